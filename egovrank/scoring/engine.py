@@ -1,0 +1,512 @@
+"""Scoring: a unit's answers -> points per node, total, share, level; a block -> ranking.
+
+Points of a leaf come from its rule. An inner node's points are the sum of its
+children's points, capped at its maximum when it declares one; its effective maximum is
+``min(cap, sum of its applicable children's maxima)``, so a criterion that does not apply
+leaves the unit's maximum total. A node whose children are all not applicable is itself
+not applicable, and a group marked not applicable takes its whole subtree out.
+Informational leaves carry neither points nor maximum.
+
+A leaf left unanswered by a unit that submitted scores 0 of its maximum. A unit that did
+not submit scores 0 of the full maximum and gets the lowest level.
+
+Rules relative to the best unit of the block need every unit's figure first, so
+``score_block`` works in two phases: ``best_figures`` over all submitted units, then each
+unit. ``score_unit`` takes those figures when the set has such rules.
+
+A set is compiled once into a flat plan (nodes in pre-order, children before parents for
+the sums), because a national block means a million criterion scores: per-node results
+are kept as flat tuples and turned into ``NodeResult`` objects only when asked for.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from itertools import repeat
+from typing import NamedTuple
+
+from .answers import NA, Answer, AnswerError
+from .explain import Explanation
+from .levels import Level, share_of
+from .numbers import ZERO, format_percent, percent_of
+from .ranking import Standing, rank_all
+from .rules import ONE, Figure, Rule
+from .tree import CriteriaSet, Node
+
+__all__ = [
+    "GROUP",
+    "INFO",
+    "NOT_APPLICABLE",
+    "NOT_SUBMITTED",
+    "SCORED",
+    "UNANSWERED",
+    "BlockResult",
+    "NodeResult",
+    "RankedUnit",
+    "UnitInput",
+    "UnitScore",
+    "best_figures",
+    "check_answers",
+    "score_block",
+    "score_unit",
+]
+
+SCORED = "scored"
+NOT_APPLICABLE = "not_applicable"
+UNANSWERED = "unanswered"
+NOT_SUBMITTED = "not_submitted"
+INFO = "info"
+GROUP = "group"
+
+_STATUS_OF_KIND = {
+    "not_applicable": NOT_APPLICABLE,
+    "unanswered": UNANSWERED,
+    "not_submitted": NOT_SUBMITTED,
+    "info": INFO,
+    "sum": GROUP,
+}
+
+
+class NodeResult(NamedTuple):
+    """Points of one node for one unit, with what gave them."""
+
+    code: str
+    points: Decimal
+    max_points: Decimal  # effective maximum: 0 when not applicable
+    status: str
+    explanation: Explanation
+    answer: Answer | None
+    children: tuple[NodeResult, ...]
+
+    @property
+    def applicable(self) -> bool:
+        return self.status != NOT_APPLICABLE
+
+    @property
+    def lost(self) -> Decimal:
+        return self.max_points - self.points
+
+
+@dataclass(frozen=True, slots=True)
+class UnitInput:
+    """One unit of a block with its answers, keyed by criterion code."""
+
+    code: str
+    name: str
+    answers: Mapping[str, Answer] = field(default_factory=dict)
+    submitted: bool = True
+    parent: str | None = None
+    ranked: bool = True
+
+
+# --- the compiled plan ---------------------------------------------------------------
+
+# (index, code, rule, max, allow_na, carries_points, needs_block)
+_Leaf = tuple[int, str, Rule, Decimal, bool, bool, bool]
+# (index, cap, children, counted children, carries_points, full max)
+_Inner = tuple[int, Decimal | None, tuple[int, ...], tuple[int, ...], bool, Decimal]
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    codes: tuple[str, ...]  # pre-order
+    index: Mapping[str, int]
+    children: tuple[tuple[int, ...], ...]
+    leaves: tuple[_Leaf, ...]
+    inner: tuple[_Inner, ...]  # children before their parents
+    groups: tuple[tuple[int, str, bool, int], ...]  # (index, code, allow_na, subtree end)
+    top: tuple[int, ...]
+    counted_top: tuple[int, ...]
+
+
+def _plan(criteria_set: CriteriaSet) -> _Plan:
+    cached = criteria_set.derived.get("engine.plan")
+    if isinstance(cached, _Plan):
+        return cached
+    nodes: list[Node] = []
+    children: list[list[int]] = []
+    ends: list[int] = []
+
+    def visit(node: Node) -> int:
+        position = len(nodes)
+        nodes.append(node)
+        children.append([])
+        ends.append(0)
+        for child in node.children:
+            children[position].append(visit(child))
+        ends[position] = len(nodes)
+        return position
+
+    top = tuple(visit(node) for node in criteria_set.nodes)
+    leaves: list[_Leaf] = []
+    inner: list[_Inner] = []
+    groups = []
+    for position, node in enumerate(nodes):
+        if node.is_leaf:
+            assert node.rule is not None
+            leaves.append(
+                (
+                    position,
+                    node.code,
+                    node.rule,
+                    node.max_points if node.max_points is not None else ZERO,
+                    node.allow_na,
+                    node.rule.carries_points,
+                    node.rule.needs_block,
+                )
+            )
+        else:
+            kids = tuple(children[position])
+            counted = tuple(k for k in kids if nodes[k].carries_points)
+            inner.append(
+                (position, node.max_points, kids, counted, node.carries_points, node.full_max)
+            )
+            groups.append((position, node.code, node.allow_na, ends[position]))
+    plan = _Plan(
+        codes=tuple(node.code for node in nodes),
+        index={node.code: position for position, node in enumerate(nodes)},
+        children=tuple(tuple(kids) for kids in children),
+        leaves=tuple(leaves),
+        inner=tuple(reversed(inner)),
+        groups=tuple(groups),
+        top=top,
+        counted_top=tuple(i for i in top if nodes[i].carries_points),
+    )
+    criteria_set.derived["engine.plan"] = plan
+    return plan
+
+
+_Arrays = tuple[tuple[Decimal, ...], tuple[Decimal, ...], tuple[Explanation, ...]]
+
+
+def _unit_error(error: AnswerError, unit: UnitInput) -> AnswerError:
+    return AnswerError(error.code, f"{error.message} (unit {unit.code})")
+
+
+def _forced_not_applicable(plan: _Plan, units: list[UnitInput]) -> dict[int, set[int]]:
+    """Per unit index, the node positions inside groups it answered "not applicable";
+    also refuses unknown codes and answers given to groups."""
+    forced: dict[int, set[int]] = {}
+    group_codes = {code for _, code, _, _ in plan.groups}
+    for number, unit in enumerate(units):
+        if not unit.submitted:
+            continue
+        keys = unit.answers.keys()
+        unknown = keys - plan.index.keys()
+        if unknown:
+            raise AnswerError(min(unknown), f"no such criterion in this set (unit {unit.code})")
+        if keys & group_codes:
+            for position, code, allow_na, end in plan.groups:
+                own = unit.answers.get(code)
+                if own is None:
+                    continue
+                if own is not NA:
+                    raise _unit_error(
+                        AnswerError(code, "is a group: only its sub-criteria take answers"), unit
+                    )
+                if not allow_na:
+                    raise _unit_error(
+                        AnswerError(code, "this group cannot be not applicable"), unit
+                    )
+                forced.setdefault(number, set()).update(range(position, end))
+    return forced
+
+
+def _evaluate(
+    plan: _Plan,
+    units: list[UnitInput],
+    best: Mapping[str, Figure],
+    used_best: dict[str, Figure],
+) -> list[_Arrays]:
+    """Points, effective maxima and explanations of every node for every unit.
+
+    Works a column (one criterion, every unit) at a time: each rule scores its whole
+    column in one call, and sums are taken column-wise, so the cost per answer stays
+    small enough for national-scale blocks. Relative rules use ``best`` where it has
+    their code, else the best figure of the units given; ``used_best`` receives what was
+    used.
+    """
+    count = len(units)
+    size = len(plan.codes)
+    answer_maps = [unit.answers if unit.submitted else {} for unit in units]
+    not_submitted = [i for i, unit in enumerate(units) if not unit.submitted]
+    forced = _forced_not_applicable(plan, units)
+    info: Explanation = ("info", "")
+    zeros = [ZERO] * count
+    pts: list[list[Decimal]] = [zeros] * size  # shared until a column is written
+    mx: list[list[Decimal]] = [zeros] * size
+    why: list[list[Explanation]] = [[info] * count] * size
+    all_false = [False] * count  # shared by every column with nothing not applicable
+    na: list[list[bool]] = [all_false] * size
+
+    for position, code, rule, m, allow_na, carries, needs_block in plan.leaves:
+        # Missing answers come through as None, not-submitted units included.
+        column = [answers.get(code) for answers in answer_maps]
+        figure = None
+        if needs_block:
+            # Phase one for this criterion: the best figure among the units given,
+            # unless the caller supplies the block's (scoring one unit alone).
+            figure = best[code] if code in best else rule.best_figure(column)
+            used_best[code] = figure
+        try:
+            points, explanations = rule.score_many(code, column, m, figure, allow_na)
+        except AnswerError:
+            for i, answer in enumerate(column):  # find the unit to name, then re-raise
+                try:
+                    rule.score(code, answer, m, figure, allow_na)
+                except AnswerError as error:
+                    raise _unit_error(error, units[i]) from None
+            raise
+        why[position] = explanations
+        if not carries:
+            continue
+        col_mx = [m] * count
+        col_na = all_false
+        if allow_na or rule.answers_can_mean_not_applicable:
+            out = [i for i, value in enumerate(points) if value is None]
+            if out:
+                points = points.copy()
+                col_na = [False] * count
+                for i in out:
+                    points[i] = ZERO
+                    col_mx[i] = ZERO
+                    col_na[i] = True
+        if not_submitted:
+            not_submitted_why = ("not_submitted", m)
+            for i in not_submitted:
+                explanations[i] = not_submitted_why
+        for number, positions in forced.items():
+            if position in positions:
+                if col_na is all_false:
+                    col_na = [False] * count
+                points[number] = ZERO
+                col_mx[number] = ZERO
+                explanations[number] = ("not_applicable", m)
+                col_na[number] = True
+        pts[position] = points  # type: ignore[assignment]  # None replaced above
+        mx[position] = col_mx
+        na[position] = col_na
+
+    for position, cap, kids, counted, carries, full in plan.inner:
+        if not carries:
+            continue
+        totals = list(map(sum, zip(*[pts[k] for k in kids], strict=True), repeat(ZERO)))
+        maxima = list(map(sum, zip(*[mx[k] for k in kids], strict=True), repeat(ZERO)))
+        if cap is not None:
+            got = [t if t <= cap else cap for t in totals]
+            maxima = [t if t <= cap else cap for t in maxima]
+        else:
+            got = totals
+        col_why: list[Explanation] = [
+            ("sum", t, g, m) for t, g, m in zip(totals, got, maxima, strict=True)
+        ]
+        if any(na[k] is not all_false for k in counted):
+            all_na = list(map(all, zip(*[na[k] for k in counted], strict=True)))
+            flagged = [i for i, flag in enumerate(all_na) if flag]
+        else:
+            all_na, flagged = all_false, []
+        flagged += [n for n, positions in forced.items() if position in positions]
+        if flagged:
+            na_why = ("not_applicable", full)
+            if all_na is all_false:
+                all_na = [False] * count
+            for i in flagged:
+                got[i] = ZERO
+                maxima[i] = ZERO
+                col_why[i] = na_why
+                all_na[i] = True
+        pts[position], mx[position], why[position], na[position] = got, maxima, col_why, all_na
+
+    return list(
+        zip(
+            zip(*pts, strict=True),
+            zip(*mx, strict=True),
+            zip(*why, strict=True),
+            strict=True,
+        )
+    )
+
+
+# --- results --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class UnitScore:
+    """A unit's scored sheet. Per-node results come from ``nodes``, ``node`` and
+    ``walk`` (built on demand from the flat arrays)."""
+
+    unit: UnitInput
+    points: Decimal
+    max_points: Decimal
+    share: Fraction
+    level: Level
+    _plan: _Plan = field(repr=False, compare=False)
+    _points: tuple[Decimal, ...] = field(repr=False)
+    _max: tuple[Decimal, ...] = field(repr=False)
+    _why: tuple[Explanation, ...] = field(repr=False)
+
+    @property
+    def percent(self) -> Decimal:
+        """The share in percent, rounded half up to two places."""
+        return percent_of(self.share)
+
+    def percent_text(self, locale: str = "vi") -> str:
+        return format_percent(self.share, locale)
+
+    def _result(self, position: int) -> NodeResult:
+        code = self._plan.codes[position]
+        explanation = self._why[position]
+        return NodeResult(
+            code,
+            self._points[position],
+            self._max[position],
+            _STATUS_OF_KIND.get(explanation[0], SCORED),
+            explanation,
+            self.unit.answers.get(code) if self.unit.submitted else None,
+            tuple(self._result(k) for k in self._plan.children[position]),
+        )
+
+    @property
+    def nodes(self) -> tuple[NodeResult, ...]:
+        """Top-level results, each with its children."""
+        return tuple(self._result(position) for position in self._plan.top)
+
+    def node(self, code: str) -> NodeResult:
+        return self._result(self._plan.index[code])
+
+    def points_of(self, code: str) -> Decimal:
+        """A node's points without building its subtree."""
+        return self._points[self._plan.index[code]]
+
+    def walk(self) -> Iterator[NodeResult]:
+        """Every node's result, parents before children."""
+        stack = list(reversed(self.nodes))
+        while stack:
+            current = stack.pop()
+            yield current
+            stack.extend(reversed(current.children))
+
+
+def check_answers(criteria_set: CriteriaSet, answers: Mapping[str, Answer]) -> list[AnswerError]:
+    """Every problem with a unit's answers (unknown codes, wrong types, out of range)."""
+    problems: list[AnswerError] = []
+    for code, answer in answers.items():
+        node = criteria_set.get(code)
+        if node is None:
+            problems.append(AnswerError(code, "no such criterion in this set"))
+            continue
+        if answer is NA:
+            if not node.allow_na:
+                problems.append(AnswerError(code, "this criterion cannot be not applicable"))
+            continue
+        if not node.is_leaf or node.rule is None:
+            problems.append(AnswerError(code, "is a group: only its sub-criteria take answers"))
+            continue
+        try:
+            node.rule.check(code, answer, node.max_points or ZERO)
+        except AnswerError as exc:
+            problems.append(exc)
+    return problems
+
+
+def best_figures(criteria_set: CriteriaSet, units: Iterable[UnitInput]) -> dict[str, Figure]:
+    """Phase one: the highest figure of each relative-to-best criterion among the units
+    that submitted ((0, 1) when nobody entered one). Answers the rule would refuse are
+    left out here; scoring the unit reports them."""
+    submitted = [unit.answers for unit in units if unit.submitted]
+    best: dict[str, Figure] = {}
+    for _, code, rule, _, _, _, needs_block in _plan(criteria_set).leaves:
+        if needs_block:
+            best[code] = rule.best_figure([a[code] for a in submitted if code in a])
+    return best
+
+
+def _unit_score(
+    criteria_set: CriteriaSet, plan: _Plan, unit: UnitInput, arrays: _Arrays
+) -> UnitScore:
+    points, maxima, why = arrays
+    total = ZERO
+    maximum = ZERO
+    for position in plan.counted_top:
+        total += points[position]
+        maximum += maxima[position]
+    share = share_of(total, maximum)
+    level = criteria_set.levels.classify(total, maximum)
+    return UnitScore(unit, total, maximum, share, level, plan, points, maxima, why)
+
+
+def score_unit(
+    criteria_set: CriteriaSet,
+    unit: UnitInput,
+    best: Mapping[str, Figure] | None = None,
+) -> UnitScore:
+    """Score one unit. ``best`` holds the block's best figures for relative rules
+    (from ``best_figures``); it is needed only when the set has such rules."""
+    plan = _plan(criteria_set)
+    if best is None and any(leaf[6] for leaf in plan.leaves):
+        raise ValueError("this set has relative-to-best rules: pass the block's best figures")
+    (arrays,) = _evaluate(plan, [unit], best or {}, {})
+    return _unit_score(criteria_set, plan, unit, arrays)
+
+
+@dataclass(frozen=True, slots=True)
+class RankedUnit:
+    """A unit's score with its rank in the block and within its parent."""
+
+    score: UnitScore
+    rank: int | None
+    rank_in_parent: int | None
+
+    @property
+    def unit(self) -> UnitInput:
+        return self.score.unit
+
+
+@dataclass(frozen=True, slots=True)
+class BlockResult:
+    """A scored and ranked block."""
+
+    criteria_set: CriteriaSet
+    rows: tuple[RankedUnit, ...]
+    best: Mapping[str, Figure]
+
+    def row(self, code: str) -> RankedUnit:
+        for row in self.rows:
+            if row.unit.code == code:
+                return row
+        raise KeyError(code)
+
+
+@dataclass(frozen=True, slots=True)
+class _ScoredStanding(Standing):
+    scored: UnitScore | None = None
+
+
+def score_block(criteria_set: CriteriaSet, units: Iterable[UnitInput]) -> BlockResult:
+    """Score every unit of a block and rank them (see ``ranking``)."""
+    unit_list = list(units)
+    duplicates = sorted(code for code, n in Counter(u.code for u in unit_list).items() if n > 1)
+    if duplicates:
+        raise ValueError(f"units appear more than once: {', '.join(duplicates)}")
+    plan = _plan(criteria_set)
+    best: dict[str, Figure] = {}
+    standings = []
+    for unit, arrays in zip(unit_list, _evaluate(plan, unit_list, {}, best), strict=True):
+        scored = _unit_score(criteria_set, plan, unit, arrays)
+        standings.append(
+            _ScoredStanding(
+                unit.code, unit.name, scored.share, unit.submitted, unit.ranked, unit.parent, scored
+            )
+        )
+    rows = []
+    for standing, position, in_parent in rank_all(standings):
+        assert standing.scored is not None
+        rows.append(RankedUnit(standing.scored, position, in_parent))
+    for _, code, _, _, _, _, needs_block in plan.leaves:
+        if needs_block:
+            best.setdefault(code, (ZERO, ONE))  # nobody answered it
+    return BlockResult(criteria_set, tuple(rows), best)

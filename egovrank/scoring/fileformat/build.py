@@ -1,0 +1,325 @@
+"""From a plain document (parsed YAML or Excel) to a validated ``CriteriaSet``, and back.
+
+Both file formats are read into the same document shape, then checked here in two
+passes: the JSON Schema (shape and types), then the rules the schema cannot express
+(unique codes, leaves with rules, reachable maxima, declared total, level order). Every
+problem is reported with its place through the reader's ``locate`` function, and a set
+with any problem is refused whole.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from ..levels import DEFAULT_LEVELS, Level, LevelScale
+from ..numbers import ZERO, round_half_up
+from ..rules import rule_from_dict
+from ..tree import CriteriaSet, Evidence, Node, SetMeta
+from .problems import CriteriaFileError, Problem
+
+__all__ = ["FORMAT", "Path", "build_criteria_set", "document_of", "schema", "schema_problems"]
+
+FORMAT = "egovrank/criteria-set/1"
+Path = tuple[str | int, ...]
+Locate = Callable[[Path], str]
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the criteria-set format (shipped in the package)."""
+    text = resources.files(__package__).joinpath("criteria-set.schema.json").read_text("utf-8")
+    result: dict[str, Any] = json.loads(text)
+    return result
+
+
+def node_code_at(document: Any, path: Path) -> str | None:
+    """The code of the innermost node on ``path`` (for messages)."""
+    code = None
+    current = document
+    for index, step in enumerate(path):
+        try:
+            current = current[step]
+        except (KeyError, IndexError, TypeError):
+            break
+        is_node = index > 0 and path[index - 1] in {"nodes", "children"}
+        if is_node and isinstance(current, Mapping) and isinstance(current.get("code"), str):
+            code = current["code"]
+    return code
+
+
+# jsonschema quotes values with repr(): show Decimal('-5') as -5.
+_DECIMAL_REPR = re.compile(r"Decimal\('([^']*)'\)")
+
+
+def schema_problems(document: Any, locate: Locate) -> list[Problem]:
+    """Problems the JSON Schema finds, each placed by ``locate``."""
+    validator = jsonschema.Draft202012Validator(schema())
+    problems = []
+    for error in validator.iter_errors(document):
+        # if/then wrappers produce one error per failed branch: report the leaf causes.
+        causes = error.context or [error]
+        for cause in causes:
+            path: Path = tuple(cause.absolute_path)
+            field = str(path[-1]) if path and isinstance(path[-1], str) else ""
+            message = _DECIMAL_REPR.sub(r"\1", cause.message)
+            problems.append(Problem(locate(path), message, node_code_at(document, path), field))
+    unique = list(dict.fromkeys(problems))
+    return unique
+
+
+def _dec(value: Any) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+class _Builder:
+    def __init__(self, document: Mapping[str, Any], locate: Locate) -> None:
+        self.document = document
+        self.locate = locate
+        self.problems: list[Problem] = []
+        self.seen: dict[str, Path] = {}
+
+    def problem(self, path: Path, message: str, code: str | None = None, field: str = "") -> None:
+        self.problems.append(Problem(self.locate(path), message, code, field))
+
+    def points(self, value: Any, path: Path, code: str | None, field: str) -> Decimal:
+        number = _dec(value)
+        if number != round_half_up(number):
+            self.problem(path, "points have at most two decimal places", code, field)
+        return number
+
+    def node(self, data: Mapping[str, Any], path: Path) -> Node:
+        code = data["code"]
+        if code in self.seen:
+            first = self.locate(self.seen[code])
+            self.problem(path + ("code",), f"duplicate code (first used at {first})", code, "code")
+        else:
+            self.seen[code] = path
+        max_points = None
+        if "max_points" in data:
+            max_points = self.points(data["max_points"], path + ("max_points",), code, "max_points")
+        children = tuple(
+            self.node(child, path + ("children", index))
+            for index, child in enumerate(data.get("children", []))
+        )
+        rule = None
+        if "rule" in data:
+            rule = rule_from_dict(data["rule"])
+            if children:
+                self.problem(
+                    path + ("rule",),
+                    "a group takes no rule; its points are the sum of its children",
+                    code,
+                    "rule",
+                )
+        if not children:
+            self._check_leaf(data, path, code, rule, max_points)
+        elif max_points is not None:
+            reachable = sum((child.full_max for child in children if child.carries_points), ZERO)
+            if reachable < max_points:
+                self.problem(
+                    path + ("max_points",),
+                    f"the children's maxima add up to {reachable}, less than this maximum {max_points}",
+                    code,
+                    "max_points",
+                )
+        evidence = data.get("evidence", {})
+        return Node(
+            code=code,
+            name=data["name"],
+            max_points=max_points,
+            rule=rule,
+            children=children,
+            allow_na=data.get("allow_na", False),
+            required=data.get("required", True),
+            evidence=Evidence(
+                required=evidence.get("required", False),
+                documents=evidence.get("documents", ""),
+                data_source=evidence.get("data_source", ""),
+                verifier=evidence.get("verifier", ""),
+            ),
+            guidance=data.get("guidance", ""),
+            name_en=data.get("name_en", ""),
+            status=data.get("status", ""),
+            source=data.get("source", ""),
+            note=data.get("note", ""),
+        )
+
+    def _check_leaf(
+        self, data: Mapping[str, Any], path: Path, code: str, rule: Any, max_points: Decimal | None
+    ) -> None:
+        if rule is None:
+            self.problem(
+                path + ("rule",), "a criterion without sub-criteria needs a rule", code, "rule"
+            )
+            return
+        if not rule.carries_points:
+            if max_points not in (None, ZERO):
+                self.problem(
+                    path + ("max_points",),
+                    "an informational field carries no points: use 0 or leave it out",
+                    code,
+                    "max_points",
+                )
+            return
+        if max_points is None:
+            self.problem(path + ("max_points",), "a criterion needs max_points", code, "max_points")
+            return
+        for field, message in rule.validate(max_points):
+            field_path: Path = (
+                path + ("rule",) + tuple(int(p) if p.isdigit() else p for p in field.split("."))
+            )
+            self.problem(field_path, message, code, f"rule.{field}")
+        # Decimal fields inside rules obey the same two-place limit as max_points.
+        for key in ("yes_points", "no_points", "per_item"):
+            if key in data["rule"]:
+                self.points(data["rule"][key], path + ("rule", key), code, f"rule.{key}")
+
+    def levels(self) -> LevelScale:
+        raw = self.document.get("levels")
+        if raw is None:
+            return DEFAULT_LEVELS
+        scale = LevelScale(
+            tuple(
+                Level(
+                    code=item["code"],
+                    name=item["name"],
+                    min_percent=_dec(item["min_percent"]),
+                    name_en=item.get("name_en", ""),
+                    colour=item.get("colour", ""),
+                )
+                for item in raw
+            )
+        )
+        for field, message in scale.validate():
+            path: Path = tuple(int(p) if p.isdigit() else p for p in field.split("."))
+            self.problem(path, message, None, field)
+        return scale
+
+    def meta(self) -> SetMeta:
+        doc = self.document
+        block = doc.get("block", {})
+        legal = doc.get("legal_basis", {})
+        return SetMeta(
+            id=doc["id"],
+            title=doc["title"],
+            province=doc.get("province", ""),
+            block_code=block.get("code", ""),
+            block_name=block.get("name", ""),
+            version=str(doc.get("version", "")),  # 2018 or "2018" alike
+            valid_from=doc.get("valid_from"),
+            legal_basis=tuple((str(k), str(v)) for k, v in legal.items()),
+            reconstructed=doc.get("reconstructed", False),
+            provenance=doc.get("provenance", ""),
+            sources=tuple(doc.get("sources", [])),
+        )
+
+
+def build_criteria_set(document: Any, locate: Locate, filename: str) -> CriteriaSet:
+    """Check ``document`` and build the set, or raise ``CriteriaFileError`` listing every
+    problem with its place."""
+    problems = schema_problems(document, locate)
+    if problems:
+        raise CriteriaFileError(filename, problems)
+    builder = _Builder(document, locate)
+    nodes = tuple(
+        builder.node(node, ("nodes", index)) for index, node in enumerate(document["nodes"])
+    )
+    levels = builder.levels()
+    meta = builder.meta()
+    criteria_set = CriteriaSet(meta, levels, nodes)
+    if "max_total" in document and not builder.problems:
+        declared = _dec(document["max_total"])
+        if declared != criteria_set.max_total:
+            builder.problem(
+                ("max_total",),
+                f"the tree totals {criteria_set.max_total}, not the declared {declared}",
+                None,
+                "max_total",
+            )
+    if builder.problems:
+        raise CriteriaFileError(filename, builder.problems)
+    return criteria_set
+
+
+def _node_document(node: Node) -> dict[str, Any]:
+    data: dict[str, Any] = {"code": node.code, "name": node.name}
+    if node.name_en:
+        data["name_en"] = node.name_en
+    if node.max_points is not None:
+        data["max_points"] = node.max_points
+    if node.rule is not None:
+        data["rule"] = node.rule.describe()
+    if node.allow_na:
+        data["allow_na"] = True
+    if not node.required:
+        data["required"] = False
+    evidence = {
+        key: value
+        for key, value in (
+            ("required", node.evidence.required),
+            ("documents", node.evidence.documents),
+            ("data_source", node.evidence.data_source),
+            ("verifier", node.evidence.verifier),
+        )
+        if value
+    }
+    if evidence:
+        data["evidence"] = evidence
+    for key in ("guidance", "status", "source", "note"):
+        value = getattr(node, key)
+        if value:
+            data[key] = value
+    if node.children:
+        data["children"] = [_node_document(child) for child in node.children]
+    return data
+
+
+def document_of(criteria_set: CriteriaSet, *, include_defaults: bool = True) -> dict[str, Any]:
+    """The set as a plain document in the file format's shape (the inverse of building)."""
+    meta = criteria_set.meta
+    doc: dict[str, Any] = {"format": FORMAT, "id": meta.id, "title": meta.title}
+    if meta.province:
+        doc["province"] = meta.province
+    if meta.block_code:
+        doc["block"] = (
+            {"code": meta.block_code, "name": meta.block_name}
+            if meta.block_name
+            else {"code": meta.block_code}
+        )
+    if meta.version:
+        doc["version"] = meta.version
+    if meta.valid_from is not None:
+        doc["valid_from"] = meta.valid_from
+    if meta.legal_basis:
+        doc["legal_basis"] = dict(meta.legal_basis)
+    doc["reconstructed"] = meta.reconstructed
+    if meta.provenance:
+        doc["provenance"] = meta.provenance
+    if meta.sources:
+        doc["sources"] = list(meta.sources)
+    doc["max_total"] = criteria_set.max_total
+    if include_defaults or criteria_set.levels != DEFAULT_LEVELS:
+        doc["levels"] = [
+            {
+                key: value
+                for key, value in (
+                    ("code", level.code),
+                    ("name", level.name),
+                    ("name_en", level.name_en),
+                    ("min_percent", level.min_percent),
+                    ("colour", level.colour),
+                )
+                if value != ""
+            }
+            for level in criteria_set.levels.levels
+        ]
+    doc["nodes"] = [_node_document(node) for node in criteria_set.nodes]
+    return doc

@@ -1,0 +1,170 @@
+"""Exact decimal arithmetic for points, and Vietnamese/English number formatting.
+
+Points are ``Decimal`` with at most two places. Binary floating point never touches them.
+
+Rounding rule (stated once, used everywhere): a computed quantity is rounded **half up**
+to two decimal places (0.005 -> 0.01). Division is done by ``divide_half_up``, which is
+exact: it truncates the quotient at 60 significant digits and then rounds half up. For
+non-negative operands truncation never crosses a half-way point that the true quotient
+has not reached, so the result equals rounding the exact rational quotient.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import (
+    ROUND_DOWN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    DivisionByZero,
+    Inexact,
+    InvalidOperation,
+    Overflow,
+)
+from fractions import Fraction
+
+__all__ = [
+    "DIVIDE_CONTEXT",
+    "HUNDRED",
+    "TWO_PLACES",
+    "ZERO",
+    "NumberFormatError",
+    "divide_half_up",
+    "exact_mul",
+    "format_number",
+    "format_percent",
+    "fraction_half_up",
+    "parse_decimal",
+    "percent_of",
+    "points",
+    "quantize",
+    "round_half_up",
+    "truncate_divide",
+]
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+TWO_PLACES = Decimal("0.01")
+
+# Truncating context for division; see the module docstring for why truncation is exact.
+_DIVIDE = Context(prec=60, rounding=ROUND_DOWN, traps=[InvalidOperation, DivisionByZero, Overflow])
+# Products of entered figures must be exact: an inexact product is a bug, not a rounding.
+_EXACT = Context(prec=60, rounding=ROUND_HALF_UP, traps=[InvalidOperation, Inexact, Overflow])
+# Rounding to two places is meant to be inexact.
+_ROUND = Context(prec=60, rounding=ROUND_HALF_UP, traps=[InvalidOperation, Overflow])
+
+
+class NumberFormatError(ValueError):
+    """A text could not be read as a number."""
+
+
+# ``a * b`` computed exactly (raises if more than 60 digits would be needed). A bound C
+# method rather than a wrapper: it runs for nearly every scored answer.
+exact_mul = _EXACT.multiply
+
+
+def round_half_up(value: Decimal) -> Decimal:
+    """Round to two decimal places, half up."""
+    return value.quantize(TWO_PLACES, rounding=ROUND_HALF_UP, context=_ROUND)
+
+
+def divide_half_up(numerator: Decimal, denominator: Decimal) -> Decimal:
+    """``numerator / denominator`` rounded half up to two places, exactly.
+
+    Both operands must be non-negative and the denominator non-zero.
+    """
+    if numerator < ZERO or denominator <= ZERO:
+        raise ValueError("divide_half_up needs numerator >= 0 and denominator > 0")
+    return _cents(_truncate(numerator, denominator), TWO_PLACES, ROUND_HALF_UP, _DIVIDE)
+
+
+# The two steps of ``divide_half_up`` as C calls, for loops over a whole block that have
+# already checked their operands: ``_cents(_truncate(a, b), TWO_PLACES, ROUND_HALF_UP,
+# _DIVIDE)``. Exported under these names so every such loop rounds the same way.
+_truncate = _DIVIDE.divide
+_cents = Decimal.quantize
+truncate_divide = _truncate
+quantize = _cents
+DIVIDE_CONTEXT = _DIVIDE
+
+
+def points(value: Decimal | int | str) -> Decimal:
+    """Read a points value and check it has at most two decimal places."""
+    result = value if isinstance(value, Decimal) else Decimal(str(value))
+    if not result.is_finite():
+        raise NumberFormatError(f"{value!r} is not a finite number")
+    exponent = result.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2 and result != round_half_up(result):
+        raise NumberFormatError(f"{value!r} has more than two decimal places")
+    return result
+
+
+def fraction_half_up(value: Fraction) -> Decimal:
+    """A non-negative exact fraction rounded half up to two places."""
+    hundredths = math.floor(value * 100 + Fraction(1, 2))
+    return Decimal(hundredths).scaleb(-2)
+
+
+def percent_of(share: Fraction) -> Decimal:
+    """The share as a percentage, rounded half up to two places (exact).
+
+    >>> percent_of(Fraction(413, 500))
+    Decimal('82.60')
+    """
+    return fraction_half_up(share * 100)
+
+
+def parse_decimal(text: str) -> Decimal:
+    """Read a number typed by a person: ``7``, ``7.5``, ``7,5``, ``-2``.
+
+    Exactly one decimal separator is accepted, either ``.`` or ``,``. Thousands separators
+    are refused because ``1.234`` means 1234 to a Vietnamese reader and 1.234 to others.
+    """
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
+    if not cleaned:
+        raise NumberFormatError("empty value")
+    if cleaned.count(".") + cleaned.count(",") > 1:
+        raise NumberFormatError(
+            f"{text!r}: use at most one decimal separator and no thousands separator"
+        )
+    cleaned = cleaned.replace(",", ".")
+    body = cleaned.lstrip("+-")
+    if not body or not all(ch.isdigit() or ch == "." for ch in body) or body in {"."}:
+        raise NumberFormatError(f"{text!r} is not a number")
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation as exc:  # pragma: no cover - guarded above
+        raise NumberFormatError(f"{text!r} is not a number") from exc
+
+
+def _group_thousands(digits: str, separator: str) -> str:
+    head = len(digits) % 3 or 3
+    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    return separator.join(parts)
+
+
+def format_number(value: Decimal | int, locale: str = "vi", *, places: int | None = None) -> str:
+    """Format a number for people: ``1.234,5`` in Vietnamese, ``1,234.5`` in English.
+
+    With ``places=None`` trailing zeros are dropped (``410.50`` -> ``410,5``); otherwise
+    the value is shown with exactly that many places (it must already be rounded).
+    """
+    number = Decimal(value)
+    if places is None:
+        number = number.normalize() if number != 0 else Decimal(0)
+        if number == number.to_integral_value():
+            number = number.quantize(Decimal(1))
+    else:
+        number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    sign = "-" if number < 0 else ""
+    text = format(abs(number), "f")
+    whole, _, fraction = text.partition(".")
+    decimal_sep, thousands_sep = (",", ".") if locale.startswith("vi") else (".", ",")
+    whole = _group_thousands(whole, thousands_sep)
+    return sign + whole + (decimal_sep + fraction if fraction else "")
+
+
+def format_percent(share: Fraction, locale: str = "vi") -> str:
+    """The share shown as a percentage with two places: ``82,60%``."""
+    return format_number(percent_of(share), locale, places=2) + "%"
