@@ -1,0 +1,76 @@
+"""Shared pytest fixtures: the headless Chromium browser for the browser tests.
+
+Browser tests drive the real pages served by pytest-django's ``live_server`` in Debian's
+Chromium (``make test`` installs it). A missing browser fails the tests loudly: skipping
+them would hide exactly what they are meant to show.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
+# beside one unless told the code is really synchronous, which it is here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "var" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test`, which installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+class Screenshots:
+    """Saves numbered screenshots of what a test saw, under var/screenshots/ (ignored by git)."""
+
+    def __init__(self, page: Any, test_name: str) -> None:
+        self.page = page
+        self.prefix = re.sub(r"[^A-Za-z0-9_-]+", "-", test_name)
+        self.count = 0
+
+    def take(self, label: str) -> Path:
+        self.count += 1
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{self.prefix}-{self.count:02d}-{label}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        return path
+
+
+@pytest.fixture
+def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshots(page: Any, request: pytest.FixtureRequest) -> Screenshots:
+    return Screenshots(page, request.node.name)

@@ -1,0 +1,11 @@
+"""Settings for the test suite: the real settings with a throwaway secret key.
+
+Everything else (notably DATABASE_URL, which .ci/run points at PostgreSQL) still comes
+from the environment, so tests run against the configuration under test.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
+
+from egovrank.settings import *  # noqa: E402, F403
