@@ -1,0 +1,74 @@
+# egovrank — two commands for a new machine:
+#   make run    set everything up and serve the Hưng Yên demo on SQLite
+#   make test   set up what the tests need and run the whole suite
+# Both are safe to run again: steps that are done are skipped.
+
+PYTHON ?= python3.11
+VENV   ?= .venv
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+PIP     = $(VENV)/bin/pip --disable-pip-version-check
+PY      = $(VENV)/bin/python
+MANAGE  = $(PY) manage.py
+SUDO    = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PYTEST_ARGS ?=
+
+.PHONY: run test lint check-migrations messages system-deps system-deps-test demo clean help
+
+help:
+	@echo "make run    - install, migrate, load the demo and serve on http://$(HOST):$(PORT)/"
+	@echo "make test   - install test dependencies (Chromium included) and run the whole suite"
+	@echo "make lint   - ruff, format check, mypy --strict on egovrank/scoring, makemigrations --check"
+
+# --- installation -----------------------------------------------------------------------
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed-base: $(VENV)/bin/python requirements/base.txt pyproject.toml
+	$(PIP) install -q -r requirements/base.txt
+	$(PIP) install -q --no-deps -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed-base requirements/dev.txt
+	$(PIP) install -q -r requirements/dev.txt
+	touch $@
+
+# System packages, from Debian, only where missing: gettext to compile translations,
+# Chromium for the browser tests.
+system-deps:
+	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q gettext; }
+
+system-deps-test: system-deps
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium fonts-dejavu-core; }
+
+messages: $(VENV)/.installed-base system-deps
+	@SECRET_KEY=build $(MANAGE) compilemessages --ignore=.venv -v 0
+
+# --- the two commands -------------------------------------------------------------------
+
+run: export DEBUG ?= 1
+run: $(VENV)/.installed-base messages
+	@mkdir -p var/static
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) seed_demo
+	@echo ""
+	@echo "  egovrank is serving on http://$(HOST):$(PORT)/   (Ctrl+C to stop)"
+	@$(MANAGE) seed_demo --accounts
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-dev messages system-deps-test
+	@mkdir -p var/static
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# --- checks CI runs besides the tests -----------------------------------------------------
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	SECRET_KEY=lint $(MANAGE) makemigrations --check --dry-run
+
+clean:
+	rm -rf var/static var/screenshots .mypy_cache .ruff_cache
