@@ -48,6 +48,7 @@ _WORDS = {
         "unanswered": "Chưa trả lời",
         "not_submitted": "Không nộp",
         "info": "Thông tin",
+        "info_none": "Thông tin, không tính điểm",
         "sum": "Tổng",
         "exceeds": "vượt mức tối đa",
         "items": "mục",
@@ -68,6 +69,7 @@ _WORDS = {
         "unanswered": "Not answered",
         "not_submitted": "Not submitted",
         "info": "Information",
+        "info_none": "Information, no points",
         "sum": "Total",
         "exceeds": "exceeds the maximum",
         "items": "items",
@@ -142,6 +144,8 @@ def render(explanation: Explanation, locale: str = "vi") -> str:
         return f"{figure} / {best} ({w['best']}) × {n(mx)} → {got(pts, mx)}"
     if kind == "info":
         (value,) = v
+        if value == "":
+            return str(w["info_none"])
         return f"{w['info']}: {n(value)}"
     if kind == "not_applicable":
         (mx,) = v

@@ -31,3 +31,13 @@ def test_an_informational_field_with_points_is_refused_when_loading():
     bad = {**info("TT1"), "max_points": D(5)}
     with pytest.raises(CriteriaFileError, match="carries no points"):
         make_set(bad, leaf("C1", 10, "yes_no"))
+
+
+def test_the_explanation_shows_the_value_or_says_it_carries_no_points():
+    from egovrank.scoring.explain import render
+
+    cs = make_set(group("TT", info("TT1", "number"), info("TT2")), leaf("C1", 10, "yes_no"))
+    result = score_unit(cs, unit("u", {"TT1": Number(D(120))}))
+    assert render(result.node("TT1").explanation) == "Thông tin: 120"
+    assert render(result.node("TT2").explanation) == "Thông tin, không tính điểm"
+    assert render(result.node("TT").explanation, "en") == "Information, no points"
