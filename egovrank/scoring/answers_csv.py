@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .answers import NA, Answer, AnswerError
 from .engine import UnitInput
-from .fileformat.problems import Problem
+from .fileformat.problems import FileRefused, Problem
 from .numbers import ZERO
 from .tree import CriteriaSet
 
@@ -28,14 +28,10 @@ NOT_SUBMITTED_CRITERION = "-"
 NOT_SUBMITTED_VALUE = "not_submitted"
 
 
-class AnswersFileError(ValueError):
-    """An answers file was refused; ``problems`` lists every problem with its place."""
+class AnswersFileError(FileRefused):
+    """An answers file was refused. Nothing in it was scored."""
 
-    def __init__(self, filename: str, problems: list[Problem]) -> None:
-        self.filename = filename
-        self.problems = problems
-        lines = "\n".join(f"  {p}" for p in problems)
-        super().__init__(f"{filename}: {len(problems)} problem(s), nothing scored:\n{lines}")
+    outcome = "nothing scored"
 
 
 @dataclass

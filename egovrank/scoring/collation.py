@@ -39,6 +39,7 @@ _MODIFIED = {
 }
 
 
+@lru_cache(maxsize=16384)  # unit names share most of their syllables (Xã, Phường, Sở…)
 def _syllable_key(syllable: str) -> tuple[tuple[int, ...], int, tuple[int, ...]]:
     letters: list[int] = []
     cases: list[int] = []

@@ -10,9 +10,10 @@ Informational leaves carry neither points nor maximum.
 A leaf left unanswered by a unit that submitted scores 0 of its maximum. A unit that did
 not submit scores 0 of the full maximum and gets the lowest level.
 
-Rules relative to the best unit of the block need every unit's figure first, so
-``score_block`` works in two phases: ``best_figures`` over all submitted units, then each
-unit. ``score_unit`` takes those figures when the set has such rules.
+Rules relative to the best unit of the block need every unit's figure first, so such a
+criterion is scored in two phases: the best figure over the units that submitted, then
+each unit. ``score_block`` does both; ``score_unit`` takes the block's figures (from
+``best_figures`` or ``BlockResult.best``) when the set has such rules.
 
 A set is compiled once into a flat plan (nodes in pre-order, children before parents for
 the sums), because a national block means a million criterion scores: per-node results
@@ -50,7 +51,6 @@ __all__ = [
     "UnitInput",
     "UnitScore",
     "best_figures",
-    "check_answers",
     "score_block",
     "score_unit",
 ]
@@ -180,7 +180,14 @@ def _plan(criteria_set: CriteriaSet) -> _Plan:
     return plan
 
 
-_Arrays = tuple[tuple[Decimal, ...], tuple[Decimal, ...], tuple[Explanation, ...]]
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """Per node (plan order), per unit (input order): points, effective maxima and
+    explanations. Kept column-major as computed; a unit reads its row."""
+
+    points: list[list[Decimal]]
+    maxima: list[list[Decimal]]
+    why: list[list[Explanation]]
 
 
 def _unit_error(error: AnswerError, unit: UnitInput) -> AnswerError:
@@ -221,7 +228,7 @@ def _evaluate(
     units: list[UnitInput],
     best: Mapping[str, Figure],
     used_best: dict[str, Figure],
-) -> list[_Arrays]:
+) -> _Columns:
     """Points, effective maxima and explanations of every node for every unit.
 
     Works a column (one criterion, every unit) at a time: each rule scores its whole
@@ -321,14 +328,7 @@ def _evaluate(
                 all_na[i] = True
         pts[position], mx[position], why[position], na[position] = got, maxima, col_why, all_na
 
-    return list(
-        zip(
-            zip(*pts, strict=True),
-            zip(*mx, strict=True),
-            zip(*why, strict=True),
-            strict=True,
-        )
-    )
+    return _Columns(pts, mx, why)
 
 
 # --- results --------------------------------------------------------------------------
@@ -337,7 +337,7 @@ def _evaluate(
 @dataclass(frozen=True, slots=True)
 class UnitScore:
     """A unit's scored sheet. Per-node results come from ``nodes``, ``node`` and
-    ``walk`` (built on demand from the flat arrays)."""
+    ``walk`` (built on demand from the block's columns)."""
 
     unit: UnitInput
     points: Decimal
@@ -345,9 +345,8 @@ class UnitScore:
     share: Fraction
     level: Level
     _plan: _Plan = field(repr=False, compare=False)
-    _points: tuple[Decimal, ...] = field(repr=False)
-    _max: tuple[Decimal, ...] = field(repr=False)
-    _why: tuple[Explanation, ...] = field(repr=False)
+    _columns: _Columns = field(repr=False, compare=False)
+    _row: int = field(repr=False, compare=False)
 
     @property
     def percent(self) -> Decimal:
@@ -359,11 +358,12 @@ class UnitScore:
 
     def _result(self, position: int) -> NodeResult:
         code = self._plan.codes[position]
-        explanation = self._why[position]
+        row = self._row
+        explanation = self._columns.why[position][row]
         return NodeResult(
             code,
-            self._points[position],
-            self._max[position],
+            self._columns.points[position][row],
+            self._columns.maxima[position][row],
             _STATUS_OF_KIND.get(explanation[0], SCORED),
             explanation,
             self.unit.answers.get(code) if self.unit.submitted else None,
@@ -380,7 +380,7 @@ class UnitScore:
 
     def points_of(self, code: str) -> Decimal:
         """A node's points without building its subtree."""
-        return self._points[self._plan.index[code]]
+        return self._columns.points[self._plan.index[code]][self._row]
 
     def walk(self) -> Iterator[NodeResult]:
         """Every node's result, parents before children."""
@@ -389,28 +389,6 @@ class UnitScore:
             current = stack.pop()
             yield current
             stack.extend(reversed(current.children))
-
-
-def check_answers(criteria_set: CriteriaSet, answers: Mapping[str, Answer]) -> list[AnswerError]:
-    """Every problem with a unit's answers (unknown codes, wrong types, out of range)."""
-    problems: list[AnswerError] = []
-    for code, answer in answers.items():
-        node = criteria_set.get(code)
-        if node is None:
-            problems.append(AnswerError(code, "no such criterion in this set"))
-            continue
-        if answer is NA:
-            if not node.allow_na:
-                problems.append(AnswerError(code, "this criterion cannot be not applicable"))
-            continue
-        if not node.is_leaf or node.rule is None:
-            problems.append(AnswerError(code, "is a group: only its sub-criteria take answers"))
-            continue
-        try:
-            node.rule.check(code, answer, node.max_points or ZERO)
-        except AnswerError as exc:
-            problems.append(exc)
-    return problems
 
 
 def best_figures(criteria_set: CriteriaSet, units: Iterable[UnitInput]) -> dict[str, Figure]:
@@ -426,17 +404,16 @@ def best_figures(criteria_set: CriteriaSet, units: Iterable[UnitInput]) -> dict[
 
 
 def _unit_score(
-    criteria_set: CriteriaSet, plan: _Plan, unit: UnitInput, arrays: _Arrays
+    criteria_set: CriteriaSet, plan: _Plan, unit: UnitInput, columns: _Columns, row: int
 ) -> UnitScore:
-    points, maxima, why = arrays
     total = ZERO
     maximum = ZERO
     for position in plan.counted_top:
-        total += points[position]
-        maximum += maxima[position]
+        total += columns.points[position][row]
+        maximum += columns.maxima[position][row]
     share = share_of(total, maximum)
     level = criteria_set.levels.classify(total, maximum)
-    return UnitScore(unit, total, maximum, share, level, plan, points, maxima, why)
+    return UnitScore(unit, total, maximum, share, level, plan, columns, row)
 
 
 def score_unit(
@@ -449,8 +426,8 @@ def score_unit(
     plan = _plan(criteria_set)
     if best is None and any(leaf[6] for leaf in plan.leaves):
         raise ValueError("this set has relative-to-best rules: pass the block's best figures")
-    (arrays,) = _evaluate(plan, [unit], best or {}, {})
-    return _unit_score(criteria_set, plan, unit, arrays)
+    columns = _evaluate(plan, [unit], best or {}, {})
+    return _unit_score(criteria_set, plan, unit, columns, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -495,8 +472,9 @@ def score_block(criteria_set: CriteriaSet, units: Iterable[UnitInput]) -> BlockR
     plan = _plan(criteria_set)
     best: dict[str, Figure] = {}
     standings = []
-    for unit, arrays in zip(unit_list, _evaluate(plan, unit_list, {}, best), strict=True):
-        scored = _unit_score(criteria_set, plan, unit, arrays)
+    columns = _evaluate(plan, unit_list, {}, best)
+    for row, unit in enumerate(unit_list):
+        scored = _unit_score(criteria_set, plan, unit, columns, row)
         standings.append(
             _ScoredStanding(
                 unit.code, unit.name, scored.share, unit.submitted, unit.ranked, unit.parent, scored

@@ -41,10 +41,6 @@ class LevelScale:
                 return level
         return self.levels[-1]
 
-    @property
-    def lowest(self) -> Level:
-        return self.levels[-1]
-
     def validate(self) -> list[tuple[str, str]]:
         problems: list[tuple[str, str]] = []
         if not self.levels:

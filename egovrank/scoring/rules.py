@@ -56,7 +56,6 @@ __all__ = [
     "Scored",
     "ScoredColumn",
     "YesNoRule",
-    "is_greater",
     "rule_from_dict",
 ]
 
@@ -68,11 +67,6 @@ Scored = tuple[Decimal | None, Explanation]
 ScoredColumn = tuple[list[Decimal | None], list[Explanation]]
 ONE = Decimal(1)
 _NO_BEST: Figure = (ZERO, ONE)  # stands in for the block's best when only checking
-
-
-def is_greater(num: Decimal, den: Decimal, other_num: Decimal, other_den: Decimal) -> bool:
-    """``num/den > other_num/other_den`` for positive denominators, exactly."""
-    return exact_mul(num, other_den) > exact_mul(other_num, den)
 
 
 def best_of(figures: list[Figure]) -> Figure:
@@ -121,6 +115,21 @@ def _unusual(
             raise AnswerError(code, "this criterion cannot be not applicable")
         return None, ("not_applicable", max_points)
     raise _wrong_type(code, rule, answer)
+
+
+def _add_unusual(
+    points: list[Decimal | None],
+    why: list[Explanation],
+    code: str,
+    rule: Rule,
+    answer: Answer | None,
+    max_points: Decimal,
+    allow_na: bool,
+) -> None:
+    """Append ``_unusual``'s result to a column being scored."""
+    scored, explanation = _unusual(code, rule, answer, max_points, allow_na)
+    points.append(scored)
+    why.append(explanation)
 
 
 def _whole_count(code: str, rule: Rule, answer: Answer) -> Decimal:
@@ -260,9 +269,7 @@ class YesNoRule(Rule):
                     add_points(self.no_points)
                     add_why(no_why)
             else:
-                unusual = _unusual(code, self, answer, max_points, allow_na)
-                add_points(unusual[0])
-                add_why(unusual[1])
+                _add_unusual(points, why, code, self, answer, max_points, allow_na)
         return points, why
 
     def describe(self) -> dict[str, object]:
@@ -308,9 +315,7 @@ class ManualRule(Rule):
         step = self.step
         for answer in answers:
             if type(answer) is not Points:
-                unusual = _unusual(code, self, answer, max_points, allow_na)
-                add_points(unusual[0])
-                add_why(unusual[1])
+                _add_unusual(points, why, code, self, answer, max_points, allow_na)
                 continue
             pts = answer.value
             if not ZERO <= pts <= max_points:
@@ -396,9 +401,7 @@ class RatioRule(Rule):
             elif type(answer) is Ratio:
                 num, den = _ratio(code, self, answer)  # raises the right message
             else:
-                unusual = _unusual(code, self, answer, max_points, allow_na)
-                add_points(unusual[0])
-                add_why(unusual[1])
+                _add_unusual(points, why, code, self, answer, max_points, allow_na)
                 continue
             if not den:
                 zero_points, zero_why = self._zero_denominator(code, num, den, max_points)
@@ -507,9 +510,7 @@ class CountRule(Rule):
             elif type(answer) is Number:
                 count = _whole_count(code, self, answer)  # raises the right message
             else:
-                unusual = _unusual(code, self, answer, max_points, allow_na)
-                add_points(unusual[0])
-                add_why(unusual[1])
+                _add_unusual(points, why, code, self, answer, max_points, allow_na)
                 continue
             if by_item:
                 raw = exact_mul(count, per_item)
@@ -593,9 +594,7 @@ class OptionRule(Rule):
         add_points, add_why = points.append, why.append
         for answer in answers:
             if type(answer) is not Choice:
-                unusual = _unusual(code, self, answer, max_points, allow_na)
-                add_points(unusual[0])
-                add_why(unusual[1])
+                _add_unusual(points, why, code, self, answer, max_points, allow_na)
                 continue
             scored = results.get(answer.code.casefold())
             if scored is None:
@@ -664,9 +663,7 @@ class DeductionRule(Rule):
             elif type(answer) is Number:
                 count = _whole_count(code, self, answer)  # raises the right message
             else:
-                unusual = _unusual(code, self, answer, max_points, allow_na)
-                add_points(unusual[0])
-                add_why(unusual[1])
+                _add_unusual(points, why, code, self, answer, max_points, allow_na)
                 continue
             left = max_points - exact_mul(count, per_item)
             pts = left if left > ZERO else ZERO
@@ -760,9 +757,7 @@ class RelativeRule(Rule):
             checked = self.figure(answer)
             if checked is None:
                 if answer is None or answer is NA:
-                    unusual = _unusual(code, self, answer, max_points, allow_na)
-                    add_points(unusual[0])
-                    add_why(unusual[1])
+                    _add_unusual(points, why, code, self, answer, max_points, allow_na)
                     continue
                 checked = self._checked_figure(code, answer)  # raises the right message
             num, den = checked

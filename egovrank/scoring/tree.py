@@ -105,24 +105,14 @@ class CriteriaSet:
     levels: LevelScale
     nodes: tuple[Node, ...]
     _index: dict[str, Node] = field(init=False, repr=False, compare=False)
-    _parents: dict[str, str | None] = field(init=False, repr=False, compare=False)
     # Data derived once from the frozen set by other modules (the engine's plan).
     derived: dict[str, object] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         index: dict[str, Node] = {}
-        parents: dict[str, str | None] = {}
-
-        def visit(node: Node, parent: str | None) -> None:
-            index.setdefault(node.code, node)
-            parents.setdefault(node.code, parent)
-            for child in node.children:
-                visit(child, node.code)
-
-        for node in self.nodes:
-            visit(node, None)
+        for node in self.walk():
+            index.setdefault(node.code, node)  # codes are unique once validated
         object.__setattr__(self, "_index", index)
-        object.__setattr__(self, "_parents", parents)
         object.__setattr__(self, "derived", {})
 
     @property
@@ -135,9 +125,6 @@ class CriteriaSet:
 
     def get(self, code: str) -> Node | None:
         return self._index.get(code)
-
-    def parent_code(self, code: str) -> str | None:
-        return self._parents[code]
 
     def walk(self) -> Iterator[Node]:
         for node in self.nodes:

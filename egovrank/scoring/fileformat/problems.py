@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["CriteriaFileError", "Problem"]
+__all__ = ["CriteriaFileError", "FileRefused", "Problem"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,11 +22,19 @@ class Problem:
         return f"{self.where}:{node}{field} {self.message}"
 
 
-class CriteriaFileError(ValueError):
-    """A criteria-set file was refused. Nothing from it was loaded."""
+class FileRefused(ValueError):
+    """A file was refused whole; ``problems`` lists every problem with its place."""
+
+    outcome = "nothing used"
 
     def __init__(self, filename: str, problems: list[Problem]) -> None:
         self.filename = filename
         self.problems = problems
         lines = "\n".join(f"  {problem}" for problem in problems)
-        super().__init__(f"{filename}: {len(problems)} problem(s), nothing loaded:\n{lines}")
+        super().__init__(f"{filename}: {len(problems)} problem(s), {self.outcome}:\n{lines}")
+
+
+class CriteriaFileError(FileRefused):
+    """A criteria-set file was refused. Nothing from it was loaded."""
+
+    outcome = "nothing loaded"
