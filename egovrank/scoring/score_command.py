@@ -9,11 +9,9 @@ from pathlib import Path
 from typing import TextIO
 
 from . import report
-from .answers import AnswerError
-from .answers_csv import AnswersFileError, read_answers_csv
+from .answers_csv import read_answers_csv
 from .catalogue import packaged_set, packaged_set_ids
 from .engine import score_block
-from .fileformat.problems import CriteriaFileError
 from .fileformat.xlsx_io import criteria_set_from_xlsx
 from .fileformat.yaml_io import load_criteria_set
 from .tree import CriteriaSet
@@ -69,11 +67,11 @@ def run(
         text = answers_path.read_text(encoding="utf-8-sig")
         units = read_answers_csv(text, criteria_set, str(answers_path))
         block = score_block(criteria_set, units)
-    except (CriteriaFileError, AnswersFileError, AnswerError, FileNotFoundError, ValueError) as exc:
-        stderr.write(f"egovrank score: {exc}\n")
-        return 2
-    except UnicodeDecodeError:
+    except UnicodeDecodeError:  # before ValueError, of which it is a kind
         stderr.write(f"egovrank score: {args.answers}: the file is not UTF-8 text\n")
+        return 2
+    except (FileNotFoundError, ValueError) as exc:  # refused files and answers included
+        stderr.write(f"egovrank score: {exc}\n")
         return 2
 
     if args.explain:

@@ -164,3 +164,14 @@ def test_xlsx_needs_an_output_file(capsys):
     code, _, err = run(capsys, "--criteria", SET, "--answers", ANSWERS, "--format", "xlsx")
     assert code == 2
     assert "--output" in err
+
+
+def test_an_answers_file_that_is_not_utf8_is_named_as_such(capsys, tmp_path):
+    answers = tmp_path / "latin1.csv"
+    answers.write_bytes(
+        "unit_code,unit_name,parent_code,criterion,value\nA,Hà Nam,,M,1\n".encode("latin-1")
+    )
+    code, out, err = run(capsys, "--criteria", SET, "--answers", str(answers))
+    assert code == 2
+    assert out == ""
+    assert err == f"egovrank score: {answers}: the file is not UTF-8 text\n"
