@@ -74,3 +74,11 @@ def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
 @pytest.fixture
 def screenshots(page: Any, request: pytest.FixtureRequest) -> Screenshots:
     return Screenshots(page, request.node.name)
+
+
+@pytest.fixture
+def world(db: Any) -> Any:
+    """The shared test world of ``egovrank.core.testing``: units and one person per role."""
+    from egovrank.core.testing import make_world
+
+    return make_world()

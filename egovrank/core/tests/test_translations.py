@@ -16,11 +16,12 @@ def entries(path):
     """(msgid, msgstr, fuzzy) for every message of a .po file, header left out."""
     text = path.read_text(encoding="utf-8")
     for block in text.split("\n\n")[1:]:
-        if "msgid" not in block:
-            continue
+        if "msgid" not in block or re.search(r"^#~ msgid", block, re.M):
+            continue  # not a message, or an obsolete one that the code no longer uses
         head, _, tail = block.partition("msgstr")
         msgid = "".join(re.findall(r'^(?:msgid )?"(.*)"$', head, re.M))
-        msgstr = "".join(re.findall(r'^(?: )?"(.*)"$', tail, re.M))
+        # A plural entry's tail starts "[0] ", a continuation line starts with the quote.
+        msgstr = "".join(re.findall(r'^(?:\[\d+\])? ?"(.*)"$', tail, re.M))
         yield msgid, msgstr, "#, fuzzy" in block
 
 

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    """People, their roles, sign-in and its lock-out."""
+
+    name = "egovrank.accounts"
+    verbose_name = _("People and roles")

@@ -1,0 +1,122 @@
+"""The shared test world: a few Hưng Yên units and one person per role.
+
+Tests across the apps use the same named people (``world.unit_officer`` …) so that
+permission tests read alike everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from egovrank.accounts.choices import Role
+from egovrank.accounts.models import RoleAssignment, User
+from egovrank.orgs.choices import UnitKind
+from egovrank.orgs.models import Block, Unit
+
+__all__ = ["PERSONAS", "World", "make_world"]
+
+# Every persona of the permission tests, anonymous first.
+PERSONAS = [
+    "anonymous",
+    "outsider",
+    "administrator",
+    "provincial_reviewer",
+    "district_reviewer",
+    "unit_officer",
+    "unit_head",
+    "commune_officer",
+]
+
+
+@dataclass
+class World:
+    blocks: dict[str, Block]
+    units: dict[str, Unit]
+    people: dict[str, User] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.people[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def make_unit(code: str, name: str, kind: str, block: Block | None, parent: Unit | None) -> Unit:
+    return Unit.objects.create(code=code, name=name, kind=kind, block=block, parent=parent)
+
+
+def make_person(
+    username: str, *roles: tuple[str, Unit | None], works_at: Unit | None = None
+) -> User:
+    person = User.objects.create(
+        username=username, full_name=username.replace("_", " ").title(), unit=works_at
+    )
+    for role, unit in roles:
+        RoleAssignment.objects.create(user=person, role=role, unit=unit)
+    return person
+
+
+def make_world() -> World:
+    """Units: two departments, two districts, two communes of Văn Lâm and one of Văn
+    Giang. People: one per persona, bound as the demo binds them."""
+    blocks = {
+        "KHOI01": Block.objects.create(
+            code="KHOI01", name="Khối 01", unit_kind=UnitKind.DEPARTMENT, order=1
+        ),
+        "KHOI02": Block.objects.create(
+            code="KHOI02", name="Khối 02", unit_kind=UnitKind.DISTRICT, order=2
+        ),
+        "KHOI03": Block.objects.create(
+            code="KHOI03", name="Khối 03", unit_kind=UnitKind.COMMUNE, order=3
+        ),
+    }
+    province = make_unit("33", "Tỉnh Hưng Yên", UnitKind.PROVINCE, None, None)
+    units = {"province": province}
+    units["sotttt"] = make_unit(
+        "K01-11", "Sở Thông tin và Truyền thông", UnitKind.DEPARTMENT, blocks["KHOI01"], province
+    )
+    units["sotc"] = make_unit(
+        "K01-05", "Sở Tài chính", UnitKind.DEPARTMENT, blocks["KHOI01"], province
+    )
+    units["soxd"] = make_unit(
+        "K01-09", "Sở Xây dựng", UnitKind.DEPARTMENT, blocks["KHOI01"], province
+    )
+    units["vanlam"] = make_unit(
+        "325", "UBND huyện Văn Lâm", UnitKind.DISTRICT, blocks["KHOI02"], province
+    )
+    units["vangiang"] = make_unit(
+        "326", "UBND huyện Văn Giang", UnitKind.DISTRICT, blocks["KHOI02"], province
+    )
+    units["lacdao"] = make_unit(
+        "11989", "Xã Lạc Đạo", UnitKind.COMMUNE, blocks["KHOI03"], units["vanlam"]
+    )
+    units["chidao"] = make_unit(
+        "11992", "Xã Chỉ Đạo", UnitKind.COMMUNE, blocks["KHOI03"], units["vanlam"]
+    )
+    units["xuanquan"] = make_unit(
+        "12022", "Xã Xuân Quan", UnitKind.COMMUNE, blocks["KHOI03"], units["vangiang"]
+    )
+    world = World(blocks=blocks, units=units)
+    world.people = {
+        "outsider": make_person("outsider"),
+        "administrator": make_person(
+            "administrator", (Role.ADMINISTRATOR, None), works_at=units["sotttt"]
+        ),
+        "provincial_reviewer": make_person(
+            "provincial_reviewer", (Role.PROVINCIAL_REVIEWER, None), works_at=units["sotttt"]
+        ),
+        "district_reviewer": make_person(
+            "district_reviewer", (Role.DISTRICT_REVIEWER, units["vanlam"]), works_at=units["vanlam"]
+        ),
+        "unit_officer": make_person(
+            "unit_officer", (Role.UNIT_OFFICER, units["sotc"]), works_at=units["sotc"]
+        ),
+        "unit_head": make_person(
+            "unit_head", (Role.UNIT_HEAD, units["sotc"]), works_at=units["sotc"]
+        ),
+        "commune_officer": make_person(
+            "commune_officer", (Role.UNIT_OFFICER, units["lacdao"]), works_at=units["lacdao"]
+        ),
+    }
+    return world

@@ -1,0 +1,46 @@
+"""Who may see and change which units. Every view fetches units through here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+from django.http import Http404
+
+from egovrank.accounts.roles import Roles, roles_of
+
+from .models import Unit, UnitQuerySet
+
+__all__ = ["access_unit", "can_manage_units", "can_see_units", "units_visible_to"]
+
+
+def can_see_units(roles: Roles) -> bool:
+    return roles.any
+
+
+def can_manage_units(roles: Roles) -> bool:
+    return roles.administrator
+
+
+def units_visible_to(user: Any) -> UnitQuerySet:
+    """The province's staff see every unit; a district reviewer its district and its
+    communes; an officer or head the units they act for; anyone else none."""
+    roles = roles_of(user)
+    units: UnitQuerySet = Unit.objects.all()
+    if roles.sees_every_unit:
+        return units
+    if not roles.any:
+        return units.none()
+    return units.filter(
+        Q(pk__in=roles.own_units)
+        | Q(pk__in=roles.reviewed_districts)
+        | Q(parent_id__in=roles.reviewed_districts)
+    )
+
+
+def access_unit(user: Any, code: str) -> Unit:
+    """The unit with ``code`` if ``user`` may see it; 404 if it is missing or hidden."""
+    try:
+        return units_visible_to(user).select_related("block", "parent").get(code=code)
+    except Unit.DoesNotExist:
+        raise Http404 from None

@@ -1,0 +1,109 @@
+"""Exporting units to CSV and .xlsx: what import reads back without a change."""
+
+import io
+
+import pytest
+from django.utils import translation
+from openpyxl import load_workbook
+
+from egovrank.core.models import AuditEvent
+from egovrank.orgs.actions import do_import_units
+from egovrank.orgs.models import Unit
+from egovrank.orgs.unitfile import COLUMNS, units_to_csv, units_to_xlsx
+
+from .helpers import make_hungyen_blocks, make_province
+
+
+@pytest.fixture(autouse=True)
+def english():
+    # Messages are checked in English; the Vietnamese catalogue may translate them.
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def units():
+    blocks = make_hungyen_blocks()
+    province = make_province()
+    district = Unit.objects.create(
+        code="0123",
+        name="Huyện Văn Lâm, tỉnh Hưng Yên",
+        short_name="Văn Lâm",
+        kind="district",
+        block=blocks["KHOI02"],
+        parent=province,
+        valid_from=2010,
+    )
+    Unit.objects.create(
+        code="12097",
+        name='Xã "Lạc" Hồng',
+        kind="commune",
+        block=blocks["KHOI03"],
+        parent=district,
+        valid_from=2010,
+        valid_until=2024,
+    )
+    return list(Unit.objects.select_related("block", "parent"))
+
+
+def rows_of(units):
+    return list(Unit.objects.order_by("code").values())
+
+
+@pytest.mark.django_db
+def test_the_csv_export_has_a_bom_the_english_header_and_one_row_per_unit(units):
+    text = units_to_csv(units).decode("utf-8")
+
+    assert text.startswith("\ufeff")
+    lines = text.lstrip("\ufeff").splitlines()
+    assert lines[0] == ",".join(COLUMNS)
+    assert lines[1] == '0123,"Huyện Văn Lâm, tỉnh Hưng Yên",Văn Lâm,KHOI02,district,33,2010,'
+    assert len(lines) == 4
+
+
+@pytest.mark.django_db
+def test_the_xlsx_export_has_a_bold_frozen_header_and_text_codes(units):
+    sheet = load_workbook(io.BytesIO(units_to_xlsx(units))).worksheets[0]
+
+    assert [cell.value for cell in sheet[1]] == list(COLUMNS)
+    assert all(cell.font.bold for cell in sheet[1])
+    assert sheet.freeze_panes == "A2"
+    assert sheet["A2"].value == "0123"
+    assert sheet["A2"].number_format == "@"
+    assert sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("filename", "export"), [("u.csv", units_to_csv), ("u.xlsx", units_to_xlsx)]
+)
+def test_a_round_trip_changes_nothing(units, filename, export):
+    before = rows_of(units), AuditEvent.objects.count()
+
+    report = do_import_units(filename, export(units), actor=None)
+
+    assert report.unchanged == ("0123", "12097", "33")
+    assert report.created == report.updated == ()
+    assert (rows_of(units), AuditEvent.objects.count()) == before
+
+
+@pytest.mark.django_db
+def test_a_leading_zero_code_survives_the_xlsx_file(units):
+    content = units_to_xlsx(units)
+    Unit.objects.filter(parent__code="0123").delete()
+    Unit.objects.filter(code="0123").delete()
+
+    report = do_import_units("u.xlsx", content, actor=None)
+
+    assert report.created == ("0123", "12097")
+    assert Unit.objects.get(code="12097").parent.code == "0123"
+
+
+@pytest.mark.django_db
+def test_a_code_starting_with_a_hash_is_not_read_back_as_a_comment(units):
+    Unit.objects.filter(code="12097").update(code="#9")
+    units = list(Unit.objects.select_related("block", "parent"))
+
+    report = do_import_units("u.csv", units_to_csv(units), actor=None)
+
+    assert "#9" in report.unchanged

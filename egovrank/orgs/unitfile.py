@@ -1,0 +1,443 @@
+"""Unit lists as files: reading and writing CSV (UTF-8) and Excel (.xlsx).
+
+Columns: ``code,name,short_name,block,kind,parent,valid_from,valid_until``. A file needs
+``code``, ``name`` and ``block`` or ``kind``; the other columns are optional, and a column
+left out means "leave that value alone" on import. Vietnamese headers (``mã``, ``tên``,
+``khối``…) are read too; exports always write the English names so a round trip is exact.
+
+Reading is all-or-nothing: every problem is collected with its row and column. This module
+only checks what the file alone can tell; ``actions.do_import_units`` adds the checks that
+need the database (blocks, parents) and raises one ``UnitFileError`` listing them all.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext, ngettext
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+
+from .choices import UnitKind
+from .models import Unit
+
+__all__ = [
+    "COLUMNS",
+    "UnitFileError",
+    "UnitProblem",
+    "UnitRow",
+    "parse_unit_file",
+    "read_unit_file",
+    "units_to_csv",
+    "units_to_xlsx",
+]
+
+COLUMNS = (
+    "code",
+    "name",
+    "short_name",
+    "block",
+    "kind",
+    "parent",
+    "valid_from",
+    "valid_until",
+)
+REQUIRED = ("code", "name")
+
+# Header spellings people actually type, compared after _fold(): case, diacritics, "_"
+# and extra spaces do not matter, so "Mã", "ma" and "MÃ" are all ``code``.
+_ALIASES = {
+    "code": ("code", "mã", "mã đơn vị"),
+    "name": ("name", "tên", "tên đơn vị"),
+    "short_name": ("short name", "tên ngắn", "tên viết tắt", "tên rút gọn"),
+    "block": ("block", "khối"),
+    "kind": ("kind", "loại", "loại đơn vị", "cấp"),
+    "parent": ("parent", "đơn vị cấp trên", "cấp trên", "mã cấp trên", "mã đơn vị cấp trên"),
+    "valid_from": ("valid from", "hiệu lực từ", "hiệu lực từ năm", "từ năm"),
+    "valid_until": ("valid until", "hiệu lực đến", "hiệu lực đến năm", "đến năm"),
+}
+# Kind cells: the stored value, or the everyday Vietnamese word for the level.
+_KIND_ALIASES = {
+    UnitKind.PROVINCE: ("province", "tỉnh"),
+    UnitKind.DEPARTMENT: ("department", "sở", "sở ban ngành", "ngành"),
+    UnitKind.DISTRICT: ("district", "huyện", "cấp huyện"),
+    UnitKind.COMMUNE: ("commune", "xã", "cấp xã"),
+}
+
+_MAX_LENGTH = {
+    name: Unit._meta.get_field(name).max_length for name in ("code", "name", "short_name")
+}
+_YEAR = re.compile(r"\d{1,4}")
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics, ``_``/``-`` as spaces, spaces collapsed."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn").casefold()
+    return " ".join(re.sub(r"[_\-,/]", " ", text).split())
+
+
+_HEADER = {_fold(alias): column for column, aliases in _ALIASES.items() for alias in aliases}
+_KIND = {_fold(alias): kind.value for kind, aliases in _KIND_ALIASES.items() for alias in aliases}
+
+
+@dataclass(frozen=True, slots=True)
+class UnitProblem:
+    """One problem and where it is: ``row`` (None for the file as a whole) and ``column``
+    (the canonical English column name, or "" when no single column is at fault)."""
+
+    filename: str
+    row: int | None
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        place = self.filename
+        if self.row is not None:
+            place = gettext("%(place)s, row %(row)s") % {"place": place, "row": self.row}
+        if self.column:
+            place = gettext("%(place)s, column %(column)s") % {
+                "place": place,
+                "column": self.column,
+            }
+        return f"{place}: {self.message}"
+
+
+class UnitFileError(ValueError):
+    """A unit file was refused whole; ``problems`` lists every problem. Nothing was changed."""
+
+    def __init__(self, filename: str, problems: list[UnitProblem]) -> None:
+        self.filename = filename
+        self.problems = problems
+        head = ngettext(
+            "%(file)s: %(count)d problem, nothing imported:",
+            "%(file)s: %(count)d problems, nothing imported:",
+            len(problems),
+        ) % {"file": filename, "count": len(problems)}
+        lines = "\n".join(f"  {problem}" for problem in problems)
+        super().__init__(f"{head}\n{lines}")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRow:
+    """One data row. Text cells are stripped ("" when empty or when the column is absent);
+    ``columns`` says which columns the file has, ``invalid`` which cells of this row could
+    not be read (already reported), so later checks can leave them alone."""
+
+    row: int
+    code: str
+    name: str
+    short_name: str = ""
+    block: str = ""
+    kind: str = ""
+    parent: str = ""
+    valid_from: int | None = None
+    valid_until: int | None = None
+    columns: frozenset[str] = field(default_factory=frozenset)
+    invalid: frozenset[str] = field(default_factory=frozenset)
+
+    def has(self, column: str) -> bool:
+        return column in self.columns
+
+
+def read_unit_file(filename: str, content: bytes) -> list[UnitRow]:
+    """Read a .csv or .xlsx unit list; raises ``UnitFileError`` listing every problem."""
+    rows, problems = parse_unit_file(filename, content)
+    if problems:
+        raise UnitFileError(filename, problems)
+    return rows
+
+
+def parse_unit_file(filename: str, content: bytes) -> tuple[list[UnitRow], list[UnitProblem]]:
+    """The rows and the problems found in them. A file that cannot be read as a table at
+    all (wrong type, not UTF-8, bad header) raises ``UnitFileError`` straight away."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    if extension == "csv":
+        table = _csv_table(filename, content)
+    elif extension == "xlsx":
+        table = _xlsx_table(filename, content)
+    else:
+        message = gettext("a unit list must be a .csv or .xlsx file")
+        raise UnitFileError(filename, [UnitProblem(filename, None, "", message)])
+    return _Reader(filename).read(table)
+
+
+# --- reading -------------------------------------------------------------------------
+
+
+def _csv_table(filename: str, content: bytes) -> Iterator[tuple[int, list[str]]]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = content[: exc.start].count(b"\n") + 1
+        message = gettext("the file is not UTF-8 text: save it as “CSV UTF-8”")
+        raise UnitFileError(filename, [UnitProblem(filename, line, "", message)]) from None
+    return _csv_rows(text)
+
+
+def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    lines = text.splitlines(keepends=True)
+    consumed: list[int] = []
+
+    def feed() -> Iterator[str]:
+        # Comment lines are dropped here but keep their place in the numbering, so row
+        # numbers match what an editor shows.
+        for number, line in enumerate(lines, start=1):
+            if line.startswith("#"):
+                continue
+            consumed.append(number)
+            yield line
+
+    reader = csv.reader(feed())
+    while True:
+        consumed.clear()
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        yield consumed[0], cells
+
+
+def _xlsx_table(filename: str, content: bytes) -> Iterator[tuple[int, list[str]]]:
+    def refuse(message: str) -> UnitFileError:
+        return UnitFileError(filename, [UnitProblem(filename, None, "", message)])
+
+    if content[:4] == b"\xd0\xcf\x11\xe0":
+        raise refuse(gettext("an old Excel 97-2003 (.xls) file: save it as .xlsx"))
+    if not zipfile.is_zipfile(io.BytesIO(content)):
+        raise refuse(gettext("not an Excel workbook (.xlsx)"))
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+        rows = [
+            (number, [_cell_text(value) for value in values])
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ]
+        workbook.close()
+        # Rows of a sheet may stop at their last filled cell; pad them to a common width.
+        width = max((len(cells) for _, cells in rows), default=0)
+        rows = [(number, cells + [""] * (width - len(cells))) for number, cells in rows]
+    # openpyxl raises many unrelated types for a damaged or foreign zip; all of them mean
+    # the same thing to the person who sent it.
+    except Exception:
+        raise refuse(gettext("not an Excel workbook (.xlsx) that can be read")) from None
+    return iter(rows)
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a code or year typed as a number comes back as 2019.0
+    return str(value).strip()
+
+
+class _Reader:
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.problems: list[UnitProblem] = []
+
+    def problem(self, row: int | None, column: str, message: str) -> None:
+        self.problems.append(UnitProblem(self.filename, row, column, message))
+
+    def refuse(self) -> UnitFileError:
+        return UnitFileError(self.filename, self.problems)
+
+    def read(
+        self, table: Iterable[tuple[int, list[str]]]
+    ) -> tuple[list[UnitRow], list[UnitProblem]]:
+        table = iter(table)
+        header_row, cells = next(table, (0, []))
+        while not any(cell.strip() for cell in cells):  # blank lines before the header
+            if header_row == 0:
+                self.problem(None, "", gettext("the file is empty"))
+                raise self.refuse()
+            header_row, cells = next(table, (0, []))
+        while cells and not cells[-1].strip():
+            cells = cells[:-1]  # Excel often carries empty trailing columns
+        positions = self.header(header_row, cells)
+        if self.problems:
+            raise self.refuse()
+        width = len(cells)
+        columns = frozenset(positions)
+        rows: list[UnitRow] = []
+        first_row: dict[str, int] = {}
+        for number, cells in table:
+            if not any(cell.strip() for cell in cells):
+                continue  # blank lines are harmless
+            if len(cells) < width or any(cell.strip() for cell in cells[width:]):
+                message = gettext("expected %(expected)d cells, found %(found)d") % {
+                    "expected": width,
+                    "found": len(cells),
+                }
+                self.problem(number, "", message)
+                continue
+            values = {name: cells[index].strip() for name, index in positions.items()}
+            row = self.row(number, values, columns)
+            if row.code:
+                if row.code in first_row:
+                    message = gettext("code %(code)s is also on row %(other)d") % {
+                        "code": row.code,
+                        "other": first_row[row.code],
+                    }
+                    self.problem(number, "code", message)
+                else:
+                    first_row[row.code] = number
+            rows.append(row)
+        if not rows and not self.problems:
+            self.problem(None, "", gettext("no units in the file"))
+        return rows, self.problems
+
+    def header(self, number: int, cells: list[str]) -> dict[str, int]:
+        positions: dict[str, int] = {}
+        for index, cell in enumerate(cells):
+            label = cell.strip()
+            column = _HEADER.get(_fold(label))
+            if not label:
+                message = gettext("column %(number)d has no name") % {"number": index + 1}
+                self.problem(number, "", message)
+            elif column is None:
+                message = gettext("unknown column %(label)s (known: %(known)s)") % {
+                    "label": repr(label),
+                    "known": ", ".join(COLUMNS),
+                }
+                self.problem(number, label, message)
+            elif column in positions:
+                message = gettext("column %(column)s appears twice") % {"column": column}
+                self.problem(number, label, message)
+            else:
+                positions[column] = index
+        missing = [column for column in REQUIRED if column not in positions]
+        if "block" not in positions and "kind" not in positions:
+            missing.append(gettext("block or kind"))
+        if missing:
+            message = gettext("missing column(s): %(columns)s") % {"columns": ", ".join(missing)}
+            self.problem(number, "", message)
+        return positions
+
+    def row(self, number: int, values: dict[str, str], columns: frozenset[str]) -> UnitRow:
+        invalid: set[str] = set()
+
+        def bad(column: str, message: str) -> None:
+            invalid.add(column)
+            self.problem(number, column, message)
+
+        if not values["code"]:
+            bad("code", gettext("a code is needed"))
+        if not values["name"]:
+            bad("name", gettext("a name is needed"))
+        for column, limit in _MAX_LENGTH.items():
+            text = values.get(column, "")
+            if len(text) > limit:
+                message = gettext("too long: %(length)d characters, at most %(limit)d") % {
+                    "length": len(text),
+                    "limit": limit,
+                }
+                bad(column, message)
+        kind = values.get("kind", "")
+        if kind:
+            kind = _KIND.get(_fold(kind), "")
+            if not kind:
+                message = gettext("unknown kind %(kind)s (known: %(known)s)") % {
+                    "kind": repr(values["kind"]),
+                    "known": ", ".join(UnitKind.values),
+                }
+                bad("kind", message)
+        years: dict[str, int | None] = {}
+        for column in ("valid_from", "valid_until"):
+            text = values.get(column, "")
+            years[column] = None
+            if not text:
+                continue
+            if _YEAR.fullmatch(text) and int(text) > 0:
+                years[column] = int(text)
+            else:
+                message = gettext("%(text)s is not a year (a whole number such as 2019)") % {
+                    "text": repr(text)
+                }
+                bad(column, message)
+        start, end = years["valid_from"], years["valid_until"]
+        if start is not None and end is not None and end < start:
+            message = gettext("valid until %(end)d is before valid from %(start)d") % {
+                "end": end,
+                "start": start,
+            }
+            bad("valid_until", message)
+        return UnitRow(
+            row=number,
+            code=values["code"],
+            name=values["name"],
+            short_name=values.get("short_name", ""),
+            block=values.get("block", ""),
+            kind=kind,
+            parent=values.get("parent", ""),
+            valid_from=start,
+            valid_until=end,
+            columns=columns,
+            invalid=frozenset(invalid),
+        )
+
+
+# --- writing -------------------------------------------------------------------------
+
+
+def _values(unit: Unit) -> list[str | int | None]:
+    return [
+        unit.code,
+        unit.name,
+        unit.short_name,
+        unit.block.code if unit.block_id else "",
+        unit.kind,
+        unit.parent.code if unit.parent_id else "",
+        unit.valid_from,
+        unit.valid_until,
+    ]
+
+
+def units_to_csv(units: Iterable[Unit]) -> bytes:
+    """The units as UTF-8 CSV with a BOM, which Excel needs to show Vietnamese correctly."""
+    buffer = io.StringIO()
+    plain = csv.writer(buffer)
+    # A code starting with "#" would read back as a comment line: quote that row.
+    quoted = csv.writer(buffer, quoting=csv.QUOTE_ALL)
+    plain.writerow(COLUMNS)
+    for unit in units:
+        writer = quoted if unit.code.startswith("#") else plain
+        writer.writerow(["" if value is None else value for value in _values(unit)])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+_WIDTHS = {"code": 14, "name": 48, "short_name": 24, "block": 12, "kind": 12, "parent": 14}
+_TEXT_COLUMNS = ("code", "parent")  # text format keeps leading zeros such as 0123
+
+
+def units_to_xlsx(units: Iterable[Unit]) -> bytes:
+    """The units as an .xlsx workbook with one sheet, header row first."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "units"
+    sheet.append(list(COLUMNS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    text_indexes = [COLUMNS.index(column) for column in _TEXT_COLUMNS]
+    for number, unit in enumerate(units, start=2):
+        sheet.append(_values(unit))
+        for index in text_indexes:
+            sheet.cell(row=number, column=index + 1).number_format = "@"
+    for index, column in enumerate(COLUMNS, start=1):
+        letter = sheet.cell(row=1, column=index).column_letter
+        sheet.column_dimensions[letter].width = _WIDTHS.get(column, 12)
+        if column in _TEXT_COLUMNS:
+            sheet.column_dimensions[letter].number_format = "@"
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
