@@ -1,4 +1,4 @@
-"""URL map: public pages first, then the criteria sets, admin and language switching."""
+"""URL map: public pages, sign-in, the registry of units and people, admin, languages."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -6,6 +6,9 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("egovrank.core.urls")),
     path("criteria/", include("egovrank.criteria.urls")),
+    path("account/", include("egovrank.accounts.urls")),
+    path("people/", include("egovrank.accounts.people_urls")),
+    path("units/", include("egovrank.orgs.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

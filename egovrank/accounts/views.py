@@ -1,0 +1,177 @@
+"""Signing in and out, passwords, and the administrator's pages for people."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from egovrank.core.access import role_required
+from egovrank.core.audit import history_of
+
+from . import actions
+from .access import access_person, can_manage_people, people_visible_to
+from .choices import Role
+from .forms import PersonForm, RoleForm, SignInForm
+from .lockout import locked_until
+from .models import RoleAssignment
+
+sign_in = auth_views.LoginView.as_view(
+    form_class=SignInForm, template_name="accounts/sign_in.html", redirect_authenticated_user=True
+)
+sign_out = auth_views.LogoutView.as_view()
+password_change = auth_views.PasswordChangeView.as_view(
+    template_name="accounts/password_change.html",
+    success_url=reverse_lazy("accounts:password_change_done"),
+)
+password_change_done = auth_views.PasswordChangeDoneView.as_view(
+    template_name="accounts/password_change_done.html"
+)
+password_reset = auth_views.PasswordResetView.as_view(
+    template_name="accounts/password_reset.html",
+    subject_template_name="registration/password_reset_subject.txt",
+    email_template_name="registration/password_reset_email.txt",
+    success_url=reverse_lazy("accounts:password_reset_done"),
+)
+password_reset_done = auth_views.PasswordResetDoneView.as_view(
+    template_name="accounts/password_reset_done.html"
+)
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    template_name="accounts/password_reset_confirm.html",
+    success_url=reverse_lazy("accounts:password_reset_complete"),
+)
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="accounts/password_reset_complete.html"
+)
+
+
+@role_required(can_manage_people)
+def people_list(request: HttpRequest) -> HttpResponse:
+    people = people_visible_to(request.user).select_related("unit")
+    query = request.GET.get("q", "").strip()
+    role = request.GET.get("role", "")
+    if query:
+        people = people.filter(
+            Q(username__icontains=query)
+            | Q(full_name__icontains=query)
+            | Q(email__icontains=query)
+            | Q(unit__name__icontains=query)
+        )
+    if role in Role.values:
+        people = people.filter(role_assignments__role=role).distinct()
+    people = people.prefetch_related("role_assignments__unit")
+    return render(
+        request,
+        "accounts/people_list.html",
+        {"people": people, "query": query, "role": role, "roles": Role.choices},
+    )
+
+
+@role_required(can_manage_people)
+def person_create(request: HttpRequest) -> HttpResponse:
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        person = actions.do_create_person(
+            actor=request.user,
+            password=data.pop("password", ""),
+            **data,
+        )
+        if not person.has_usable_password() and actions.do_send_password_link(
+            person, request, actor=request.user
+        ):
+            messages.success(request, _("Created. A link to choose a password was sent."))
+        else:
+            messages.success(request, _("Created."))
+        return redirect("people:detail", pk=person.pk)
+    return render(request, "accounts/person_form.html", {"form": form})
+
+
+@role_required(can_manage_people)
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access_person(request.user, pk)
+    before = actions.snapshot(person)
+    form = PersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        actions.do_update_person(form.save(commit=False), actor=request.user, before=before)
+        messages.success(request, _("Saved."))
+        return redirect("people:detail", pk=person.pk)
+    return render(
+        request,
+        "accounts/person_detail.html",
+        {
+            "person": person,
+            "form": form,
+            "role_form": RoleForm(),
+            "assignments": person.role_assignments.select_related("unit"),
+            "locked_until": locked_until(person.username),
+            "history": history_of(person)[:50],
+        },
+    )
+
+
+@require_POST
+@role_required(can_manage_people)
+def role_grant(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access_person(request.user, pk)
+    form = RoleForm(request.POST)
+    if form.is_valid():
+        actions.do_grant_role(
+            person, form.cleaned_data["role"], form.cleaned_data["unit"], actor=request.user
+        )
+        messages.success(request, _("Role granted."))
+        return redirect("people:detail", pk=person.pk)
+    return render(
+        request,
+        "accounts/person_detail.html",
+        {
+            "person": person,
+            "form": PersonForm(instance=person),
+            "role_form": form,
+            "assignments": person.role_assignments.select_related("unit"),
+            "locked_until": locked_until(person.username),
+            "history": history_of(person)[:50],
+        },
+        status=400,
+    )
+
+
+@require_POST
+@role_required(can_manage_people)
+def role_revoke(request: HttpRequest, pk: int, assignment_pk: int) -> HttpResponse:
+    person = access_person(request.user, pk)
+    assignment = get_object_or_404(RoleAssignment, pk=assignment_pk, user=person)
+    actions.do_revoke_role(assignment, actor=request.user)
+    messages.success(request, _("Role removed."))
+    return redirect("people:detail", pk=person.pk)
+
+
+@require_POST
+@role_required(can_manage_people)
+def person_unlock(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access_person(request.user, pk)
+    actions.do_unlock(person, actor=request.user)
+    messages.success(request, _("Unlocked: the person can sign in again."))
+    return redirect("people:detail", pk=person.pk)
+
+
+@require_POST
+@role_required(can_manage_people)
+def person_send_link(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access_person(request.user, pk)
+    if actions.do_send_password_link(person, request, actor=request.user):
+        messages.success(
+            request,
+            _("A link to choose a password was sent to %(email)s.") % {"email": person.email},
+        )
+    else:
+        messages.error(
+            request,
+            _("No link sent: the person needs an e-mail address and must be able to sign in."),
+        )
+    return redirect("people:detail", pk=person.pk)

@@ -1,0 +1,48 @@
+"""The main navigation: each person sees the pages their roles open to them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from egovrank.accounts.access import can_manage_people
+from egovrank.accounts.roles import Roles, roles_of
+from egovrank.orgs.access import can_see_units
+
+__all__ = ["NavItem", "menu_for"]
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+    # The URL namespace (or name) that marks the item as the current page.
+    section: str
+
+
+def _everyone(roles: Roles) -> bool:
+    return True
+
+
+# (item, who sees it, needs sign-in)
+_MENU: list[tuple[NavItem, Callable[[Roles], bool], bool]] = [
+    (NavItem(_("Home"), "core:home", "core:home"), _everyone, False),
+    (NavItem(_("Workspace"), "core:workspace", "core:workspace"), _everyone, True),
+    (NavItem(_("Criteria sets"), "criteria:list", "criteria"), _everyone, False),
+    (NavItem(_("Units"), "orgs:list", "orgs"), can_see_units, True),
+    (NavItem(_("People"), "people:list", "people"), can_manage_people, True),
+]
+
+
+def menu_for(user: Any) -> list[NavItem]:
+    signed_in = bool(getattr(user, "is_authenticated", False))
+    roles = roles_of(user)
+    return [
+        item
+        for item, allowed, needs_sign_in in _MENU
+        if (signed_in or not needs_sign_in) and allowed(roles)
+    ]

@@ -1,0 +1,270 @@
+"""Every persona × every URL of the app × own unit / another unit / another district.
+
+Each case names the URL, the object it is asked about, and the answer every persona
+must get. ``test_every_url_has_an_entry`` fails when a URL is added without one, so a
+new page cannot ship without deciding who may open it.
+
+Answers: 200 shown, 302 sent elsewhere (anonymous people to sign in), 400 form refused,
+403 the role does not open the page, 404 missing or not visible (the same answer for
+both), 405 wrong method.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from egovrank.accounts.choices import Role
+from egovrank.core.testing import PERSONAS, World
+
+Kwargs = Callable[[World], dict[str, Any]]
+
+
+def expect(default: int, **overrides: int) -> dict[str, int]:
+    unknown = set(overrides) - set(PERSONAS)
+    assert not unknown, f"unknown personas {unknown}"
+    return {persona: overrides.get(persona, default) for persona in PERSONAS}
+
+
+PUBLIC = expect(200)
+SIGNED_IN = expect(200, anonymous=302)
+WITH_A_ROLE = expect(200, anonymous=302, outsider=403)
+ADMINISTRATOR = expect(403, anonymous=302, administrator=200)
+ADMINISTRATOR_POST = expect(403, anonymous=302, administrator=302)
+POST_ONLY = expect(405)
+NOT_FOR_ROLES_404 = expect(404, anonymous=302, outsider=403)
+
+
+def seen_by(*personas: str) -> dict[str, int]:
+    """A unit page: the listed personas see it, other role holders get 404."""
+    return {**NOT_FOR_ROLES_404, **dict.fromkeys(personas, 200)}
+
+
+@dataclass(frozen=True)
+class Case:
+    url_name: str
+    expected: dict[str, int]
+    target: str = ""
+    kwargs: Kwargs = field(default=lambda world: {})
+    method: str = "get"
+    data: Kwargs = field(default=lambda world: {})
+
+    @property
+    def id(self) -> str:
+        target = f"[{self.target}]" if self.target else ""
+        return f"{self.method.upper()} {self.url_name}{target}"
+
+
+def unit(key: str) -> Kwargs:
+    return lambda world: {"code": world.units[key].code}
+
+
+def person(persona: str) -> Kwargs:
+    return lambda world: {"pk": world.people[persona].pk}
+
+
+def officer_role(world: World) -> dict[str, Any]:
+    assignment = world.unit_officer.role_assignments.get()
+    return {"pk": world.unit_officer.pk, "assignment_pk": assignment.pk}
+
+
+SET = "hungyen-2018-khoi01"
+
+MATRIX: list[Case] = [
+    # Public pages.
+    Case("core:home", PUBLIC),
+    Case("criteria:list", PUBLIC),
+    Case("criteria:detail", PUBLIC, SET, lambda w: {"set_id": SET}),
+    Case("criteria:detail", expect(404), "missing", lambda w: {"set_id": "no-such-set"}),
+    Case("criteria:yaml", PUBLIC, SET, lambda w: {"set_id": SET}),
+    Case("criteria:xlsx", PUBLIC, SET, lambda w: {"set_id": SET}),
+    Case("set_language", expect(302), method="post", data=lambda w: {"language": "en"}),
+    # Signing in and passwords.
+    Case("accounts:sign_in", expect(302, anonymous=200)),
+    Case("accounts:sign_out", POST_ONLY),
+    Case("accounts:sign_out", expect(302), method="post"),
+    Case("accounts:password_change", SIGNED_IN),
+    Case("accounts:password_change_done", SIGNED_IN),
+    Case("accounts:password_reset", PUBLIC),
+    Case("accounts:password_reset_done", PUBLIC),
+    Case(
+        "accounts:password_reset_confirm",
+        PUBLIC,
+        "bad link",
+        lambda w: {"uidb64": "MQ", "token": "not-a-token"},
+    ),
+    Case("accounts:password_reset_complete", PUBLIC),
+    # The workspace.
+    Case("core:workspace", SIGNED_IN),
+    # Units: the list and exports show each persona its own share.
+    Case("orgs:list", WITH_A_ROLE),
+    Case("orgs:export", WITH_A_ROLE, "csv", lambda w: {"fmt": "csv"}),
+    Case("orgs:export", WITH_A_ROLE, "xlsx", lambda w: {"fmt": "xlsx"}),
+    Case("orgs:export", NOT_FOR_ROLES_404, "pdf", lambda w: {"fmt": "pdf"}),
+    Case(
+        "orgs:detail",
+        seen_by("administrator", "provincial_reviewer", "unit_officer", "unit_head"),
+        "own department",
+        unit("sotc"),
+    ),
+    Case(
+        "orgs:detail",
+        seen_by("administrator", "provincial_reviewer"),
+        "another department",
+        unit("soxd"),
+    ),
+    Case(
+        "orgs:detail",
+        seen_by("administrator", "provincial_reviewer", "district_reviewer"),
+        "own district",
+        unit("vanlam"),
+    ),
+    Case(
+        "orgs:detail",
+        seen_by("administrator", "provincial_reviewer", "district_reviewer", "commune_officer"),
+        "own commune",
+        unit("lacdao"),
+    ),
+    Case(
+        "orgs:detail",
+        seen_by("administrator", "provincial_reviewer", "district_reviewer"),
+        "another commune of the district",
+        unit("chidao"),
+    ),
+    Case(
+        "orgs:detail",
+        seen_by("administrator", "provincial_reviewer"),
+        "another district",
+        unit("vangiang"),
+    ),
+    Case(
+        "orgs:detail",
+        seen_by("administrator", "provincial_reviewer"),
+        "commune of another district",
+        unit("xuanquan"),
+    ),
+    Case("orgs:detail", NOT_FOR_ROLES_404, "missing", lambda w: {"code": "no-such-unit"}),
+    Case("orgs:add_successor", POST_ONLY, "own department", unit("sotc")),
+    Case(
+        "orgs:add_successor",
+        ADMINISTRATOR_POST,
+        "a department",
+        unit("sotc"),
+        method="post",
+        data=lambda w: {"successor": "K01-09", "kind": "merged", "year": 2025},
+    ),
+    Case(
+        "orgs:add_successor",
+        expect(403, anonymous=302, administrator=404),
+        "missing",
+        lambda w: {"code": "no-such-unit"},
+        method="post",
+    ),
+    Case("orgs:import", ADMINISTRATOR),
+    Case(
+        "orgs:import",
+        expect(403, anonymous=302, administrator=200),
+        "no file",
+        method="post",
+    ),
+    # People: the administrator's pages.
+    Case("people:list", ADMINISTRATOR),
+    Case("people:create", ADMINISTRATOR),
+    Case(
+        "people:create",
+        ADMINISTRATOR_POST,
+        "new officer",
+        method="post",
+        data=lambda w: {
+            "username": "new.officer",
+            "full_name": "Cán bộ mới",
+            "email": "new.officer@example.org",
+            "unit": w.units["soxd"].pk,
+            "is_active": "on",
+        },
+    ),
+    Case("people:detail", ADMINISTRATOR, "a unit officer", person("unit_officer")),
+    Case(
+        "people:detail",
+        expect(403, anonymous=302, administrator=404),
+        "missing",
+        lambda w: {"pk": 999_999},
+    ),
+    Case("people:role_grant", POST_ONLY, "a unit officer", person("unit_officer")),
+    Case(
+        "people:role_grant",
+        ADMINISTRATOR_POST,
+        "a unit officer",
+        person("unit_officer"),
+        method="post",
+        data=lambda w: {"role": Role.UNIT_HEAD, "unit": w.units["sotc"].pk},
+    ),
+    Case("people:role_revoke", POST_ONLY, "the officer's role", officer_role),
+    Case("people:role_revoke", ADMINISTRATOR_POST, "the officer's role", officer_role, "post"),
+    Case("people:unlock", POST_ONLY, "a unit officer", person("unit_officer")),
+    Case("people:unlock", ADMINISTRATOR_POST, "a unit officer", person("unit_officer"), "post"),
+    Case("people:send_link", POST_ONLY, "a unit officer", person("unit_officer")),
+    Case("people:send_link", ADMINISTRATOR_POST, "a unit officer", person("unit_officer"), "post"),
+    # Django's admin is for operators (is_staff), none of the personas.
+    Case("admin:index", expect(302)),
+    Case("admin:orgs_unit_changelist", expect(302)),
+    Case("admin:accounts_user_changelist", expect(302)),
+    Case("admin:core_auditevent_changelist", expect(302)),
+]
+
+# Django's admin site has many URLs of its own; the cases above stand for all of them,
+# since the admin checks is_staff once for the whole site.
+COVERED_NAMESPACES = {"admin"}
+
+
+def all_url_names(resolver: URLResolver | None = None, prefix: str = "") -> set[str]:
+    names: set[str] = set()
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            namespace = f"{prefix}{entry.namespace}:" if entry.namespace else prefix
+            names |= all_url_names(entry, namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names.add(f"{prefix}{entry.name}")
+    return names
+
+
+def test_every_url_has_an_entry() -> None:
+    covered = {case.url_name for case in MATRIX}
+    missing = {
+        name
+        for name in all_url_names()
+        if name not in covered and name.split(":")[0] not in COVERED_NAMESPACES
+    }
+    assert not missing, f"URLs with no entry in the permission matrix: {sorted(missing)}"
+
+
+def test_every_case_names_every_persona() -> None:
+    for case in MATRIX:
+        assert set(case.expected) == set(PERSONAS), case.id
+
+
+def client_for(persona: str, world: World) -> Client:
+    client = Client()
+    if persona != "anonymous":
+        client.force_login(world.people[persona])
+    return client
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("case", MATRIX, ids=lambda case: case.id)
+def test_matrix(case: Case, persona: str, world: World) -> None:
+    url = reverse(case.url_name, kwargs=case.kwargs(world))
+    client = client_for(persona, world)
+    response = getattr(client, case.method)(url, case.data(world))
+    assert response.status_code == case.expected[persona], (
+        f"{persona} {case.id} {url}: got {response.status_code}, expected {case.expected[persona]}"
+    )
+    if persona == "anonymous" and response.status_code == 302 and case.expected is not PUBLIC:
+        if not case.url_name.startswith(("admin:", "set_language", "accounts:sign_out")):
+            assert response["Location"].startswith(reverse("accounts:sign_in"))
