@@ -34,13 +34,19 @@ $(VENV)/.installed-dev: $(VENV)/.installed-base requirements/dev.txt
 	$(PIP) install -q -r requirements/dev.txt
 	touch $@
 
+# Front-end tools the tests use (axe-core, pinned in package-lock.json); never served.
+node_modules/.installed: package.json package-lock.json | system-deps-test
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # System packages, from Debian, only where missing: gettext to compile translations,
-# Chromium for the browser tests.
+# Chromium and npm (for axe-core) for the browser tests.
 system-deps:
 	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q gettext; }
 
 system-deps-test: system-deps
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium fonts-dejavu-core; }
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q npm; }
 
 messages: $(VENV)/.installed-base system-deps
 	@SECRET_KEY=build $(MANAGE) compilemessages --ignore=.venv -v 0
@@ -58,7 +64,7 @@ run: $(VENV)/.installed-base messages
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed-dev messages system-deps-test
+test: $(VENV)/.installed-dev messages system-deps-test node_modules/.installed
 	@mkdir -p var/static
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 

@@ -20,7 +20,12 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "var" / "screenshots"
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "var" / "screenshots"
+# axe-core (npm, pinned in package-lock.json; `make test` installs it) checks each page a
+# browser test looks at against WCAG 2 A and AA: labels, landmarks, contrast, names.
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -46,8 +51,25 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
+def accessibility_violations(page: Any) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on the page as shown now, one line each."""
+    if not AXE.exists():
+        pytest.fail(f"axe-core not found at {AXE}: run `make test`, which installs it")
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "rules => axe.run(document, {runOnly: {type: 'tag', values: rules}})", AXE_RULES
+    )
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
+        + ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+        for violation in result["violations"]
+    ]
+
+
 class Screenshots:
-    """Saves numbered screenshots of what a test saw, under var/screenshots/ (ignored by git)."""
+    """Saves numbered screenshots of what a test saw, under var/screenshots/ (ignored by
+    git), and checks each of those pages for accessibility problems."""
 
     def __init__(self, page: Any, test_name: str) -> None:
         self.page = page
@@ -59,6 +81,8 @@ class Screenshots:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{self.prefix}-{self.count:02d}-{label}.png"
         self.page.screenshot(path=str(path), full_page=True)
+        problems = accessibility_violations(self.page)
+        assert not problems, f"{self.page.url} ({label}):\n" + "\n".join(problems)
         return path
 
 

@@ -1,16 +1,18 @@
-"""Load the Hưng Yên demo. Safe to run again: what is there already is left alone.
+"""Load the Hưng Yên demo. Safe to run again.
 
-So far the demo consists of the three shipped Hưng Yên criteria sets, which live in
-the package; this command checks that they load and total as stated. Units, people
-and a demo period join as the apps that hold them arrive.
+It checks that the three shipped criteria sets load and total as stated, loads the
+blocks, the province and the 2019 units, and creates one account per role with the
+password published in the README.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from egovrank.core.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo
 from egovrank.criteria.queries import shipped_sets
 
 
@@ -21,11 +23,22 @@ class Command(BaseCommand):
         parser.add_argument(
             "--accounts", action="store_true", help="only print the demo accounts and exit"
         )
+        parser.add_argument(
+            "--demo-installation",
+            action="store_true",
+            help="confirm that this installation is a demo (needed when DEBUG is off), "
+            "since the demo accounts have published passwords",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["accounts"]:
-            self.stdout.write("  Demo accounts: none yet; every page so far is public.")
+            self.print_accounts()
             return
+        if not settings.DEBUG and not options["demo_installation"]:
+            raise CommandError(
+                "seed_demo creates accounts whose passwords are published in the README. "
+                "Run it on a demo installation only: with DEBUG=1, or pass --demo-installation."
+            )
         try:
             sets = shipped_sets()
         except ValueError as exc:  # a broken shipped set must stop the demo loudly
@@ -36,3 +49,15 @@ class Command(BaseCommand):
                 f"{summary.group_count} groups, {summary.criterion_count} criteria, "
                 f"max {summary.max_total}"
             )
+        report = load_demo()
+        self.stdout.write(
+            f"  Units: {len(report.created)} new, {len(report.updated)} changed, "
+            f"{len(report.unchanged)} unchanged"
+        )
+        self.stdout.write(f"  Demo accounts: {len(DEMO_ACCOUNTS)} (password reset to the demo one)")
+
+    def print_accounts(self) -> None:
+        self.stdout.write(f"  Demo accounts (password for each: {DEMO_PASSWORD}):")
+        for account in DEMO_ACCOUNTS:
+            bound = f" {account.unit}" if account.unit else ""
+            self.stdout.write(f"    {account.username:<16} {account.role.label}{bound}")
