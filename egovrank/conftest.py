@@ -106,3 +106,14 @@ def world(db: Any) -> Any:
     from egovrank.core.testing import make_world
 
     return make_world()
+
+
+@pytest.fixture
+def administrator_client(world: Any) -> Any:
+    """A test client signed in as the world's administrator. English messages, so that
+    assertions on them read the same whatever the default language."""
+    from django.test import Client
+
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(world.administrator)
+    return client

@@ -19,7 +19,7 @@ from .access import access_person, can_manage_people, people_visible_to
 from .choices import Role
 from .forms import PersonForm, RoleForm, SignInForm
 from .lockout import locked_until
-from .models import RoleAssignment
+from .models import RoleAssignment, User
 
 sign_in = auth_views.LoginView.as_view(
     form_class=SignInForm, template_name="accounts/sign_in.html", redirect_authenticated_user=True
@@ -101,18 +101,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         actions.do_update_person(form.save(commit=False), actor=request.user, before=before)
         messages.success(request, _("Saved."))
         return redirect("people:detail", pk=person.pk)
-    return render(
-        request,
-        "accounts/person_detail.html",
-        {
-            "person": person,
-            "form": form,
-            "role_form": RoleForm(),
-            "assignments": person.role_assignments.select_related("unit"),
-            "locked_until": locked_until(person.username),
-            "history": history_of(person)[:50],
-        },
-    )
+    return _render_person(request, person, form, RoleForm())
 
 
 @require_POST
@@ -120,24 +109,30 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def role_grant(request: HttpRequest, pk: int) -> HttpResponse:
     person = access_person(request.user, pk)
     form = RoleForm(request.POST)
-    if form.is_valid():
-        actions.do_grant_role(
-            person, form.cleaned_data["role"], form.cleaned_data["unit"], actor=request.user
-        )
-        messages.success(request, _("Role granted."))
-        return redirect("people:detail", pk=person.pk)
+    if not form.is_valid():
+        return _render_person(request, person, PersonForm(instance=person), form, status=400)
+    actions.do_grant_role(
+        person, form.cleaned_data["role"], form.cleaned_data["unit"], actor=request.user
+    )
+    messages.success(request, _("Role granted."))
+    return redirect("people:detail", pk=person.pk)
+
+
+def _render_person(
+    request: HttpRequest, person: User, form: PersonForm, role_form: RoleForm, status: int = 200
+) -> HttpResponse:
     return render(
         request,
         "accounts/person_detail.html",
         {
             "person": person,
-            "form": PersonForm(instance=person),
-            "role_form": form,
+            "form": form,
+            "role_form": role_form,
             "assignments": person.role_assignments.select_related("unit"),
             "locked_until": locked_until(person.username),
             "history": history_of(person)[:50],
         },
-        status=400,
+        status=status,
     )
 
 

@@ -15,16 +15,8 @@ from egovrank.core.models import AuditEvent
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(world):
-    # English messages, so the assertions below read the same whatever the default.
-    client = Client(HTTP_ACCEPT_LANGUAGE="en")
-    client.force_login(world.administrator)
-    return client
-
-
-def test_it_creates_a_person_and_mails_a_link_to_choose_a_password(world, admin_client):
-    response = admin_client.post(
+def test_it_creates_a_person_and_mails_a_link_to_choose_a_password(world, administrator_client):
+    response = administrator_client.post(
         reverse("people:create"),
         {
             "username": "canbo.soxd",
@@ -44,8 +36,8 @@ def test_it_creates_a_person_and_mails_a_link_to_choose_a_password(world, admin_
     assert actions == {"person.created", "person.password_link_sent"}
 
 
-def test_the_mailed_link_lets_the_person_choose_a_password_and_sign_in(world, admin_client):
-    admin_client.post(
+def test_the_mailed_link_lets_the_person_choose_a_password_and_sign_in(world, administrator_client):
+    administrator_client.post(
         reverse("people:create"),
         {
             "username": "moi",
@@ -67,30 +59,32 @@ def test_the_mailed_link_lets_the_person_choose_a_password_and_sign_in(world, ad
     assert client.login(username="moi", password=new_password)
 
 
-def test_a_new_person_needs_an_address_or_a_first_password(world, admin_client):
-    response = admin_client.post(reverse("people:create"), {"username": "x", "is_active": "on"})
+def test_a_new_person_needs_an_address_or_a_first_password(world, administrator_client):
+    response = administrator_client.post(
+        reverse("people:create"), {"username": "x", "is_active": "on"}
+    )
     assert response.status_code == 200
     assert "email" in response.context["form"].errors
     assert not User.objects.filter(username="x").exists()
 
 
-def test_a_first_password_must_pass_the_password_rules(world, admin_client):
-    response = admin_client.post(
+def test_a_first_password_must_pass_the_password_rules(world, administrator_client):
+    response = administrator_client.post(
         reverse("people:create"), {"username": "y", "password": "123", "is_active": "on"}
     )
     assert "password" in response.context["form"].errors
 
 
-def test_it_grants_and_revokes_a_role_with_audit_events(world, admin_client):
+def test_it_grants_and_revokes_a_role_with_audit_events(world, administrator_client):
     officer = world.unit_officer
-    admin_client.post(
+    administrator_client.post(
         reverse("people:role_grant", kwargs={"pk": officer.pk}),
         {"role": Role.UNIT_HEAD, "unit": world.units["sotc"].pk},
     )
     head = RoleAssignment.objects.get(user=officer, role=Role.UNIT_HEAD)
     assert head.granted_by == world.administrator
     assert world.units["sotc"].pk in roles_of(User.objects.get(pk=officer.pk)).head_units
-    admin_client.post(
+    administrator_client.post(
         reverse("people:role_revoke", kwargs={"pk": officer.pk, "assignment_pk": head.pk})
     )
     assert not RoleAssignment.objects.filter(pk=head.pk).exists()
@@ -110,8 +104,10 @@ def test_it_grants_and_revokes_a_role_with_audit_events(world, admin_client):
         (Role.ADMINISTRATOR, "sotc", "whole province"),
     ],
 )
-def test_it_refuses_a_role_bound_to_the_wrong_unit(world, admin_client, role, unit, problem):
-    response = admin_client.post(
+def test_it_refuses_a_role_bound_to_the_wrong_unit(
+    world, administrator_client, role, unit, problem
+):
+    response = administrator_client.post(
         reverse("people:role_grant", kwargs={"pk": world.outsider.pk}),
         {"role": role, "unit": world.units[unit].pk if unit else ""},
     )
@@ -120,9 +116,9 @@ def test_it_refuses_a_role_bound_to_the_wrong_unit(world, admin_client, role, un
     assert not world.outsider.role_assignments.exists()
 
 
-def test_a_role_cannot_be_revoked_through_another_person(world, admin_client):
+def test_a_role_cannot_be_revoked_through_another_person(world, administrator_client):
     assignment = world.unit_head.role_assignments.get()
-    response = admin_client.post(
+    response = administrator_client.post(
         reverse(
             "people:role_revoke",
             kwargs={"pk": world.unit_officer.pk, "assignment_pk": assignment.pk},
@@ -132,9 +128,9 @@ def test_a_role_cannot_be_revoked_through_another_person(world, admin_client):
     assert RoleAssignment.objects.filter(pk=assignment.pk).exists()
 
 
-def test_editing_a_person_records_what_changed(world, admin_client):
+def test_editing_a_person_records_what_changed(world, administrator_client):
     officer = world.unit_officer
-    admin_client.post(
+    administrator_client.post(
         reverse("people:detail", kwargs={"pk": officer.pk}),
         {
             "username": officer.username,
@@ -151,20 +147,20 @@ def test_editing_a_person_records_what_changed(world, admin_client):
     assert event.data["changed"]["is_active"] == [True, False]
 
 
-def test_the_administrator_unlocks_a_locked_person(world, admin_client, settings):
+def test_the_administrator_unlocks_a_locked_person(world, administrator_client, settings):
     client = Client()
     for _ in range(settings.SIGNIN_MAX_FAILURES):
         client.post(reverse("accounts:sign_in"), {"username": "unit_officer", "password": "x"})
-    page = admin_client.get(reverse("people:detail", kwargs={"pk": world.unit_officer.pk}))
+    page = administrator_client.get(reverse("people:detail", kwargs={"pk": world.unit_officer.pk}))
     assert page.context["locked_until"] is not None
-    admin_client.post(reverse("people:unlock", kwargs={"pk": world.unit_officer.pk}))
-    page = admin_client.get(reverse("people:detail", kwargs={"pk": world.unit_officer.pk}))
+    administrator_client.post(reverse("people:unlock", kwargs={"pk": world.unit_officer.pk}))
+    page = administrator_client.get(reverse("people:detail", kwargs={"pk": world.unit_officer.pk}))
     assert page.context["locked_until"] is None
     assert AuditEvent.objects.filter(action="person.unlocked").count() == 1
 
 
-def test_the_people_list_filters_by_role_and_text(world, admin_client):
-    page = admin_client.get(reverse("people:list"), {"role": Role.UNIT_HEAD})
+def test_the_people_list_filters_by_role_and_text(world, administrator_client):
+    page = administrator_client.get(reverse("people:list"), {"role": Role.UNIT_HEAD})
     assert [p.username for p in page.context["people"]] == ["unit_head"]
-    page = admin_client.get(reverse("people:list"), {"q": "district"})
+    page = administrator_client.get(reverse("people:list"), {"q": "district"})
     assert [p.username for p in page.context["people"]] == ["district_reviewer"]

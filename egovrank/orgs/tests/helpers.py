@@ -1,15 +1,13 @@
-"""Small builders for the Hưng Yên registry the orgs tests start from."""
+"""Small builders for the Hưng Yên registry the orgs tests start from: the demo's own
+blocks, province and unit list."""
 
 from __future__ import annotations
 
+from egovrank.core.demo import BLOCKS, PROVINCE, UNITS_FILE
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit
 
-HUNGYEN_BLOCKS = (
-    ("KHOI01", "Khối 01", "Sở, ban, ngành", UnitKind.DEPARTMENT),
-    ("KHOI02", "Khối 02", "UBND huyện, thị xã, thành phố", UnitKind.DISTRICT),
-    ("KHOI03", "Khối 03", "UBND xã, phường, thị trấn", UnitKind.COMMUNE),
-)
+DEMO = UNITS_FILE
 
 
 def make_hungyen_blocks() -> dict[str, Block]:
@@ -18,10 +16,11 @@ def make_hungyen_blocks() -> dict[str, Block]:
         code: Block.objects.create(
             code=code, name=name, description=description, unit_kind=kind, order=order
         )
-        for order, (code, name, description, kind) in enumerate(HUNGYEN_BLOCKS, start=1)
+        for order, (code, name, description, kind) in enumerate(BLOCKS, start=1)
     }
 
 
 def make_province() -> Unit:
     """Hưng Yên province itself (GSO code 33), the parent of departments and districts."""
-    return Unit.objects.create(code="33", name="Tỉnh Hưng Yên", kind=UnitKind.PROVINCE)
+    code, name, short_name = PROVINCE
+    return Unit.objects.create(code=code, name=name, short_name=short_name, kind=UnitKind.PROVINCE)

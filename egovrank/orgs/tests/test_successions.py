@@ -1,7 +1,6 @@
 """The administrator links a unit to its successor; the link is shown on both units."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from egovrank.core.models import AuditEvent
@@ -10,32 +9,28 @@ from egovrank.orgs.models import UnitSuccession
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(world):
-    # English messages, so the assertions below read the same whatever the default.
-    client = Client(HTTP_ACCEPT_LANGUAGE="en")
-    client.force_login(world.administrator)
-    return client
-
-
 def add(client, code, **data):
     return client.post(reverse("orgs:add_successor", kwargs={"code": code}), data)
 
 
-def test_it_records_a_merger_and_shows_it_on_both_units(world, admin_client):
+def test_it_records_a_merger_and_shows_it_on_both_units(world, administrator_client):
     response = add(
-        admin_client, "11992", successor="11989", kind="merged", year=2025, note="NQ 1665"
+        administrator_client, "11992", successor="11989", kind="merged", year=2025, note="NQ 1665"
     )
     assert response.status_code == 302
     link = UnitSuccession.objects.get()
     assert (link.predecessor.code, link.successor.code, link.year) == ("11992", "11989", 2025)
     assert (
         "Xã Lạc Đạo"
-        in admin_client.get(reverse("orgs:detail", kwargs={"code": "11992"})).content.decode()
+        in administrator_client.get(
+            reverse("orgs:detail", kwargs={"code": "11992"})
+        ).content.decode()
     )
     assert (
         "Xã Chỉ Đạo"
-        in admin_client.get(reverse("orgs:detail", kwargs={"code": "11989"})).content.decode()
+        in administrator_client.get(
+            reverse("orgs:detail", kwargs={"code": "11989"})
+        ).content.decode()
     )
     event = AuditEvent.objects.get(action="unit.succession_added")
     assert event.actor == world.administrator and event.data["successor"] == "11989"
@@ -45,15 +40,15 @@ def test_it_records_a_merger_and_shows_it_on_both_units(world, admin_client):
     ("successor", "problem"),
     [("no-such", "No unit has the code"), ("11992", "cannot succeed itself")],
 )
-def test_it_refuses_a_bad_successor_and_says_why(world, admin_client, successor, problem):
-    response = add(admin_client, "11992", successor=successor, kind="merged", year=2025)
+def test_it_refuses_a_bad_successor_and_says_why(world, administrator_client, successor, problem):
+    response = add(administrator_client, "11992", successor=successor, kind="merged", year=2025)
     assert response.status_code == 400
     assert problem in str(response.context["succession_form"].errors["successor"])
     assert not UnitSuccession.objects.exists()
 
 
-def test_the_same_link_is_not_recorded_twice(world, admin_client):
-    add(admin_client, "11992", successor="11989", kind="merged", year=2025)
-    response = add(admin_client, "11992", successor="11989", kind="merged", year=2025)
+def test_the_same_link_is_not_recorded_twice(world, administrator_client):
+    add(administrator_client, "11992", successor="11989", kind="merged", year=2025)
+    response = add(administrator_client, "11992", successor="11989", kind="merged", year=2025)
     assert response.status_code == 400
     assert UnitSuccession.objects.count() == 1

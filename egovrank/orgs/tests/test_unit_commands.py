@@ -1,31 +1,16 @@
 """The import_units and export_units management commands."""
 
 import io
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import translation
 
 from egovrank.core.models import AuditEvent
 from egovrank.orgs.models import Unit
 
-from .helpers import make_hungyen_blocks, make_province
+from .helpers import DEMO
 
-DEMO = Path(__file__).resolve().parents[1] / "data" / "hungyen-units-2019.csv"
-
-
-@pytest.fixture(autouse=True)
-def english():
-    # Output is checked in English; the Vietnamese catalogue may translate it.
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def registry():
-    make_hungyen_blocks()
-    make_province()
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def run(*args):

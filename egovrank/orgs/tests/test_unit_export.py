@@ -3,7 +3,6 @@
 import io
 
 import pytest
-from django.utils import translation
 from openpyxl import load_workbook
 
 from egovrank.core.models import AuditEvent
@@ -13,12 +12,7 @@ from egovrank.orgs.unitfile import COLUMNS, units_to_csv, units_to_xlsx
 
 from .helpers import make_hungyen_blocks, make_province
 
-
-@pytest.fixture(autouse=True)
-def english():
-    # Messages are checked in English; the Vietnamese catalogue may translate them.
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

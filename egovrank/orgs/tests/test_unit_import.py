@@ -1,10 +1,8 @@
 """Importing a unit list: all rows or none, every problem named with its row and column."""
 
 import io
-from pathlib import Path
 
 import pytest
-from django.utils import translation
 from openpyxl import Workbook
 
 from egovrank.core.models import AuditEvent
@@ -12,23 +10,9 @@ from egovrank.orgs.actions import do_import_units
 from egovrank.orgs.models import Unit
 from egovrank.orgs.unitfile import UnitFileError, read_unit_file
 
-from .helpers import make_hungyen_blocks, make_province
+from .helpers import DEMO, make_hungyen_blocks
 
-DEMO = Path(__file__).resolve().parents[1] / "data" / "hungyen-units-2019.csv"
-
-
-@pytest.fixture(autouse=True)
-def english():
-    # Messages are checked in English; the Vietnamese catalogue may translate them.
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def registry():
-    blocks = make_hungyen_blocks()
-    make_province()
-    return blocks
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def csv_bytes(*lines):
