@@ -37,17 +37,34 @@ class DemoAccount:
     works_at: str
     role: Role
     unit: str | None = None  # the unit a unit-bound role is for
+    unit_name: str = ""  # for printing the list without a database
 
 
 DEMO_ACCOUNTS = [
     DemoAccount("quantri", "Quản trị viên Sở TT&TT", "K01-11", Role.ADMINISTRATOR),
     DemoAccount("thamdinh.tinh", "Thẩm định viên Sở TT&TT", "K01-11", Role.PROVINCIAL_REVIEWER),
     DemoAccount(
-        "thamdinh.vanlam", "Thẩm định viên huyện Văn Lâm", "325", Role.DISTRICT_REVIEWER, "325"
+        "thamdinh.vanlam",
+        "Thẩm định viên huyện Văn Lâm",
+        "325",
+        Role.DISTRICT_REVIEWER,
+        "325",
+        "UBND huyện Văn Lâm",
     ),
-    DemoAccount("canbo.sotc", "Cán bộ Sở Tài chính", "K01-05", Role.UNIT_OFFICER, "K01-05"),
-    DemoAccount("lanhdao.sotc", "Lãnh đạo Sở Tài chính", "K01-05", Role.UNIT_HEAD, "K01-05"),
-    DemoAccount("canbo.lacdao", "Cán bộ UBND xã Lạc Đạo", "11989", Role.UNIT_OFFICER, "11989"),
+    DemoAccount(
+        "canbo.sotc", "Cán bộ Sở Tài chính", "K01-05", Role.UNIT_OFFICER, "K01-05", "Sở Tài chính"
+    ),
+    DemoAccount(
+        "lanhdao.sotc", "Lãnh đạo Sở Tài chính", "K01-05", Role.UNIT_HEAD, "K01-05", "Sở Tài chính"
+    ),
+    DemoAccount(
+        "canbo.lacdao",
+        "Cán bộ UBND xã Lạc Đạo",
+        "11989",
+        Role.UNIT_OFFICER,
+        "11989",
+        "Xã Lạc Đạo (huyện Văn Lâm)",
+    ),
 ]
 
 

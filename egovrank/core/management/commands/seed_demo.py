@@ -59,5 +59,5 @@ class Command(BaseCommand):
     def print_accounts(self) -> None:
         self.stdout.write(f"  Demo accounts (password for each: {DEMO_PASSWORD}):")
         for account in DEMO_ACCOUNTS:
-            bound = f" {account.unit}" if account.unit else ""
+            bound = f" — {account.unit_name} ({account.unit})" if account.unit else ""
             self.stdout.write(f"    {account.username:<16} {account.role.label}{bound}")
