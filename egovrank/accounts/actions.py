@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.forms import PasswordResetForm
 from django.db import transaction
 from django.http import HttpRequest
 
@@ -12,6 +11,7 @@ from egovrank.core.audit import record
 from egovrank.orgs.models import Unit
 
 from . import lockout
+from .forms import PasswordLinkForm
 from .models import RoleAssignment, User
 
 __all__ = [
@@ -117,9 +117,9 @@ def do_send_password_link(person: User, request: HttpRequest, *, actor: Any) -> 
     the person has no e-mail address or cannot sign in."""
     if not person.email or not person.is_active:
         return False
-    form = PasswordResetForm({"email": person.email})
+    form = PasswordLinkForm({"email": person.email})
     form.is_valid()
-    # Django's form finds people by address; send only to this one.
+    # The form finds people by address; send only to this one.
     form.get_users = lambda email: iter([person])  # type: ignore[method-assign]
     form.save(
         request=request,

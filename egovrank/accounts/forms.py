@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
 from django.contrib.auth import authenticate, password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +19,7 @@ from . import lockout
 from .choices import UNIT_BOUND_ROLES, Role
 from .models import User
 
-__all__ = ["PersonForm", "RoleForm", "SignInForm"]
+__all__ = ["PasswordLinkForm", "PersonForm", "RoleForm", "SignInForm"]
 
 
 class SignInForm(AuthenticationForm):
@@ -61,6 +62,16 @@ class SignInForm(AuthenticationForm):
     def _locked(self, until: Any) -> ValidationError:
         when = formats.date_format(timezone.localtime(until), "SHORT_DATETIME_FORMAT")
         return ValidationError(self.error_messages["locked"], code="locked", params={"until": when})
+
+
+class PasswordLinkForm(PasswordResetForm):
+    """Django's reset form, also for people who have not chosen a password yet: an
+    account the administrator created waits for its first password, and a lost first
+    mail must not leave it stuck."""
+
+    def get_users(self, email: str) -> Iterator[User]:
+        people = User.objects.filter(email__iexact=email, is_active=True)
+        return (person for person in people if person.email.casefold() == email.casefold())
 
 
 class PersonForm(forms.ModelForm):

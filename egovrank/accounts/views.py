@@ -17,7 +17,7 @@ from egovrank.core.audit import history_of
 from . import actions
 from .access import access_person, can_manage_people, people_visible_to
 from .choices import Role
-from .forms import PersonForm, RoleForm, SignInForm
+from .forms import PasswordLinkForm, PersonForm, RoleForm, SignInForm
 from .lockout import locked_until
 from .models import RoleAssignment, User
 
@@ -33,6 +33,7 @@ password_change_done = auth_views.PasswordChangeDoneView.as_view(
     template_name="accounts/password_change_done.html"
 )
 password_reset = auth_views.PasswordResetView.as_view(
+    form_class=PasswordLinkForm,
     template_name="accounts/password_reset.html",
     subject_template_name="registration/password_reset_subject.txt",
     email_template_name="registration/password_reset_email.txt",

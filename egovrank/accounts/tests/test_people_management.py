@@ -164,3 +164,21 @@ def test_the_people_list_filters_by_role_and_text(world, administrator_client):
     assert [p.username for p in page.context["people"]] == ["unit_head"]
     page = administrator_client.get(reverse("people:list"), {"q": "district"})
     assert [p.username for p in page.context["people"]] == ["district_reviewer"]
+
+
+def test_a_person_who_lost_the_first_mail_can_ask_for_a_new_link(world, administrator_client):
+    administrator_client.post(
+        reverse("people:create"),
+        {"username": "moi", "email": "Moi@Example.org", "is_active": "on"},
+    )
+    mail.outbox.clear()
+    Client().post(reverse("accounts:password_reset"), {"email": "moi@example.org"})
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["Moi@Example.org"]
+
+
+def test_no_link_goes_to_a_disabled_person(world, administrator_client):
+    world.unit_officer.email = "off@example.org"
+    world.unit_officer.is_active = False
+    world.unit_officer.save()
+    Client().post(reverse("accounts:password_reset"), {"email": "off@example.org"})
+    assert mail.outbox == []
