@@ -11,7 +11,7 @@ from typing import Any
 
 from .choices import Role
 
-__all__ = ["NOBODY", "Roles", "forget_roles", "roles_of"]
+__all__ = ["NOBODY", "Roles", "roles_of"]
 
 _CACHE_ATTRIBUTE = "_egovrank_roles"
 
@@ -58,12 +58,6 @@ def roles_of(user: Any) -> Roles:
         cached = _load(user)
         setattr(user, _CACHE_ATTRIBUTE, cached)
     return cached
-
-
-def forget_roles(user: Any) -> None:
-    """Drop the cached roles after they change within the same request."""
-    if hasattr(user, _CACHE_ATTRIBUTE):
-        delattr(user, _CACHE_ATTRIBUTE)
 
 
 def _load(user: Any) -> Roles:
