@@ -102,10 +102,13 @@ def screenshots(page: Any, request: pytest.FixtureRequest) -> Screenshots:
 
 @pytest.fixture
 def world(db: Any) -> Any:
-    """The shared test world of ``egovrank.core.testing``: units and one person per role."""
-    from egovrank.core.testing import make_world
+    """The shared test world of ``egovrank.core.testing``: units, one person per role, and
+    the 2019 period open for self-assessment with every unit of a block taking part."""
+    from egovrank.core.testing import make_period, make_world
 
-    return make_world()
+    world = make_world()
+    make_period(world)
+    return world
 
 
 @pytest.fixture

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "egovrank.orgs",
     "egovrank.accounts",
     "egovrank.criteria",
+    "egovrank.periods",
+    "egovrank.assessments",
 ]
 
 MIDDLEWARE = [
@@ -140,6 +142,15 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Evidence files: never under a public URL; downloads go through the access checks.
+EVIDENCE_ROOT = Path(env_str("EVIDENCE_ROOT", str(VAR_DIR / "evidence")))
+STORAGES["evidence"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": EVIDENCE_ROOT, "base_url": None},
+}
+EVIDENCE_MAX_MEGABYTES = env_int("EVIDENCE_MAX_MEGABYTES", 20, minimum=1)
+# Uploads above this size go to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 LOGGING = {
     "version": 1,

@@ -9,6 +9,8 @@ urlpatterns = [
     path("account/", include("egovrank.accounts.urls")),
     path("people/", include("egovrank.accounts.people_urls")),
     path("units/", include("egovrank.orgs.urls")),
+    path("periods/", include("egovrank.periods.urls")),
+    path("assessments/", include("egovrank.assessments.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -14,7 +14,7 @@ from egovrank.accounts.models import RoleAssignment, User
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit
 
-__all__ = ["PERSONAS", "World", "make_world"]
+__all__ = ["PERSONAS", "World", "make_period", "make_world"]
 
 # Every persona of the permission tests, anonymous first.
 PERSONAS = [
@@ -34,6 +34,8 @@ class World:
     blocks: dict[str, Block]
     units: dict[str, Unit]
     people: dict[str, User] = field(default_factory=dict)
+    period: Any = None  # periods.models.Period, once make_period has run
+    participants: dict[str, Any] = field(default_factory=dict)
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -120,3 +122,45 @@ def make_world() -> World:
         ),
     }
     return world
+
+
+def make_period(
+    world: World, *, year: int = 2019, state: str = "self_assessment", days_left: int = 14
+) -> Any:
+    """A period of ``year`` using the shipped Hưng Yên sets, with every unit of the
+    world that belongs to a block taking part, its deadline ``days_left`` days away.
+    ``world.participants`` is keyed like ``world.units``."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from egovrank.criteria.models import CriteriaVersion
+    from egovrank.criteria.versions import ensure_shipped_versions
+    from egovrank.periods.models import Participant, Period, PeriodBlock
+    from egovrank.periods.rules import reviewer_unit_for
+
+    ensure_shipped_versions()
+    period = Period.objects.create(
+        year=year,
+        title=f"Đánh giá, xếp hạng mức độ Chính quyền điện tử năm {year}",
+        state=state,
+        self_assessment_deadline=timezone.now() + timedelta(days=days_left),
+        opened_at=timezone.now() if state != "draft" else None,
+    )
+    for number, block in enumerate(world.blocks.values(), start=1):
+        version = CriteriaVersion.objects.get(set_id=f"hungyen-2018-khoi0{number}")
+        PeriodBlock.objects.create(period=period, block=block, version=version)
+    province = world.units["province"]
+    for key, unit in world.units.items():
+        if unit.block_id is None:
+            continue
+        world.participants[key] = Participant.objects.create(
+            period=period,
+            unit=unit,
+            block_id=unit.block_id,
+            reviewer_unit=reviewer_unit_for(unit, year, province),
+            unit_code=unit.code,
+            unit_name=unit.name,
+        )
+    world.period = period
+    return period

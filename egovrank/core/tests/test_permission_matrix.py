@@ -1,81 +1,40 @@
 """Every persona × every URL of the app × own unit / another unit / another district.
 
-Each case names the URL, the object it is asked about, and the answer every persona
-must get. ``test_every_url_has_an_entry`` fails when a URL is added without one, so a
-new page cannot ship without deciding who may open it.
-
-Answers: 200 shown, 302 sent elsewhere (anonymous people to sign in), 400 form refused,
-403 the role does not open the page, 404 missing or not visible (the same answer for
-both), 405 wrong method.
+The cases live beside each app (``<app>/tests/matrix_cases.py``) and are gathered here.
+``test_every_url_has_an_entry`` fails when a URL is added without one, so a new page
+cannot ship without deciding who may open it. The vocabulary is in ``core/matrix.py``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+import importlib
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from egovrank.accounts.choices import Role
+from egovrank.core.matrix import (
+    ADMINISTRATOR,
+    ADMINISTRATOR_POST,
+    NOT_FOR_ROLES_404,
+    POST_ONLY,
+    PUBLIC,
+    SIGNED_IN,
+    WITH_A_ROLE,
+    Case,
+    expect,
+    officer_role,
+    person,
+    seen_by,
+    unit,
+)
 from egovrank.core.testing import PERSONAS, World
-
-Kwargs = Callable[[World], dict[str, Any]]
-
-
-def expect(default: int, **overrides: int) -> dict[str, int]:
-    unknown = set(overrides) - set(PERSONAS)
-    assert not unknown, f"unknown personas {unknown}"
-    return {persona: overrides.get(persona, default) for persona in PERSONAS}
-
-
-PUBLIC = expect(200)
-SIGNED_IN = expect(200, anonymous=302)
-WITH_A_ROLE = expect(200, anonymous=302, outsider=403)
-ADMINISTRATOR = expect(403, anonymous=302, administrator=200)
-ADMINISTRATOR_POST = expect(403, anonymous=302, administrator=302)
-POST_ONLY = expect(405)
-NOT_FOR_ROLES_404 = expect(404, anonymous=302, outsider=403)
-
-
-def seen_by(*personas: str) -> dict[str, int]:
-    """A unit page: the listed personas see it, other role holders get 404."""
-    return {**NOT_FOR_ROLES_404, **dict.fromkeys(personas, 200)}
-
-
-@dataclass(frozen=True)
-class Case:
-    url_name: str
-    expected: dict[str, int]
-    target: str = ""
-    kwargs: Kwargs = field(default=lambda world: {})
-    method: str = "get"
-    data: Kwargs = field(default=lambda world: {})
-
-    @property
-    def id(self) -> str:
-        target = f"[{self.target}]" if self.target else ""
-        return f"{self.method.upper()} {self.url_name}{target}"
-
-
-def unit(key: str) -> Kwargs:
-    return lambda world: {"code": world.units[key].code}
-
-
-def person(persona: str) -> Kwargs:
-    return lambda world: {"pk": world.people[persona].pk}
-
-
-def officer_role(world: World) -> dict[str, Any]:
-    assignment = world.unit_officer.role_assignments.get()
-    return {"pk": world.unit_officer.pk, "assignment_pk": assignment.pk}
-
 
 SET = "hungyen-2018-khoi01"
 
-MATRIX: list[Case] = [
+CORE_CASES: list[Case] = [
     # Public pages.
     Case("core:home", PUBLIC),
     Case("criteria:list", PUBLIC),
@@ -216,6 +175,25 @@ MATRIX: list[Case] = [
     Case("admin:accounts_user_changelist", expect(302)),
     Case("admin:core_auditevent_changelist", expect(302)),
 ]
+
+
+def app_cases() -> list[Case]:
+    """``CASES`` of every project app that has a ``tests/matrix_cases.py``."""
+    cases: list[Case] = []
+    for app in settings.INSTALLED_APPS:
+        if not app.startswith("egovrank."):
+            continue
+        try:
+            module = importlib.import_module(f"{app}.tests.matrix_cases")
+        except ModuleNotFoundError as error:
+            if error.name != f"{app}.tests.matrix_cases":
+                raise
+            continue
+        cases.extend(module.CASES)
+    return cases
+
+
+MATRIX: list[Case] = CORE_CASES + app_cases()
 
 # Django's admin site has many URLs of its own; the cases above stand for all of them,
 # since the admin checks is_staff once for the whole site.

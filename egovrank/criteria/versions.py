@@ -1,0 +1,62 @@
+"""The bridge from stored versions to the scoring core's ``CriteriaSet``.
+
+A version's set is parsed once per revision and kept in memory: a form page scores
+against it on every keystroke.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from django.db import transaction
+
+from egovrank.scoring.catalogue import packaged_set, packaged_set_ids, packaged_set_text
+from egovrank.scoring.fileformat.yaml_io import loads_criteria_set
+from egovrank.scoring.tree import CriteriaSet
+
+from .models import CriteriaVersion
+
+__all__ = ["criteria_set_of", "ensure_shipped_versions", "is_frozen", "version_fields"]
+
+
+@lru_cache(maxsize=64)
+def _parsed(pk: int, revision: int, text: str) -> CriteriaSet:
+    return loads_criteria_set(text, f"version-{pk}.yaml")
+
+
+def criteria_set_of(version: CriteriaVersion) -> CriteriaSet:
+    """The validated set of a stored version."""
+    return _parsed(version.pk, version.revision, version.source_yaml)
+
+
+def version_fields(criteria_set: CriteriaSet) -> dict[str, str]:
+    """The columns a version copies from its set's metadata."""
+    meta = criteria_set.meta
+    return {
+        "set_id": meta.id,
+        "title": meta.title,
+        "block_code": meta.block_code,
+        "version": meta.version,
+    }
+
+
+def is_frozen(version: CriteriaVersion) -> bool:
+    """Whether a period using this version already holds an answer."""
+    return version.period_blocks.filter(  # type: ignore[attr-defined]
+        period__participants__assessment__answers__isnull=False
+    ).exists()
+
+
+@transaction.atomic
+def ensure_shipped_versions() -> list[CriteriaVersion]:
+    """The sets shipped in the package, stored as versions if they are not yet."""
+    versions = []
+    for set_id in packaged_set_ids():
+        version = CriteriaVersion.objects.filter(set_id=set_id).first()
+        if version is None:
+            fields = version_fields(packaged_set(set_id))
+            version = CriteriaVersion.objects.create(
+                source_yaml=packaged_set_text(set_id), **fields
+            )
+        versions.append(version)
+    return versions
