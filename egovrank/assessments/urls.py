@@ -1,4 +1,20 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from . import views
 
 app_name = "assessments"
-urlpatterns: list[URLPattern] = []
+_form = "<int:year>/<str:unit>/"
+urlpatterns = [
+    path("", views.assessment_list, name="list"),
+    path(_form, views.form_page, name="form"),
+    path(_form + "history/", views.history, name="history"),
+    path(_form + "check/", views.check, name="check"),
+    path(_form + "submit/", views.submit, name="submit"),
+    path(_form + "withdraw/", views.withdraw, name="withdraw"),
+    path(_form + "criteria/<str:code>/save/", views.save_answer, name="save"),
+    path(_form + "criteria/<str:code>/files/", views.upload_file, name="upload"),
+    path(_form + "criteria/<str:code>/links/", views.add_link, name="add_link"),
+    path(_form + "files/<int:pk>/", views.download_file, name="download"),
+    path(_form + "files/<int:pk>/remove/", views.remove_file, name="remove_file"),
+    path(_form + "links/<int:pk>/remove/", views.remove_link, name="remove_link"),
+]

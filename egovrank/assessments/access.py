@@ -1,0 +1,71 @@
+"""Who may see, change and submit a unit's self-assessment: the one place that decides.
+
+- A unit's officers and head see and change their own unit's form; only the head
+  submits or withdraws it.
+- The administrator and the provincial reviewers see every form; a district reviewer
+  sees the forms of the units its district reviews (its communes before 2025).
+- Nobody else sees anything: a form outside a person's reach answers 404, exactly like
+  a form that does not exist.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from egovrank.accounts.roles import Roles, roles_of
+from egovrank.periods.models import Participant
+
+__all__ = [
+    "access_participant",
+    "can_edit",
+    "can_submit",
+    "has_assessment_role",
+    "participants_visible_to",
+]
+
+
+def has_assessment_role(roles: Roles) -> bool:
+    """Whether the person has any form to open at all."""
+    return bool(
+        roles.administrator
+        or roles.provincial_reviewer
+        or roles.reviewed_districts
+        or roles.own_units
+    )
+
+
+def participants_visible_to(user: Any) -> QuerySet[Participant]:
+    roles = roles_of(user)
+    participants = Participant.objects.all()
+    if roles.sees_every_unit:
+        return participants
+    return participants.filter(
+        Q(unit_id__in=roles.own_units) | Q(reviewer_unit_id__in=roles.reviewed_districts)
+    )
+
+
+def access_participant(user: Any, year: int, unit_code: str) -> Participant:
+    """The participant whose form the person asks for, or 404."""
+    participant = (
+        participants_visible_to(user)
+        .select_related("period", "unit", "block", "reviewer_unit")
+        .filter(period__year=year, unit_code=unit_code)
+        .first()
+    )
+    if participant is None:
+        raise Http404
+    return participant
+
+
+def can_edit(user: Any, participant: Participant) -> bool:
+    """The unit's officers and head fill in the form (reviewers and the administrator
+    read it: the answers are the unit's own claim)."""
+    return participant.unit_id in roles_of(user).own_units
+
+
+def can_submit(user: Any, participant: Participant) -> bool:
+    """The decision makes the head responsible: only the head submits or withdraws."""
+    return participant.unit_id in roles_of(user).head_units

@@ -1,0 +1,437 @@
+"""Every change to a self-assessment: one action each, atomic, with its history entry
+written in the same transaction (STYLE.md conventions 1–2).
+
+Saves are checked against the revision the person started from, so two people working
+on the same criterion cannot overwrite each other unseen: the later save is refused with
+what changed (``StaleAnswer``). Saves on different criteria never conflict.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from egovrank.core.audit import record
+from egovrank.periods.choices import PeriodState
+from egovrank.periods.models import Participant
+
+from .choices import AssessmentState
+from .filetypes import detect, safe_name
+from .models import Answer, Assessment, EvidenceFile, EvidenceLink
+from .queries import criteria_set_for, entries_of, sheet_for
+
+__all__ = [
+    "AnswerInput",
+    "EvidenceRefused",
+    "FormLocked",
+    "StaleAnswer",
+    "SubmissionRefused",
+    "do_add_file",
+    "do_add_link",
+    "do_remove_file",
+    "do_remove_link",
+    "do_save_answer",
+    "do_submit",
+    "do_withdraw",
+    "edit_lock",
+    "submission_problems",
+]
+
+EDITABLE_STATES = (AssessmentState.DRAFT, AssessmentState.RETURNED)
+
+
+class FormLocked(PermissionError):
+    """The form cannot change now; the message says why."""
+
+
+class SubmissionRefused(ValueError):
+    """Submission refused; ``problems`` lists what is missing, for people."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
+
+
+@dataclass(frozen=True)
+class AnswerInput:
+    """Everything the form sends for one criterion."""
+
+    value: str = ""
+    not_applicable: bool = False
+    note: str = ""
+    evidence_explanation: str = ""
+
+    @classmethod
+    def of(cls, answer: Answer | None) -> AnswerInput:
+        if answer is None:
+            return cls()
+        return cls(answer.value, answer.not_applicable, answer.note, answer.evidence_explanation)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "not_applicable": self.not_applicable,
+            "note": self.note,
+            "evidence_explanation": self.evidence_explanation,
+        }
+
+
+class EvidenceRefused(ValueError):
+    """A file or link refused; the message says why, for people."""
+
+
+class StaleAnswer(Exception):
+    """Someone saved this criterion since the person loaded it."""
+
+    def __init__(self, current: Answer, attempted: AnswerInput) -> None:
+        super().__init__(f"{current.code} changed since it was loaded")
+        self.current = current
+        self.attempted = attempted
+
+
+def _moment(value: datetime) -> str:
+    return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+
+
+def edit_lock(
+    participant: Participant, assessment: Assessment | None, now: datetime | None = None
+) -> str | None:
+    """Why the form is read-only for everyone right now, or None while it is editable."""
+    period = participant.period
+    if period.state == PeriodState.DRAFT:
+        return _("The period is not open for self-assessment yet.")
+    if period.state == PeriodState.PUBLISHED:
+        return _("The results of this period are published.")
+    if period.state == PeriodState.FINALISED:
+        return _("The results of this period are finalised.")
+    state = assessment.state if assessment else None
+    if state == AssessmentState.SUBMITTED:
+        assert assessment is not None and assessment.submitted_at is not None
+        return _("Submitted on %(when)s: the form is read-only unless a reviewer returns it.") % {
+            "when": _moment(assessment.submitted_at)
+        }
+    if state == AssessmentState.IN_REVIEW:
+        return _("The form is under review.")
+    if state == AssessmentState.APPROVED:
+        return _("The review of this form is approved.")
+    if state == AssessmentState.RETURNED:
+        deadline = period.revision_deadline
+        if deadline is not None and (now or timezone.now()) > deadline:
+            return _("The revision deadline (%(when)s) has passed.") % {"when": _moment(deadline)}
+        return None
+    if period.state != PeriodState.SELF_ASSESSMENT:
+        return _("Self-assessment is over: the period is in review.")
+    deadline = participant.deadline
+    if deadline is not None and (now or timezone.now()) > deadline:
+        return _("The self-assessment deadline (%(when)s) has passed.") % {
+            "when": _moment(deadline)
+        }
+    return None
+
+
+def _locked_assessment(participant: Participant) -> tuple[Participant, Assessment]:
+    """Lock the participant's row (so two first saves do not both create a form) and
+    return its assessment, created on first use."""
+    participant = (
+        Participant.objects.select_for_update().select_related("period").get(pk=participant.pk)
+    )
+    assessment, _created = Assessment.objects.get_or_create(participant=participant)
+    return participant, assessment
+
+
+def _refuse_if_locked(participant: Participant, assessment: Assessment) -> None:
+    reason = edit_lock(participant, assessment)
+    if reason:
+        raise FormLocked(reason)
+
+
+@transaction.atomic(durable=True)
+def do_save_answer(
+    participant: Participant,
+    code: str,
+    entered: AnswerInput,
+    *,
+    revision: int,
+    actor: Any,
+) -> Answer:
+    """Save what the unit entered for criterion ``code`` (a draft save: the answer may
+    still be incomplete; the form shows what is refused)."""
+    participant, assessment = _locked_assessment(participant)
+    _refuse_if_locked(participant, assessment)
+    criteria_set = criteria_set_for(participant)
+    node = criteria_set.get(code)
+    if node is None or not node.is_leaf:
+        raise KeyError(code)
+    answer = Answer.objects.select_for_update().filter(assessment=assessment, code=code).first()
+    current_revision = answer.revision if answer else 0
+    if current_revision != revision:
+        assert answer is not None
+        raise StaleAnswer(answer, entered)
+    before = AnswerInput.of(answer)
+    if before == entered:
+        assert answer is not None or entered == AnswerInput()
+        return answer if answer is not None else Answer(assessment=assessment, code=code)
+    entries_before, _rows = entries_of(assessment)
+    points_before = sheet_for(participant, criteria_set, entries_before, "vi").by_code[code]
+    if answer is None:
+        answer = Answer(assessment=assessment, code=code)
+    answer.value = entered.value[:500]
+    answer.not_applicable = entered.not_applicable
+    answer.note = entered.note
+    answer.evidence_explanation = entered.evidence_explanation
+    answer.revision = current_revision + 1
+    answer.updated_by = actor
+    answer.save()
+    entries_after, _rows = entries_of(assessment)
+    points_after = sheet_for(participant, criteria_set, entries_after, "vi").by_code[code]
+    assessment.save(update_fields=["updated_at"])
+    record(
+        "answer.changed",
+        assessment,
+        actor=actor,
+        summary=f"{code}: {before.value or '—'} → {entered.value or '—'}",
+        data={
+            "code": code,
+            "before": before.as_dict(),
+            "after": entered.as_dict(),
+            "points_before": str(points_before.points),
+            "points_after": str(points_after.points),
+            "revision": answer.revision,
+        },
+    )
+    return answer
+
+
+def _check_code(participant: Participant, code: str) -> None:
+    node = criteria_set_for(participant).get(code)
+    if node is None or not node.is_leaf:
+        raise KeyError(code)
+
+
+@transaction.atomic(durable=True)
+def do_add_file(
+    participant: Participant, code: str, upload: UploadedFile, *, actor: Any
+) -> EvidenceFile:
+    """Attach a file to criterion ``code``, after checking its size and its content."""
+    limit = settings.EVIDENCE_MAX_MEGABYTES * 1024 * 1024
+    if upload.size is None or upload.size > limit:
+        raise EvidenceRefused(
+            _("The file is larger than %(max)s MB.") % {"max": settings.EVIDENCE_MAX_MEGABYTES}
+        )
+    if not upload.size:
+        raise EvidenceRefused(_("The file is empty."))
+    name = safe_name(upload.name or "")
+    kind = detect(upload.file, name)
+    if kind is None:
+        raise EvidenceRefused(
+            _(
+                "%(name)s is not a PDF, an image, or a Word, Excel or OpenDocument file "
+                "(checked by its content)."
+            )
+            % {"name": name}
+        )
+    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if suffix not in kind.extensions:
+        raise EvidenceRefused(
+            _("%(name)s is a %(kind)s file by its content, but its name ends in “%(suffix)s”.")
+            % {"name": name, "kind": kind.label, "suffix": suffix or "—"}
+        )
+    participant, assessment = _locked_assessment(participant)
+    _refuse_if_locked(participant, assessment)
+    _check_code(participant, code)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    evidence = EvidenceFile(
+        assessment=assessment,
+        code=code,
+        original_name=name,
+        content_type=kind.content_type,
+        size=upload.size,
+        sha256=digest.hexdigest(),
+        uploaded_by=actor,
+    )
+    evidence.file.save(name, upload, save=False)
+    # The stored file is outside the transaction: delete it if the row cannot be saved.
+    try:
+        evidence.save()
+        record(
+            "evidence.file_added",
+            assessment,
+            actor=actor,
+            summary=f"{code}: {name}",
+            data={"code": code, "file": evidence.pk, "name": name, "sha256": evidence.sha256},
+        )
+    except Exception:
+        evidence.file.storage.delete(evidence.file.name)
+        raise
+    return evidence
+
+
+@transaction.atomic(durable=True)
+def do_remove_file(evidence: EvidenceFile, *, actor: Any) -> None:
+    """Mark a file removed. The stored file stays so the history can still show it."""
+    participant, assessment = _locked_assessment(evidence.assessment.participant)
+    _refuse_if_locked(participant, assessment)
+    evidence = EvidenceFile.objects.select_for_update().get(pk=evidence.pk)
+    if evidence.removed_at is not None:
+        return
+    evidence.removed_at = timezone.now()
+    evidence.removed_by = actor
+    evidence.save(update_fields=["removed_at", "removed_by"])
+    record(
+        "evidence.file_removed",
+        assessment,
+        actor=actor,
+        summary=f"{evidence.code}: {evidence.original_name}",
+        data={"code": evidence.code, "file": evidence.pk, "name": evidence.original_name},
+    )
+
+
+@transaction.atomic(durable=True)
+def do_add_link(
+    participant: Participant,
+    code: str,
+    *,
+    title: str,
+    number: str = "",
+    date: Any = None,
+    url: str = "",
+    actor: Any,
+) -> EvidenceLink:
+    """Refer to a document published elsewhere (number, date, title, address)."""
+    participant, assessment = _locked_assessment(participant)
+    _refuse_if_locked(participant, assessment)
+    _check_code(participant, code)
+    link = EvidenceLink.objects.create(
+        assessment=assessment,
+        code=code,
+        title=title,
+        number=number,
+        date=date,
+        url=url,
+        added_by=actor,
+    )
+    record(
+        "evidence.link_added",
+        assessment,
+        actor=actor,
+        summary=f"{code}: {number} {title}".strip(),
+        data={
+            "code": code,
+            "link": link.pk,
+            "title": title,
+            "number": number,
+            "date": date.isoformat() if date else None,
+            "url": url,
+        },
+    )
+    return link
+
+
+@transaction.atomic(durable=True)
+def do_remove_link(link: EvidenceLink, *, actor: Any) -> None:
+    participant, assessment = _locked_assessment(link.assessment.participant)
+    _refuse_if_locked(participant, assessment)
+    link = EvidenceLink.objects.select_for_update().get(pk=link.pk)
+    if link.removed_at is not None:
+        return
+    link.removed_at = timezone.now()
+    link.removed_by = actor
+    link.save(update_fields=["removed_at", "removed_by"])
+    record(
+        "evidence.link_removed",
+        assessment,
+        actor=actor,
+        summary=f"{link.code}: {link.title}",
+        data={"code": link.code, "link": link.pk, "title": link.title},
+    )
+
+
+def submission_problems(participant: Participant, assessment: Assessment | None) -> list[str]:
+    """What stops the form from being submitted, one line per criterion."""
+    criteria_set = criteria_set_for(participant)
+    entries, _rows = entries_of(assessment)
+    sheet = sheet_for(participant, criteria_set, entries, "vi")
+    problems = []
+    for line in sheet.leaves:
+        name = f"{line.code} {line.node.name}"
+        if line.error:
+            problems.append(
+                _("%(criterion)s: the answer is refused (%(error)s).")
+                % {"criterion": name, "error": line.error}
+            )
+        elif line.missing_answer:
+            problems.append(_("%(criterion)s: no answer.") % {"criterion": name})
+        if line.missing_evidence:
+            problems.append(
+                _("%(criterion)s: evidence is required; attach it or explain why it is missing.")
+                % {"criterion": name}
+            )
+    return problems
+
+
+@transaction.atomic(durable=True)
+def do_submit(participant: Participant, *, actor: Any) -> Assessment:
+    """The head submits the form: refused with the list of what is missing, or after
+    the deadline (extension included)."""
+    participant, assessment = _locked_assessment(participant)
+    reason = edit_lock(participant, assessment)
+    if reason:
+        raise SubmissionRefused(reason)
+    problems = submission_problems(participant, assessment)
+    if problems:
+        raise SubmissionRefused(
+            _("The form cannot be submitted yet: %(count)s things are missing.")
+            % {"count": len(problems)},
+            problems,
+        )
+    before = assessment.state
+    assessment.state = AssessmentState.SUBMITTED
+    assessment.submitted_at = timezone.now()
+    assessment.submitted_by = actor
+    assessment.save()
+    record(
+        "assessment.submitted",
+        assessment,
+        actor=actor,
+        summary=f"{participant.unit_name}: submitted",
+        data={"before": before, "after": assessment.state},
+    )
+    return assessment
+
+
+@transaction.atomic(durable=True)
+def do_withdraw(participant: Participant, *, actor: Any) -> Assessment:
+    """Take a submitted form back to fix it, which is allowed until review starts and
+    while the deadline has not passed."""
+    participant, assessment = _locked_assessment(participant)
+    if assessment.state != AssessmentState.SUBMITTED:
+        raise FormLocked(_("Only a submitted form can be withdrawn."))
+    if participant.period.state != PeriodState.SELF_ASSESSMENT:
+        raise FormLocked(_("Review has started: the form can no longer be withdrawn."))
+    deadline = participant.deadline
+    if deadline is not None and timezone.now() > deadline:
+        raise FormLocked(
+            _("The self-assessment deadline (%(when)s) has passed.") % {"when": _moment(deadline)}
+        )
+    assessment.state = AssessmentState.DRAFT
+    assessment.save()
+    record(
+        "assessment.withdrawn",
+        assessment,
+        actor=actor,
+        summary=f"{participant.unit_name}: submission withdrawn",
+        data={"before": AssessmentState.SUBMITTED, "after": AssessmentState.DRAFT},
+    )
+    return assessment

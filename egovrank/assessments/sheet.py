@@ -1,0 +1,346 @@
+"""A unit's stored answers, scored by the scoring core and shaped for the form.
+
+The form keeps what people type as text (``Answer.value``: ``yes``, ``45/50``, ``B``,
+``7,5``). Here each text is read by its criterion's rule, checked, and the unit is
+scored with ``scoring.engine.score_unit``: the points, explanations, totals, share and
+level shown on the form are the core's, never recomputed here. What this module adds is
+what a form needs beyond the score: which answers are missing or refused, and which
+required evidence is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from egovrank.scoring.answers import NA, Answer, AnswerError, Number, Points, Ratio
+from egovrank.scoring.engine import UnitInput, best_figures, score_unit
+from egovrank.scoring.explain import describe_rule, render
+from egovrank.scoring.levels import Level
+from egovrank.scoring.numbers import NumberFormatError, format_number, parse_decimal
+from egovrank.scoring.rules import (
+    CountRule,
+    DeductionRule,
+    InfoRule,
+    ManualRule,
+    OptionRule,
+    RatioRule,
+    RelativeRule,
+    Rule,
+    YesNoRule,
+)
+from egovrank.scoring.tree import CriteriaSet, Node
+
+__all__ = [
+    "Entry",
+    "Line",
+    "Sheet",
+    "block_best",
+    "input_kind",
+    "join_ratio",
+    "progress_of",
+    "score_sheet",
+    "split_ratio",
+]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What is stored for one criterion of one unit."""
+
+    value: str = ""
+    not_applicable: bool = False
+    evidence_explanation: str = ""
+    has_evidence: bool = False
+
+
+def join_ratio(numerator: str, denominator: str) -> str:
+    """Two typed figures as the stored text; an empty pair is no answer."""
+    numerator, denominator = numerator.strip(), denominator.strip()
+    if not numerator and not denominator:
+        return ""
+    return f"{numerator}/{denominator}"
+
+
+def split_ratio(value: str) -> tuple[str, str]:
+    numerator, _, denominator = value.partition("/")
+    return numerator, denominator
+
+
+def input_kind(rule: Rule | None) -> str:
+    """Which inputs the form shows for a rule: yes_no, option, ratio, number or text."""
+    if isinstance(rule, YesNoRule):
+        return "yes_no"
+    if isinstance(rule, OptionRule):
+        return "option"
+    if isinstance(rule, RatioRule) or (isinstance(rule, RelativeRule) and rule.input == "ratio"):
+        return "ratio"
+    if isinstance(rule, InfoRule) and rule.value_type != "number":
+        return "text"
+    return "number"
+
+
+def _figure(text: str, what: str) -> Decimal:
+    try:
+        number = parse_decimal(text)
+    except NumberFormatError:
+        raise ValueError(
+            _("%(what)s: enter a number, such as 12 or 7,5 (no thousands separator).")
+            % {"what": what}
+        ) from None
+    if number < 0:
+        raise ValueError(_("%(what)s must not be negative.") % {"what": what})
+    return number
+
+
+def _read(node: Node, entry: Entry) -> Answer | None:
+    """The typed answer, or None when nothing is entered. Raises ValueError with a
+    message for people when the entry cannot be an answer to this criterion."""
+    rule = node.rule
+    assert rule is not None
+    if entry.not_applicable:
+        if not node.allow_na:
+            raise ValueError(_("This criterion cannot be marked not applicable."))
+        return NA
+    text = entry.value.strip()
+    if not text:
+        return None
+    kind = input_kind(rule)
+    if kind == "ratio":
+        left, right = split_ratio(text)
+        if not left.strip() or not right.strip():
+            raise ValueError(_("Enter both figures."))
+        numerator = _figure(left, _("The first figure"))
+        denominator = _figure(right, _("The second figure"))
+        if isinstance(rule, RatioRule) and rule.zero_denominator == "error" and not denominator:
+            raise ValueError(_("The second figure must not be 0."))
+        return Ratio(numerator, denominator)
+    if kind == "number":
+        if isinstance(rule, InfoRule):
+            return rule.parse(node.code, str(_figure(text, _("The figure"))))
+        number = _figure(text, _("The figure"))
+        if isinstance(rule, ManualRule):
+            return _manual_points(node, rule, number)
+        if isinstance(rule, CountRule | DeductionRule) and number != number.to_integral_value():
+            raise ValueError(_("Enter a whole number."))
+        return Number(number)
+    if kind == "option":
+        assert isinstance(rule, OptionRule)
+        if rule.find(text) is None:
+            raise ValueError(_("Choose one of the options."))
+    return rule.parse(node.code, text)
+
+
+def _manual_points(node: Node, rule: ManualRule, number: Decimal) -> Points:
+    maximum = node.max_points or Decimal(0)
+    if number > maximum:
+        raise ValueError(
+            _("Points must be between 0 and %(max)s.") % {"max": format_number(maximum)}
+        )
+    if number % rule.step:
+        raise ValueError(_("Points go in steps of %(step)s.") % {"step": format_number(rule.step)})
+    return Points(number)
+
+
+def _checked(node: Node, entry: Entry) -> tuple[Answer | None, str]:
+    try:
+        answer = _read(node, entry)
+        if answer is not None and answer is not NA and node.rule is not None:
+            node.rule.check(node.code, answer, node.max_points or Decimal(0))
+    except AnswerError as error:
+        return None, error.message
+    except ValueError as error:
+        return None, str(error)
+    return answer, ""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One node of the tree as the form shows it, with the core's points."""
+
+    node: Node
+    depth: int
+    points: Decimal
+    max_points: Decimal
+    status: str
+    explanation: str
+    rule_text: str = ""
+    input: str = ""
+    error: str = ""
+    answered: bool = False
+    missing_answer: bool = False
+    missing_evidence: bool = False
+
+    @property
+    def code(self) -> str:
+        return self.node.code
+
+    @property
+    def is_leaf(self) -> bool:
+        return self.node.is_leaf
+
+    @property
+    def carries_points(self) -> bool:
+        return self.node.carries_points
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A scored form: every node's line, the unit's total, share, level and progress."""
+
+    lines: tuple[Line, ...]
+    points: Decimal
+    max_points: Decimal
+    percent_text: str
+    level: Level
+    provisional: bool  # relative-to-best criteria scored against the block so far
+    by_code: dict[str, Line] = field(repr=False, default_factory=dict)
+
+    @property
+    def leaves(self) -> list[Line]:
+        return [line for line in self.lines if line.is_leaf]
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for line in self.leaves if line.answered)
+
+    @property
+    def answerable(self) -> int:
+        return len(self.leaves)
+
+    @property
+    def missing_answers(self) -> list[Line]:
+        return [line for line in self.leaves if line.missing_answer]
+
+    @property
+    def missing_evidence(self) -> list[Line]:
+        return [line for line in self.leaves if line.missing_evidence]
+
+    @property
+    def refused(self) -> list[Line]:
+        return [line for line in self.leaves if line.error]
+
+    @property
+    def complete(self) -> bool:
+        return not (self.missing_answers or self.missing_evidence or self.refused)
+
+
+def _answers(
+    criteria_set: CriteriaSet, entries: Mapping[str, Entry]
+) -> tuple[dict[str, Answer], dict[str, str]]:
+    answers: dict[str, Answer] = {}
+    errors: dict[str, str] = {}
+    for node in criteria_set.leaves():
+        entry = entries.get(node.code)
+        if entry is None or node.rule is None:
+            continue
+        answer, error = _checked(node, entry)
+        if error:
+            errors[node.code] = error
+        elif answer is not None:
+            answers[node.code] = answer
+    return answers, errors
+
+
+def progress_of(
+    criteria_set: CriteriaSet, entries: Mapping[str, Entry]
+) -> tuple[int, int, int, int]:
+    """(answered, answerable, required answers missing, required evidence missing),
+    by the same reading as ``score_sheet`` but without scoring."""
+    answers, errors = _answers(criteria_set, entries)
+    answered = answerable = missing_answers = missing_evidence = 0
+    for node in criteria_set.leaves():
+        answerable += 1
+        if node.code in answers:
+            answered += 1
+        elif node.required:
+            missing_answers += 1  # a refused entry counts as missing here
+        entry = entries.get(node.code, Entry())
+        if (
+            node.evidence.required
+            and answers.get(node.code) is not NA
+            and not entry.has_evidence
+            and not entry.evidence_explanation.strip()
+        ):
+            missing_evidence += 1
+    return answered, answerable, missing_answers, missing_evidence
+
+
+def block_best(
+    criteria_set: CriteriaSet, units: Iterable[Mapping[str, Entry]]
+) -> dict[str, tuple[Decimal, Decimal]]:
+    """The best figure of each relative-to-best criterion among the given units' entries
+    (entries the rules refuse are left out)."""
+    inputs = [
+        UnitInput(str(index), "", _answers(criteria_set, entries)[0])
+        for index, entries in enumerate(units)
+    ]
+    return best_figures(criteria_set, inputs)
+
+
+def score_sheet(
+    criteria_set: CriteriaSet,
+    entries: Mapping[str, Entry],
+    *,
+    locale: str = "vi",
+    best: Mapping[str, tuple[Decimal, Decimal]] | None = None,
+) -> Sheet:
+    """Score one unit's entries. ``best`` are the block's best figures so far for
+    relative-to-best criteria (``block_best``); without them the unit's own count."""
+    answers, errors = _answers(criteria_set, entries)
+    provisional = any(
+        leaf.rule is not None and leaf.rule.needs_block for leaf in criteria_set.leaves()
+    )
+    if provisional and best is None:
+        best = best_figures(criteria_set, [UnitInput("self", "", answers)])
+    scored = score_unit(criteria_set, UnitInput("self", "", answers), best)
+    results = {result.code: result for result in scored.walk()}
+    lines: list[Line] = []
+
+    def visit(node: Node, depth: int) -> None:
+        result = results[node.code]
+        entry = entries.get(node.code, Entry())
+        line_error = errors.get(node.code, "")
+        answered = node.code in answers
+        missing_answer = node.is_leaf and node.required and not answered and not line_error
+        missing_evidence = (
+            node.is_leaf
+            and node.evidence.required
+            and answers.get(node.code) is not NA
+            and not entry.has_evidence
+            and not entry.evidence_explanation.strip()
+        )
+        rule_text = describe_rule(node.rule, node.max_points, locale) if node.rule else ""
+        lines.append(
+            Line(
+                node=node,
+                depth=depth,
+                points=result.points,
+                max_points=result.max_points,
+                status=result.status,
+                explanation=render(result.explanation, locale),
+                rule_text=rule_text,
+                input=input_kind(node.rule) if node.is_leaf else "",
+                error=line_error,
+                answered=answered,
+                missing_answer=missing_answer,
+                missing_evidence=missing_evidence,
+            )
+        )
+        for child in node.children:
+            visit(child, depth + 1)
+
+    for node in criteria_set.nodes:
+        visit(node, 0)
+    return Sheet(
+        lines=tuple(lines),
+        points=scored.points,
+        max_points=scored.max_points,
+        percent_text=scored.percent_text(locale),
+        level=scored.level,
+        provisional=provisional,
+        by_code={line.code: line for line in lines},
+    )

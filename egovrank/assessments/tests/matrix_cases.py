@@ -1,0 +1,165 @@
+"""The self-assessment pages in the permission matrix (core/tests/test_permission_matrix.py).
+
+Own unit: Sở Tài chính (the officer's and the head's). Reviewers and the administrator
+read forms but never change them (403); units outside a person's reach answer 404.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.files.base import ContentFile
+
+from egovrank.core.matrix import NOT_FOR_ROLES_404, POST_ONLY, WITH_A_ROLE, Case, expect, seen_by
+from egovrank.core.testing import World
+
+READERS_OF_SOTC = ("administrator", "provincial_reviewer", "unit_officer", "unit_head")
+# A POST on Sở Tài chính's form: its officer and head act (302), readers 403, others 404.
+CHANGE_SOTC = expect(
+    404,
+    anonymous=302,
+    outsider=403,
+    administrator=403,
+    provincial_reviewer=403,
+    unit_officer=302,
+    unit_head=302,
+)
+
+
+def form_of(key: str) -> Any:
+    def kwargs(world: World) -> dict[str, Any]:
+        return {"year": world.period.year, "unit": world.participants[key].unit_code}
+
+    return kwargs
+
+
+def _assessment(world: World) -> Any:
+    from egovrank.assessments.models import Assessment
+
+    assessment, _ = Assessment.objects.get_or_create(participant=world.participants["sotc"])
+    return assessment
+
+
+def sotc_file(world: World) -> dict[str, Any]:
+    from egovrank.assessments.models import EvidenceFile
+
+    evidence = EvidenceFile(
+        assessment=_assessment(world),
+        code="HT1",
+        original_name="may-tinh.pdf",
+        content_type="application/pdf",
+        size=9,
+        sha256="0" * 64,
+        uploaded_by=world.unit_officer,
+    )
+    evidence.file.save("may-tinh.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+    return {**form_of("sotc")(world), "pk": evidence.pk}
+
+
+def sotc_link(world: World) -> dict[str, Any]:
+    from egovrank.assessments.models import EvidenceLink
+
+    link = EvidenceLink.objects.create(
+        assessment=_assessment(world), code="HT1", title="Quyết định", added_by=world.unit_officer
+    )
+    return {**form_of("sotc")(world), "pk": link.pk}
+
+
+def on(key: str, code: str) -> Any:
+    return lambda world: {**form_of(key)(world), "code": code}
+
+
+CASES: list[Case] = [
+    Case("assessments:list", WITH_A_ROLE),
+    Case("assessments:form", seen_by(*READERS_OF_SOTC), "own department", form_of("sotc")),
+    Case(
+        "assessments:form",
+        seen_by("administrator", "provincial_reviewer"),
+        "another department",
+        form_of("soxd"),
+    ),
+    Case(
+        "assessments:form",
+        seen_by("administrator", "provincial_reviewer", "district_reviewer", "commune_officer"),
+        "commune of the reviewed district",
+        form_of("lacdao"),
+    ),
+    Case(
+        "assessments:form",
+        seen_by("administrator", "provincial_reviewer"),
+        "commune of another district",
+        form_of("xuanquan"),
+    ),
+    Case(
+        "assessments:form",
+        NOT_FOR_ROLES_404,
+        "missing",
+        lambda w: {"year": w.period.year, "unit": "no-such-unit"},
+    ),
+    Case(
+        "assessments:form",
+        NOT_FOR_ROLES_404,
+        "another year",
+        lambda w: {"year": 1999, "unit": w.participants["sotc"].unit_code},
+    ),
+    Case("assessments:history", seen_by(*READERS_OF_SOTC), "own department", form_of("sotc")),
+    Case("assessments:check", seen_by(*READERS_OF_SOTC), "own department", form_of("sotc")),
+    Case("assessments:save", POST_ONLY, "own department", on("sotc", "HT3.1")),
+    Case(
+        "assessments:save",
+        CHANGE_SOTC,
+        "own department",
+        on("sotc", "HT3.1"),
+        method="post",
+        data=lambda w: {"value": "yes", "revision": 0},
+    ),
+    Case(
+        "assessments:save",
+        expect(
+            404,
+            anonymous=302,
+            outsider=403,
+            administrator=403,
+            provincial_reviewer=403,
+            district_reviewer=403,
+            commune_officer=302,
+        ),
+        "commune of the reviewed district",
+        on("lacdao", "TT1"),
+        method="post",
+        data=lambda w: {"value": "12", "revision": 0},
+    ),
+    Case("assessments:upload", POST_ONLY, "own department", on("sotc", "HT1")),
+    Case("assessments:upload", CHANGE_SOTC, "own department", on("sotc", "HT1"), "post"),
+    Case("assessments:add_link", POST_ONLY, "own department", on("sotc", "HT1")),
+    Case(
+        "assessments:add_link",
+        CHANGE_SOTC,
+        "own department",
+        on("sotc", "HT1"),
+        method="post",
+        data=lambda w: {"title": "Quyết định 15/QĐ-STC"},
+    ),
+    Case("assessments:download", seen_by(*READERS_OF_SOTC), "own department's file", sotc_file),
+    Case("assessments:remove_file", POST_ONLY, "own department's file", sotc_file),
+    Case("assessments:remove_file", CHANGE_SOTC, "own department's file", sotc_file, "post"),
+    Case("assessments:remove_link", POST_ONLY, "own department's link", sotc_link),
+    Case("assessments:remove_link", CHANGE_SOTC, "own department's link", sotc_link, "post"),
+    Case("assessments:submit", POST_ONLY, "own department", form_of("sotc")),
+    # Only the head submits; an empty form is refused (409) with what is missing.
+    Case(
+        "assessments:submit",
+        {**CHANGE_SOTC, "unit_officer": 403, "unit_head": 409},
+        "own department, empty form",
+        form_of("sotc"),
+        "post",
+    ),
+    Case("assessments:withdraw", POST_ONLY, "own department", form_of("sotc")),
+    Case(
+        "assessments:withdraw",
+        {**CHANGE_SOTC, "unit_officer": 403, "unit_head": 409},
+        "own department, not submitted",
+        form_of("sotc"),
+        "post",
+    ),
+]

@@ -1,0 +1,429 @@
+"""The self-assessment pages: the list of forms, the form itself and its live parts.
+
+The form works with and without JavaScript. With HTMX each criterion saves on change
+and the response carries its new points and, out of band, the group totals, the unit's
+total and the progress; without it each save posts and comes back to the criterion.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from egovrank.accounts.roles import roles_of
+from egovrank.core.access import role_required
+from egovrank.core.audit import history_of
+from egovrank.periods.choices import PeriodState
+from egovrank.periods.models import Participant
+
+from .access import (
+    access_participant,
+    can_edit,
+    can_submit,
+    has_assessment_role,
+    participants_visible_to,
+)
+from .actions import (
+    AnswerInput,
+    EvidenceRefused,
+    FormLocked,
+    StaleAnswer,
+    SubmissionRefused,
+    do_add_file,
+    do_add_link,
+    do_remove_file,
+    do_remove_link,
+    do_save_answer,
+    do_submit,
+    do_withdraw,
+    edit_lock,
+    submission_problems,
+)
+from .choices import AssessmentState
+from .filetypes import KINDS
+from .forms import AnswerForm, FileForm, LinkForm
+from .models import Assessment, EvidenceFile, EvidenceLink
+from .progress import NOT_STARTED, period_progress
+from .queries import assessment_of, criteria_set_for, entries_of, evidence_of, sheet_for
+from .sheet import Sheet, split_ratio
+
+ACCEPT = ",".join(ext for kind in KINDS for ext in kind.extensions)
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _form_url(participant: Participant, code: str = "") -> str:
+    url = reverse(
+        "assessments:form", kwargs={"year": participant.period.year, "unit": participant.unit_code}
+    )
+    return f"{url}#c-{code}" if code else url
+
+
+class _Form:
+    """Everything the form page and its fragments show, read once per request."""
+
+    def __init__(self, request: HttpRequest, participant: Participant) -> None:
+        self.request = request
+        self.participant = participant
+        self.assessment: Assessment | None = assessment_of(participant)
+        self.criteria_set = criteria_set_for(participant)
+        self.entries, self.answers = entries_of(self.assessment)
+        self.files, self.links = evidence_of(self.assessment)
+        self.sheet: Sheet = sheet_for(
+            participant, self.criteria_set, self.entries, get_language() or "vi"
+        )
+        self.lock = edit_lock(participant, self.assessment)
+        self.may_edit = can_edit(request.user, participant)
+        self.may_submit = can_submit(request.user, participant)
+
+    @property
+    def editable(self) -> bool:
+        return self.may_edit and self.lock is None
+
+    def criterion(self, code: str) -> dict[str, Any]:
+        line = self.sheet.by_code[code]
+        answer = self.answers.get(code)
+        value = answer.value if answer else ""
+        numerator, denominator = split_ratio(value) if line.input == "ratio" else ("", "")
+        return {
+            "line": line,
+            "node": line.node,
+            "answer": answer,
+            "value": value,
+            "numerator": numerator,
+            "denominator": denominator,
+            "revision": answer.revision if answer else 0,
+            "files": self.files.get(code, []),
+            "links": self.links.get(code, []),
+        }
+
+    def context(self, **extra: Any) -> dict[str, Any]:
+        state = self.assessment.state if self.assessment else NOT_STARTED
+        return {
+            "participant": self.participant,
+            "period": self.participant.period,
+            "assessment": self.assessment,
+            "state": state,
+            "state_label": _state_label(state),
+            "cs": self.criteria_set,
+            "sheet": self.sheet,
+            "lock": self.lock,
+            "editable": self.editable,
+            "may_edit": self.may_edit,
+            "may_submit": self.may_submit,
+            "may_withdraw": self.may_submit
+            and state == AssessmentState.SUBMITTED
+            and self.participant.period.state == PeriodState.SELF_ASSESSMENT,
+            "form": self,
+            "accept": ACCEPT,
+            **extra,
+        }
+
+
+def _state_label(state: str) -> str:
+    if state == NOT_STARTED:
+        return _("Not started")
+    return str(AssessmentState(state).label)
+
+
+def _participant(request: HttpRequest, year: int, unit: str) -> Participant:
+    return access_participant(request.user, year, unit)
+
+
+def _editing(request: HttpRequest, year: int, unit: str) -> Participant:
+    participant = _participant(request, year, unit)
+    if not can_edit(request.user, participant):
+        raise PermissionDenied
+    return participant
+
+
+@role_required(has_assessment_role)
+def assessment_list(request: HttpRequest) -> HttpResponse:
+    """The forms this person may open: their own units' first, then those they review."""
+    roles = roles_of(request.user)
+    participants = list(
+        participants_visible_to(request.user)
+        .exclude(period__state=PeriodState.DRAFT)
+        .select_related("period", "block", "reviewer_unit")
+        .order_by("-period__year", "block__order", "unit_code")
+    )
+    progress: dict[int, Any] = {}
+    for period in {p.period for p in participants}:
+        progress.update(period_progress(period))
+    rows = [
+        {
+            "participant": p,
+            "own": p.unit_id in roles.own_units,
+            "progress": progress.get(p.pk),
+            "state_label": _state_label(progress[p.pk].state if p.pk in progress else NOT_STARTED),
+        }
+        for p in participants
+    ]
+    rows.sort(key=lambda row: not row["own"])
+    return render(request, "assessments/list.html", {"rows": rows})
+
+
+@role_required(has_assessment_role)
+def form_page(request: HttpRequest, year: int, unit: str) -> HttpResponse:
+    form = _Form(request, _participant(request, year, unit))
+    return render(request, "assessments/form.html", form.context())
+
+
+def _saved_fragment(form: _Form, code: str, **extra: Any) -> HttpResponse:
+    return render(
+        form.request,
+        "assessments/_saved.html",
+        form.context(c=form.criterion(code), **extra),
+    )
+
+
+@require_POST
+@role_required(has_assessment_role)
+def save_answer(request: HttpRequest, year: int, unit: str, code: str) -> HttpResponse:
+    participant = _editing(request, year, unit)
+    posted = AnswerForm(request.POST)
+    if not posted.is_valid():
+        return HttpResponse(_("The form was not sent completely; reload the page."), status=400)
+    try:
+        do_save_answer(
+            participant,
+            code,
+            posted.entered(),
+            revision=posted.cleaned_data["revision"],
+            actor=request.user,
+        )
+    except KeyError:
+        raise Http404 from None
+    except FormLocked as locked:
+        return _refused(request, participant, code, str(locked))
+    except StaleAnswer as stale:
+        return _conflict(request, participant, code, stale)
+    if not _is_htmx(request):
+        messages.success(request, _("Saved."))
+        return redirect(_form_url(participant, code))
+    return _saved_fragment(_Form(request, participant), code, just_saved=True)
+
+
+def _refused(
+    request: HttpRequest, participant: Participant, code: str, reason: str
+) -> HttpResponse:
+    if not _is_htmx(request):
+        return render(
+            request,
+            "assessments/refused.html",
+            {"reason": reason, "back": _form_url(participant, code)},
+            status=409,
+        )
+    form = _Form(request, participant)
+    response = _saved_fragment(form, code, refused=reason)
+    response.status_code = 409
+    return response
+
+
+def _conflict(
+    request: HttpRequest, participant: Participant, code: str, stale: StaleAnswer
+) -> HttpResponse:
+    """A stale save: nothing is saved; the person sees the newer answer and theirs."""
+    form = _Form(request, participant)
+    context = form.context(
+        c=form.criterion(code),
+        conflict=stale.current,
+        attempted=stale.attempted,
+        theirs=AnswerInput.of(stale.current),
+    )
+    template = "assessments/_saved.html" if _is_htmx(request) else "assessments/conflict.html"
+    return render(request, template, context, status=409)
+
+
+@require_POST
+@role_required(has_assessment_role)
+def upload_file(request: HttpRequest, year: int, unit: str, code: str) -> HttpResponse:
+    participant = _editing(request, year, unit)
+    posted = FileForm(request.POST, request.FILES)
+    error = ""
+    if not posted.is_valid():
+        error = _("Choose a file to attach.")
+    else:
+        try:
+            do_add_file(participant, code, posted.cleaned_data["file"], actor=request.user)
+        except KeyError:
+            raise Http404 from None
+        except (EvidenceRefused, FormLocked) as refused:
+            error = str(refused)
+    return _evidence_response(request, participant, code, error)
+
+
+@require_POST
+@role_required(has_assessment_role)
+def add_link(request: HttpRequest, year: int, unit: str, code: str) -> HttpResponse:
+    participant = _editing(request, year, unit)
+    posted = LinkForm(request.POST)
+    error = ""
+    if not posted.is_valid():
+        error = " ".join(
+            f"{posted.fields[name].label}: {' '.join(errors)}"
+            for name, errors in posted.errors.items()
+        )
+    else:
+        try:
+            do_add_link(participant, code, actor=request.user, **posted.cleaned_data)
+        except KeyError:
+            raise Http404 from None
+        except FormLocked as refused:
+            error = str(refused)
+    return _evidence_response(request, participant, code, error, link_form=posted)
+
+
+def _evidence_of_participant(participant: Participant, model: Any, pk: int) -> Any:
+    item = model.objects.filter(
+        pk=pk, assessment__participant=participant, removed_at__isnull=True
+    ).first()
+    if item is None:
+        raise Http404
+    return item
+
+
+@require_POST
+@role_required(has_assessment_role)
+def remove_file(request: HttpRequest, year: int, unit: str, pk: int) -> HttpResponse:
+    participant = _editing(request, year, unit)
+    evidence = _evidence_of_participant(participant, EvidenceFile, pk)
+    error = ""
+    try:
+        do_remove_file(evidence, actor=request.user)
+    except FormLocked as refused:
+        error = str(refused)
+    return _evidence_response(request, participant, evidence.code, error)
+
+
+@require_POST
+@role_required(has_assessment_role)
+def remove_link(request: HttpRequest, year: int, unit: str, pk: int) -> HttpResponse:
+    participant = _editing(request, year, unit)
+    link = _evidence_of_participant(participant, EvidenceLink, pk)
+    error = ""
+    try:
+        do_remove_link(link, actor=request.user)
+    except FormLocked as refused:
+        error = str(refused)
+    return _evidence_response(request, participant, link.code, error)
+
+
+def _evidence_response(
+    request: HttpRequest,
+    participant: Participant,
+    code: str,
+    error: str,
+    link_form: LinkForm | None = None,
+) -> HttpResponse:
+    status = 400 if error else 200
+    if not _is_htmx(request):
+        if error:
+            messages.error(request, error)
+        else:
+            messages.success(request, _("Evidence updated."))
+        return redirect(_form_url(participant, code))
+    form = _Form(request, participant)
+    context = form.context(
+        c=form.criterion(code), evidence_error=error, link_form=link_form if error else None
+    )
+    return render(request, "assessments/_evidence_saved.html", context, status=status)
+
+
+@role_required(has_assessment_role)
+def download_file(request: HttpRequest, year: int, unit: str, pk: int) -> FileResponse:
+    """A file of this form, only for people who may see the form. Removed files stay
+    readable to them, since the history refers to them."""
+    participant = _participant(request, year, unit)
+    evidence = EvidenceFile.objects.filter(pk=pk, assessment__participant=participant).first()
+    if evidence is None:
+        raise Http404
+    inline = (
+        any(kind.inline and kind.content_type == evidence.content_type for kind in KINDS)
+        and request.GET.get("download") is None
+    )
+    response = FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=not inline,
+        filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )
+    # Shown in the browser, a file can run nothing and reach nothing.
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+@role_required(has_assessment_role)
+def submit(request: HttpRequest, year: int, unit: str) -> HttpResponse:
+    participant = _participant(request, year, unit)
+    if not can_submit(request.user, participant):
+        raise PermissionDenied
+    try:
+        do_submit(participant, actor=request.user)
+    except SubmissionRefused as refused:
+        form = _Form(request, participant)
+        return render(
+            request,
+            "assessments/form.html",
+            form.context(submit_refused=str(refused), submit_problems=refused.problems),
+            status=409,
+        )
+    messages.success(request, _("The self-assessment is submitted."))
+    return redirect(_form_url(participant))
+
+
+@require_POST
+@role_required(has_assessment_role)
+def withdraw(request: HttpRequest, year: int, unit: str) -> HttpResponse:
+    participant = _participant(request, year, unit)
+    if not can_submit(request.user, participant):
+        raise PermissionDenied
+    try:
+        do_withdraw(participant, actor=request.user)
+    except FormLocked as refused:
+        return render(
+            request,
+            "assessments/refused.html",
+            {"reason": str(refused), "back": _form_url(participant)},
+            status=409,
+        )
+    messages.success(request, _("The submission is withdrawn: the form can be changed again."))
+    return redirect(_form_url(participant))
+
+
+@role_required(has_assessment_role)
+def history(request: HttpRequest, year: int, unit: str) -> HttpResponse:
+    participant = _participant(request, year, unit)
+    assessment = assessment_of(participant)
+    events = history_of(assessment) if assessment else []
+    return render(
+        request,
+        "assessments/history.html",
+        {"participant": participant, "period": participant.period, "events": events},
+    )
+
+
+@role_required(has_assessment_role)
+def check(request: HttpRequest, year: int, unit: str) -> HttpResponse:
+    """What would stop the form from being submitted now (the head checks before
+    submitting; officers check before handing over)."""
+    participant = _participant(request, year, unit)
+    problems = submission_problems(participant, assessment_of(participant))
+    return render(
+        request,
+        "assessments/check.html",
+        {"participant": participant, "period": participant.period, "problems": problems},
+    )
