@@ -9,7 +9,7 @@ what changed (``StaleAnswer``). Saves on different criteria never conflict.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -28,6 +28,7 @@ from .choices import AssessmentState
 from .filetypes import detect, safe_name
 from .models import Answer, Assessment, EvidenceFile, EvidenceLink
 from .queries import criteria_set_for, entries_of, sheet_for
+from .sheet import Entry
 
 __all__ = [
     "AnswerInput",
@@ -180,8 +181,8 @@ def do_save_answer(
     if before == entered:
         assert answer is not None or entered == AnswerInput()
         return answer if answer is not None else Answer(assessment=assessment, code=code)
-    entries_before, _rows = entries_of(assessment)
-    points_before = sheet_for(participant, criteria_set, entries_before, "vi").by_code[code]
+    entries, _rows = entries_of(assessment)
+    points_before = sheet_for(participant, criteria_set, entries, "vi").by_code[code].points
     if answer is None:
         answer = Answer(assessment=assessment, code=code)
     answer.value = entered.value[:500]
@@ -191,8 +192,14 @@ def do_save_answer(
     answer.revision = current_revision + 1
     answer.updated_by = actor
     answer.save()
-    entries_after, _rows = entries_of(assessment)
-    points_after = sheet_for(participant, criteria_set, entries_after, "vi").by_code[code]
+    kept = entries.get(code, Entry())
+    entries[code] = replace(
+        kept,
+        value=answer.value,
+        not_applicable=answer.not_applicable,
+        evidence_explanation=answer.evidence_explanation,
+    )
+    points_after = sheet_for(participant, criteria_set, entries, "vi").by_code[code].points
     assessment.save(update_fields=["updated_at"])
     record(
         "answer.changed",
@@ -203,8 +210,8 @@ def do_save_answer(
             "code": code,
             "before": before.as_dict(),
             "after": entered.as_dict(),
-            "points_before": str(points_before.points),
-            "points_after": str(points_after.points),
+            "points_before": str(points_before),
+            "points_after": str(points_after),
             "revision": answer.revision,
         },
     )

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import random
 from decimal import Decimal
+from typing import Any
 
+from django.utils import timezone
+
+from egovrank.core.audit import record
 from egovrank.scoring.rules import (
     CountRule,
     DeductionRule,
@@ -22,8 +26,10 @@ from egovrank.scoring.rules import (
 from egovrank.scoring.tree import CriteriaSet, Node
 
 from .actions import AnswerInput
+from .choices import AssessmentState
+from .models import Answer, Assessment
 
-__all__ = ["plausible_answers"]
+__all__ = ["fill_demo_form", "plausible_answers"]
 
 
 def _answer(node: Node, rng: random.Random, quality: float) -> str:
@@ -75,3 +81,41 @@ def plausible_answers(
             value=_answer(node, rng, quality), evidence_explanation=explanation
         )
     return answers
+
+
+def fill_demo_form(participant: Any, answers: dict[str, AnswerInput], *, submit: bool) -> None:
+    """Store a demo unit's answers in one go (one history entry for all of them, since
+    nobody typed them) and, if asked, submit the form."""
+    assessment, _created = Assessment.objects.get_or_create(participant=participant)
+    if assessment.answers.exists():
+        return  # already filled by an earlier run: leave people's changes alone
+    Answer.objects.bulk_create(
+        Answer(
+            assessment=assessment,
+            code=code,
+            value=entered.value,
+            not_applicable=entered.not_applicable,
+            note=entered.note,
+            evidence_explanation=entered.evidence_explanation,
+            revision=1,
+        )
+        for code, entered in answers.items()
+    )
+    record(
+        "answer.demo_loaded",
+        assessment,
+        actor=None,
+        summary=f"{len(answers)} demo answers loaded",
+        data={"codes": sorted(answers)},
+    )
+    if submit:
+        assessment.state = AssessmentState.SUBMITTED
+        assessment.submitted_at = timezone.now()
+        assessment.save()
+        record(
+            "assessment.submitted",
+            assessment,
+            actor=None,
+            summary=f"{participant.unit_name}: submitted (demo)",
+            data={"before": AssessmentState.DRAFT, "after": AssessmentState.SUBMITTED},
+        )

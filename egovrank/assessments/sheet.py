@@ -10,6 +10,7 @@ required evidence is missing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -39,6 +40,7 @@ __all__ = [
     "Line",
     "Sheet",
     "block_best",
+    "dom_id",
     "input_kind",
     "join_ratio",
     "progress_of",
@@ -55,6 +57,10 @@ class Entry:
     not_applicable: bool = False
     evidence_explanation: str = ""
     has_evidence: bool = False
+
+
+def dom_id(code: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]", "_", code)
 
 
 def join_ratio(numerator: str, denominator: str) -> str:
@@ -177,6 +183,11 @@ class Line:
     @property
     def code(self) -> str:
         return self.node.code
+
+    @property
+    def slug(self) -> str:
+        """The code made safe for HTML ids and CSS selectors (``HT3.1`` → ``HT3_1``)."""
+        return dom_id(self.node.code)
 
     @property
     def is_leaf(self) -> bool:

@@ -53,7 +53,7 @@ from .forms import AnswerForm, FileForm, LinkForm
 from .models import Assessment, EvidenceFile, EvidenceLink
 from .progress import NOT_STARTED, period_progress
 from .queries import assessment_of, criteria_set_for, entries_of, evidence_of, sheet_for
-from .sheet import Sheet, split_ratio
+from .sheet import Sheet, dom_id, split_ratio
 
 ACCEPT = ",".join(ext for kind in KINDS for ext in kind.extensions)
 
@@ -66,7 +66,7 @@ def _form_url(participant: Participant, code: str = "") -> str:
     url = reverse(
         "assessments:form", kwargs={"year": participant.period.year, "unit": participant.unit_code}
     )
-    return f"{url}#c-{code}" if code else url
+    return f"{url}#c-{dom_id(code)}" if code else url
 
 
 class _Form:

@@ -8,7 +8,7 @@ def test_it_shows_every_criterion_of_the_block(world, officer):
     assert response.status_code == 200
     html = response.content.decode()
     for code in ("HT1", "HT3.1", "UD1", "WEB1.1", "NL1"):
-        assert f'id="c-{code}"' in html
+        assert f'id="c-{code.replace(".", "_")}"' in html
     assert 'name="numerator"' in html  # ratio inputs
     assert 'value="yes"' in html  # yes/no inputs
     assert "htmx.min.js" in html

@@ -1,8 +1,8 @@
 """Load the Hưng Yên demo. Safe to run again.
 
 It checks that the three shipped criteria sets load and total as stated, loads the
-blocks, the province and the 2019 units, and creates one account per role with the
-password published in the README.
+blocks, the province and the 2019 units, creates one account per role with the
+password published in the README, and opens the 2019 period with answers for most units.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from egovrank.core.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo
+from egovrank.core.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo, load_demo_period
 from egovrank.criteria.queries import shipped_sets
 
 
@@ -55,6 +55,12 @@ class Command(BaseCommand):
             f"{len(report.unchanged)} unchanged"
         )
         self.stdout.write(f"  Demo accounts: {len(DEMO_ACCOUNTS)} (password reset to the demo one)")
+        period = load_demo_period()
+        self.stdout.write(
+            f"  Period {period.year} open for self-assessment: {period.participants} units — "
+            f"{period.submitted} submitted, {period.drafts} drafts, "
+            f"{period.not_started} not started"
+        )
 
     def print_accounts(self) -> None:
         self.stdout.write(f"  Demo accounts (password for each: {DEMO_PASSWORD}):")

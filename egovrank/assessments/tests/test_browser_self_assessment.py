@@ -1,0 +1,150 @@
+"""The self-assessment journey in a real browser, on the demo.
+
+The officer of Sở Tài chính fills in part of the form and sees the points move as she
+types, reloads and finds everything kept, attaches a file; the head tries to submit an
+incomplete form and gets the list of what is missing, then submits the finished form;
+the head of Lạc Đạo clicks submit after the deadline and is refused with the deadline.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from egovrank.assessments.actions import AnswerInput, do_save_answer
+from egovrank.assessments.choices import AssessmentState
+from egovrank.assessments.models import Answer, Assessment, EvidenceFile
+from egovrank.assessments.queries import criteria_set_for, entries_of, sheet_for
+from egovrank.assessments.tests.conftest import PDF_BYTES
+from egovrank.core.demo import DEMO_PASSWORD, load_demo, load_demo_period
+from egovrank.periods.models import Participant, Period
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+FORM = "/assessments/2019/K01-05/"
+
+
+@pytest.fixture
+def demo(transactional_db):
+    load_demo()
+    load_demo_period()
+
+
+def sign_in(page, base_url, username):
+    page.goto(base_url + "/account/sign-in/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url("**/workspace/")
+
+
+def sign_out(page):
+    page.locator(".account button[type=submit]").click()
+
+
+def finish_the_form(participant, actor):
+    """What the officer would type for every criterion still missing, through the same
+    action the form calls (the browser part of the journey already covered typing)."""
+    assessment = Assessment.objects.get(participant=participant)
+    entries, answers = entries_of(assessment)
+    sheet = sheet_for(participant, criteria_set_for(participant), entries, "vi")
+    for line in [*sheet.missing_answers, *sheet.missing_evidence]:
+        answer = Answer.objects.filter(assessment=assessment, code=line.code).first()
+        value = answer.value if answer and answer.value else _an_answer(line)
+        do_save_answer(
+            participant,
+            line.code,
+            AnswerInput(value=value, evidence_explanation="Bản gốc lưu tại văn phòng Sở."),
+            revision=answer.revision if answer else 0,
+            actor=actor,
+        )
+
+
+def _an_answer(line):
+    return {"yes_no": "yes", "ratio": "8/10", "number": "2", "text": "Có"}.get(
+        line.input, line.node.rule.options[0].code if line.input == "option" else "1"
+    )
+
+
+def test_the_officer_fills_in_and_the_head_submits(live_server, page, screenshots, demo, tmp_path):
+    sotc = Participant.objects.get(unit_code="K01-05")
+    Answer.objects.filter(assessment__participant=sotc, code__in=["HT1", "HT3.1"]).delete()
+    sign_in(page, live_server.url, "canbo.sotc")
+    page.goto(live_server.url + FORM)
+    summary = page.locator("#summary")
+    total_before = summary.locator(".summary__total strong").inner_text()
+
+    # A ratio: the points appear as she types, with the rule's explanation.
+    page.locator("#num-HT1").fill("45")
+    page.locator("#den-HT1").fill("50")
+    result = page.locator("#r-HT1")
+    result.locator("strong").get_by_text("9/10").wait_for()
+    assert "45/50" in result.inner_text()
+    # A yes/no: chosen with one click; the totals follow.
+    page.locator("#c-HT3_1 input[value=yes]").check()
+    page.locator("#r-HT3_1 strong").get_by_text("5/5").wait_for()
+    page.wait_for_function(
+        "before => document.querySelector('#summary .summary__total strong').innerText !== before",
+        arg=total_before,
+    )
+    page.locator("#save-status").get_by_text("HT3.1").wait_for()
+    screenshots.take("officer-typing")
+
+    # Reloading shows everything as it was.
+    page.reload()
+    assert page.locator("#num-HT1").input_value() == "45"
+    assert page.locator("#den-HT1").input_value() == "50"
+    assert page.locator("#c-HT3_1 input[value=yes]").is_checked()
+    assert "9/10" in page.locator("#r-HT1").inner_text()
+
+    # A file for HT1, checked by its content on the server.
+    evidence = tmp_path / "Danh sách máy tính.pdf"
+    evidence.write_bytes(PDF_BYTES)
+    page.locator("#e-HT1 summary").click()
+    page.locator("#file-HT1").set_input_files(str(evidence))
+    page.locator("#e-HT1 form[enctype] button").click()
+    page.locator("#e-HT1").get_by_role("link", name="Danh sách máy tính.pdf").wait_for()
+    assert EvidenceFile.objects.filter(assessment__participant=sotc, code="HT1").exists()
+    screenshots.take("officer-attached-a-file")
+    sign_out(page)
+
+    # The head tries to submit too early: the list of what is missing.
+    sign_in(page, live_server.url, "lanhdao.sotc")
+    page.goto(live_server.url + FORM)
+    page.locator("form[action$='/submit/'] button").click()
+    problems = page.locator("#submit-problems")
+    problems.wait_for()
+    missing = problems.locator("li").all_inner_texts()
+    assert missing and all(" " in item for item in missing)
+    assert Assessment.objects.get(participant=sotc).state == AssessmentState.DRAFT
+    screenshots.take("head-submission-refused")
+
+    # The officer finishes; the head submits; the form becomes read-only and says why.
+    finish_the_form(sotc, actor=sotc.unit.pk and None)
+    page.goto(live_server.url + FORM)
+    page.locator("form[action$='/submit/'] button").click()
+    page.wait_for_url("**" + FORM)
+    assert Assessment.objects.get(participant=sotc).state == AssessmentState.SUBMITTED
+    assert page.locator("#lock-reason").is_visible()
+    assert page.locator("#c-HT1 fieldset[disabled]").count() == 1
+    screenshots.take("head-submitted")
+
+
+def test_a_late_submission_is_refused_with_the_deadline(live_server, page, screenshots, demo):
+    lacdao = Participant.objects.get(unit_code="11989")
+    finish_the_form(lacdao, actor=None)
+    sign_in(page, live_server.url, "lanhdao.lacdao")
+    page.goto(live_server.url + "/assessments/2019/11989/")
+    # The deadline passes while the page is open.
+    deadline = timezone.now() - timedelta(minutes=5)
+    Period.objects.filter(year=2019).update(self_assessment_deadline=deadline)
+    page.locator("form[action$='/submit/'] button").click()
+    shown = timezone.localtime(deadline).strftime("%d/%m/%Y")
+    page.get_by_text(shown).first.wait_for()
+    assert Assessment.objects.get(participant=lacdao).state == AssessmentState.DRAFT
+    screenshots.take("late-submission-refused")
+    page.goto(live_server.url + "/assessments/2019/11989/")
+    assert shown in page.locator("#lock-reason").inner_text()
+    assert page.locator("form[action$='/submit/']").count() == 0
