@@ -179,6 +179,8 @@ class Line:
     answered: bool = False
     missing_answer: bool = False
     missing_evidence: bool = False
+    # Required evidence not attached but explained: allowed, flagged for the reviewer.
+    evidence_explained: bool = False
 
     @property
     def code(self) -> str:
@@ -317,13 +319,14 @@ def score_sheet(
         line_error = errors.get(node.code, "")
         answered = node.code in answers
         missing_answer = node.is_leaf and node.required and not answered and not line_error
-        missing_evidence = (
+        evidence_absent = (
             node.is_leaf
             and node.evidence.required
             and answers.get(node.code) is not NA
             and not entry.has_evidence
-            and not entry.evidence_explanation.strip()
         )
+        explained = bool(entry.evidence_explanation.strip())
+        missing_evidence = evidence_absent and not explained
         rule_text = describe_rule(node.rule, node.max_points, locale) if node.rule else ""
         lines.append(
             Line(
@@ -339,6 +342,7 @@ def score_sheet(
                 answered=answered,
                 missing_answer=missing_answer,
                 missing_evidence=missing_evidence,
+                evidence_explained=evidence_absent and explained,
             )
         )
         for child in node.children:

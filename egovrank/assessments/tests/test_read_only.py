@@ -75,3 +75,20 @@ def test_reviewers_read_the_form_without_inputs_to_change_it(world):
     html = client_of(world.provincial_reviewer).get(form_url(world)).content.decode()
     assert "only the unit's officers and head change it" in html
     assert '<fieldset class="criterion__inputs" disabled>' in html
+
+
+def test_the_reviewer_sees_explained_missing_evidence_flagged(world):
+    from egovrank.assessments.tests.conftest import client_of
+    from egovrank.assessments.tests.helpers import save
+
+    participant = world.participants["sotc"]
+    save(
+        participant,
+        "HT1",
+        "40/50",
+        actor=world.unit_officer,
+        evidence_explanation="Danh sách đang được cập nhật",
+    )
+    html = client_of(world.provincial_reviewer).get(form_url(world)).content.decode()
+    assert "Required evidence not attached; the unit explains why:" in html
+    assert "Danh sách đang được cập nhật" in html
