@@ -13,6 +13,7 @@ from egovrank.accounts.access import can_manage_people
 from egovrank.accounts.roles import Roles, roles_of
 from egovrank.assessments.access import has_assessment_role
 from egovrank.orgs.access import can_see_units
+from egovrank.periods.access import can_see_periods
 
 __all__ = ["NavItem", "menu_for"]
 
@@ -34,6 +35,7 @@ _MENU: list[tuple[NavItem, Callable[[Roles], bool], bool]] = [
     (NavItem(_("Home"), "core:home", "core:home"), _everyone, False),
     (NavItem(_("Workspace"), "core:workspace", "core:workspace"), _everyone, True),
     (NavItem(_("Self-assessments"), "assessments:list", "assessments"), has_assessment_role, True),
+    (NavItem(_("Periods"), "periods:list", "periods"), can_see_periods, True),
     (NavItem(_("Criteria sets"), "criteria:list", "criteria"), _everyone, False),
     (NavItem(_("Units"), "orgs:list", "orgs"), can_see_units, True),
     (NavItem(_("People"), "people:list", "people"), can_manage_people, True),

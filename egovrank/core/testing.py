@@ -14,7 +14,7 @@ from egovrank.accounts.models import RoleAssignment, User
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit
 
-__all__ = ["PERSONAS", "World", "make_period", "make_world"]
+__all__ = ["PERSONAS", "World", "make_period", "make_world", "sign_in_browser"]
 
 # Every persona of the permission tests, anonymous first.
 PERSONAS = [
@@ -164,3 +164,17 @@ def make_period(
         )
     world.period = period
     return period
+
+
+def sign_in_browser(page: Any, base_url: str, username: str, *, language: str = "vi") -> None:
+    """Sign a browser page in as a demo account through the real sign-in page (fields
+    found by id, so it works in either language), in ``language``."""
+    from egovrank.core.demo import DEMO_PASSWORD
+
+    if language != "vi":
+        page.context.add_cookies([{"name": "django_language", "value": language, "url": base_url}])
+    page.goto(base_url + "/account/sign-in/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(DEMO_PASSWORD)
+    page.locator(".sign-in button[type=submit]").click()
+    page.wait_for_url("**/workspace/")

@@ -1,16 +1,19 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from egovrank.accounts.roles import roles_of
+from egovrank.accounts.roles import Roles, roles_of
+from egovrank.assessments.models import Assessment
 from egovrank.core.access import role_required, signed_in
-from egovrank.criteria.queries import shipped_sets
+from egovrank.criteria.queries import version_summaries
 from egovrank.orgs.access import units_visible_to
 from egovrank.orgs.choices import UnitKind
+from egovrank.periods.choices import PeriodState
+from egovrank.periods.models import Participant
 
 
 def home(request: HttpRequest) -> HttpResponse:
     """The public front page: what the evaluation is and the criteria sets in force."""
-    return render(request, "core/home.html", {"criteria_sets": shipped_sets()})
+    return render(request, "core/home.html", {"criteria_sets": version_summaries()})
 
 
 @role_required(signed_in)
@@ -29,5 +32,31 @@ def workspace(request: HttpRequest) -> HttpResponse:
             "districts": visible.filter(pk__in=roles.reviewed_districts, kind=UnitKind.DISTRICT),
             "commune_count": visible.filter(parent_id__in=roles.reviewed_districts).count(),
             "unit_count": visible.count() if roles.sees_every_unit else None,
+            "open_forms": _open_forms(roles),
         },
     )
+
+
+def _open_forms(roles: Roles) -> dict[int, list[dict[str, object]]]:
+    """Per own unit, its forms in periods that are open or under review, newest first."""
+    participants = (
+        Participant.objects.filter(unit_id__in=roles.own_units)
+        .exclude(period__state__in=[PeriodState.DRAFT, PeriodState.PUBLISHED])
+        .select_related("period")
+        .order_by("-period__year")
+    )
+    states = dict(
+        Assessment.objects.filter(participant__in=participants).values_list(
+            "participant_id", "state"
+        )
+    )
+    forms: dict[int, list[dict[str, object]]] = {}
+    for participant in participants:
+        state = states.get(participant.pk)
+        forms.setdefault(participant.unit_id, []).append(
+            {
+                "participant": participant,
+                "state": Assessment(state=state).get_state_display() if state else None,
+            }
+        )
+    return forms

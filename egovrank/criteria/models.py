@@ -40,6 +40,10 @@ class CriteriaVersion(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Who made the last change, named when someone else's edit is refused as stale.
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     # Bumped by every edit: a stale edit is refused instead of overwriting another.
     revision = models.PositiveIntegerField(_("revision"), default=1)
 

@@ -29,6 +29,8 @@ __all__ = [
     "do_remove_participant",
     "do_set_block_version",
     "do_set_deadlines",
+    "goes_back",
+    "opening_problems",
 ]
 
 # The only moves an administrator may make, in cycle order. "Back" moves exist for
@@ -42,12 +44,25 @@ NEXT_STATES: dict[str, tuple[str, ...]] = {
 }
 
 
+CYCLE: tuple[str, ...] = tuple(PeriodState.values)
+
+
+def goes_back(from_state: str, to_state: str) -> bool:
+    """Whether a move undoes a step of the cycle (it then needs a reason)."""
+    return CYCLE.index(to_state) < CYCLE.index(from_state)
+
+
 class PeriodRefused(ValueError):
     """An action refused; the message says why, for people."""
 
 
 def _when(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def _local(value: datetime) -> str:
+    """A moment as people in Vietnam read it, for the history's summaries."""
+    return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
 
 
 def _province() -> Unit:
@@ -105,6 +120,8 @@ def do_set_deadlines(
     period = Period.objects.select_for_update().get(pk=period.pk)
     if period.state in (PeriodState.FINALISED, PeriodState.PUBLISHED):
         raise PeriodRefused(_("The period is finalised: its deadlines no longer change."))
+    if self_assessment_deadline is None and period.state != PeriodState.DRAFT:
+        raise PeriodRefused(_("An open period needs its self-assessment deadline."))
     before = {
         "self_assessment_deadline": _when(period.self_assessment_deadline),
         "review_deadline": _when(period.review_deadline),
@@ -162,6 +179,10 @@ def do_add_participants(period: Period, units: list[Unit], *, actor: Any) -> lis
     for unit in units:
         if unit.pk in present:
             continue
+        if not unit.is_valid_in(period.year):
+            raise PeriodRefused(
+                _("%(unit)s does not exist in %(year)s.") % {"unit": unit.name, "year": period.year}
+            )
         if unit.block_id is None:
             raise PeriodRefused(
                 _("%(unit)s belongs to no block, so it cannot take part.") % {"unit": unit.name}
@@ -202,7 +223,8 @@ def do_remove_participant(participant: Participant, *, actor: Any) -> None:
     )
 
 
-def _opening_problems(period: Period) -> list[str]:
+def opening_problems(period: Period) -> list[str]:
+    """What must be put right before the period can open; empty when it can."""
     problems = []
     if period.self_assessment_deadline is None:
         problems.append(_("Set the self-assessment deadline."))
@@ -221,7 +243,9 @@ def _opening_problems(period: Period) -> list[str]:
 
 @transaction.atomic(durable=True)
 def do_change_state(period: Period, to_state: str, *, actor: Any, reason: str = "") -> Period:
-    """Move the period on (or back) through the cycle, with who and why recorded."""
+    """Move the period on (or back) through the cycle, with who and why recorded. Going
+    back needs a reason; going on takes an optional note."""
+    reason = reason.strip()
     period = Period.objects.select_for_update().get(pk=period.pk)
     if to_state not in NEXT_STATES[period.state]:
         raise PeriodRefused(
@@ -231,10 +255,14 @@ def do_change_state(period: Period, to_state: str, *, actor: Any, reason: str = 
                 "to": PeriodState(to_state).label,
             }
         )
+    if goes_back(period.state, to_state) and not reason:
+        raise PeriodRefused(_("Give the reason for going back."))
     if to_state == PeriodState.SELF_ASSESSMENT and period.state == PeriodState.DRAFT:
-        problems = _opening_problems(period)
+        problems = opening_problems(period)
         if problems:
-            raise PeriodRefused(" ".join(problems))
+            raise PeriodRefused(
+                _("The period cannot open yet: %(problems)s") % {"problems": " ".join(problems)}
+            )
         _take_snapshot(period)
         period.opened_at = timezone.now()
     before = period.state
@@ -244,7 +272,7 @@ def do_change_state(period: Period, to_state: str, *, actor: Any, reason: str = 
         "period.state_changed",
         period,
         actor=actor,
-        summary=f"Period {period.year}: {before} → {to_state}",
+        summary=f"Period {period.year}: {before} → {to_state}" + (f" ({reason})" if reason else ""),
         data={"before": before, "after": to_state, "reason": reason},
     )
     return period
@@ -280,7 +308,7 @@ def do_grant_extension(
         "participant.extended",
         participant,
         actor=actor,
-        summary=f"{participant.unit_name}: deadline extended",
+        summary=f"{participant.unit_name}: deadline extended to {_local(until)} ({reason.strip()})",
         data={"before": before, "after": _when(until), "reason": reason.strip()},
     )
     return participant

@@ -9,7 +9,14 @@ from egovrank.core.demo import DEMO_PASSWORD, load_demo
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PUBLIC_MENU = ["Trang chủ", "Bộ tiêu chí"]
-SIGNED_IN_MENU = ["Trang chủ", "Bàn làm việc", "Bộ tiêu chí", "Đơn vị"]
+SIGNED_IN_MENU = [
+    "Trang chủ",
+    "Bàn làm việc",
+    "Tự đánh giá",
+    "Kỳ đánh giá",
+    "Bộ tiêu chí",
+    "Đơn vị",
+]
 
 # Demo account → (its menu, the heading of its workspace card, what the card says)
 DEMO_ROLES = {
@@ -98,6 +105,13 @@ def test_a_signed_in_person_switches_to_english(live_server, page, screenshots, 
     page.get_by_role("button", name="Đổi").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en"
-    assert menu(page) == ["Home", "Workspace", "Criteria sets", "Units"]
+    assert menu(page) == [
+        "Home",
+        "Workspace",
+        "Self-assessments",
+        "Periods",
+        "Criteria sets",
+        "Units",
+    ]
     assert page.get_by_role("heading", name="District reviewer: UBND huyện Văn Lâm").is_visible()
     screenshots.take("english")

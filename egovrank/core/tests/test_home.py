@@ -1,4 +1,13 @@
+import pytest
 from django.utils import translation
+
+from egovrank.criteria.versions import ensure_shipped_versions
+
+
+@pytest.fixture(autouse=True)
+def stored_sets(db):
+    """The front page lists the criteria-set versions stored in the database."""
+    ensure_shipped_versions()
 
 
 def test_it_shows_the_front_page_in_vietnamese_by_default(client):

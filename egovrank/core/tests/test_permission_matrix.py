@@ -32,16 +32,9 @@ from egovrank.core.matrix import (
 )
 from egovrank.core.testing import PERSONAS, World
 
-SET = "hungyen-2018-khoi01"
-
 CORE_CASES: list[Case] = [
     # Public pages.
     Case("core:home", PUBLIC),
-    Case("criteria:list", PUBLIC),
-    Case("criteria:detail", PUBLIC, SET, lambda w: {"set_id": SET}),
-    Case("criteria:detail", expect(404), "missing", lambda w: {"set_id": "no-such-set"}),
-    Case("criteria:yaml", PUBLIC, SET, lambda w: {"set_id": SET}),
-    Case("criteria:xlsx", PUBLIC, SET, lambda w: {"set_id": SET}),
     Case("set_language", expect(302), method="post", data=lambda w: {"language": "en"}),
     # Signing in and passwords.
     Case("accounts:sign_in", expect(302, anonymous=200)),

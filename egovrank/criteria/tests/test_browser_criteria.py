@@ -2,7 +2,15 @@
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+from egovrank.criteria.versions import ensure_shipped_versions
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def stored_sets(transactional_db):
+    """The pages read the stored versions; the live server sees only committed rows."""
+    ensure_shipped_versions()
 
 
 def test_a_visitor_finds_the_departments_set_and_its_500_points(live_server, page, screenshots):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from egovrank.core.demo import DEMO_PASSWORD, load_demo
+from egovrank.core.demo import load_demo
+from egovrank.core.testing import sign_in_browser
 from egovrank.orgs.models import Unit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -15,18 +16,10 @@ def demo(transactional_db):
     load_demo()
 
 
-def sign_in(page, base_url, username):
-    page.goto(base_url + "/account/sign-in/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url("**/workspace/")
-
-
 def test_the_van_lam_reviewer_sees_only_van_lam_and_its_communes(
     live_server, page, screenshots, demo
 ):
-    sign_in(page, live_server.url, "thamdinh.vanlam")
+    sign_in_browser(page, live_server.url, "thamdinh.vanlam")
     page.goto(live_server.url + "/units/")
     codes = page.locator("table.data tbody tr td:first-child").all_inner_texts()
     assert len(codes) == 12  # the district and its 11 communes
@@ -50,7 +43,7 @@ def test_an_import_with_bad_rows_lists_them_and_changes_nothing(
         encoding="utf-8",
     )
     before = Unit.objects.count()
-    sign_in(page, live_server.url, "quantri")
+    sign_in_browser(page, live_server.url, "quantri")
     page.goto(live_server.url + "/units/import/")
     page.get_by_label("Danh sách đơn vị").set_input_files(str(bad))
     page.get_by_role("button", name="Nhập", exact=True).click()
@@ -66,7 +59,7 @@ def test_an_import_with_bad_rows_lists_them_and_changes_nothing(
 def test_the_unit_list_fits_a_phone_screen(live_server, browser, demo):
     context = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844})
     page = context.new_page()
-    sign_in(page, live_server.url, "quantri")
+    sign_in_browser(page, live_server.url, "quantri")
     for path in ("/workspace/", "/units/", "/people/"):
         page.goto(live_server.url + path)
         widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")

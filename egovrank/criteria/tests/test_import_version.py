@@ -1,0 +1,127 @@
+"""Importing a version from a YAML or Excel file: all or nothing, every problem placed."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from egovrank.core.models import AuditEvent
+from egovrank.criteria.models import CriteriaVersion
+from egovrank.criteria.versions import criteria_set_of
+from egovrank.scoring.catalogue import packaged_set
+from egovrank.scoring.fileformat.build import document_of
+
+from .helpers import TINY_YAML, shipped_xlsx, shipped_yaml
+
+pytestmark = pytest.mark.usefixtures("english")
+URL = "/criteria/versions/import/"
+
+
+def upload(client, name, content, **fields):
+    return client.post(URL, {"file": SimpleUploadedFile(name, content), **fields})
+
+
+def test_it_imports_a_yaml_file_and_keeps_its_text(administrator_client, world):
+    content = shipped_yaml("hungyen-2021-khoi01")
+
+    response = upload(administrator_client, "k01-2021.yaml", content)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/criteria/hungyen-2021-khoi01/"
+    version = CriteriaVersion.objects.get(set_id="hungyen-2021-khoi01")
+    assert version.source_yaml == content.decode()  # comments and all
+    assert version.block_code == "KHOI01"
+    assert version.created_by == world.administrator
+    event = AuditEvent.objects.get(action="criteria_version.imported", target_id=str(version.pk))
+    assert event.actor == world.administrator
+    assert event.data["file"] == "k01-2021.yaml"
+    assert event.data["max_total"] == "500"
+
+
+def test_it_imports_an_excel_workbook(administrator_client, world):
+    response = upload(administrator_client, "k01.xlsx", shipped_xlsx("hungyen-2021-khoi01"))
+
+    assert response.status_code == 302
+    version = CriteriaVersion.objects.get(set_id="hungyen-2021-khoi01")
+    stored = document_of(criteria_set_of(version))
+    expected = document_of(packaged_set("hungyen-2018-khoi01"))
+    assert {**stored, "id": "-"} == {**expected, "id": "-"}
+
+
+def test_a_bad_yaml_file_lists_every_problem_with_its_line_and_saves_nothing(
+    administrator_client, world
+):
+    before = CriteriaVersion.objects.count()
+
+    response = upload(administrator_client, "tiny.yaml", TINY_YAML.encode())
+
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "2 problems: nothing was imported." in text
+    assert (
+        '<td>tiny.yaml, line 13</td><td class="tree__code">C1</td><td>rule.yes_points</td>' in text
+    )
+    assert '<td>tiny.yaml, line 14</td><td class="tree__code">C2</td><td>max_points</td>' in text
+    assert "a criterion needs max_points" in text
+    assert CriteriaVersion.objects.count() == before
+    assert not AuditEvent.objects.filter(action="criteria_version.imported").exists()
+
+
+def test_a_bad_workbook_lists_every_problem_with_its_sheet_row_and_column(
+    administrator_client, world
+):
+    content = shipped_xlsx(
+        "hungyen-2021-khoi01",
+        cells={("HT1", "Điểm tối đa"): "mười", ("HT2", "Quy tắc"): "guess"},
+    )
+
+    response = upload(administrator_client, "k01.xlsx", content)
+
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "k01.xlsx, sheet &#x27;Tiêu chí&#x27;, row 7, column E (Điểm tối đa)" in text
+    assert "&#x27;mười&#x27; is not a number" in text
+    assert "k01.xlsx, sheet &#x27;Tiêu chí&#x27;, row 8, column F (Quy tắc)" in text
+    assert ">HT1<" in text and ">HT2<" in text
+    assert not CriteriaVersion.objects.filter(set_id="hungyen-2021-khoi01").exists()
+
+
+def test_an_identifier_that_exists_is_refused_with_a_clear_message(administrator_client, world):
+    response = upload(administrator_client, "k01.yaml", shipped_yaml("hungyen-2018-khoi01"))
+
+    assert response.status_code == 400
+    assert (
+        "A version with the identifier hungyen-2018-khoi01 already exists."
+        in response.content.decode()
+    )
+    assert CriteriaVersion.objects.count() == 3
+
+
+def test_an_identifier_that_cannot_be_an_address_is_refused(administrator_client, world):
+    response = upload(administrator_client, "k01.yaml", shipped_yaml("hungyen.2021"))
+
+    assert response.status_code == 400
+    assert "may hold only lower-case letters" in response.content.decode()
+    assert CriteriaVersion.objects.count() == 3
+
+
+def test_a_dry_run_checks_the_file_and_saves_nothing(administrator_client, world):
+    response = upload(
+        administrator_client, "k01.yaml", shipped_yaml("hungyen-2021-khoi01"), dry_run="on"
+    )
+
+    assert response.status_code == 200
+    assert "hungyen-2021-khoi01 can be imported. Nothing was saved." in response.content.decode()
+    assert CriteriaVersion.objects.count() == 3
+
+
+def test_a_file_of_another_kind_is_refused(administrator_client, world):
+    response = upload(administrator_client, "k01.csv", b"code,name\n")
+
+    assert response.status_code == 400
+    assert "the file name must end in .yaml, .yml or .xlsx" in response.content.decode()
+
+
+def test_a_yaml_file_that_is_not_utf8_is_refused(administrator_client, world):
+    response = upload(administrator_client, "k01.yaml", b"id: caf\xe9\n")
+
+    assert response.status_code == 400
+    assert "the file is not UTF-8 text" in response.content.decode()
