@@ -285,24 +285,28 @@ def do_add_file(
     return evidence
 
 
-@transaction.atomic(durable=True)
-def do_remove_file(evidence: EvidenceFile, *, actor: Any) -> None:
-    """Mark a file removed. The stored file stays so the history can still show it."""
-    participant, assessment = _locked_assessment(evidence.assessment.participant)
+def _remove(item: EvidenceFile | EvidenceLink, action: str, name: str, *, actor: Any) -> None:
+    """Mark a file or link removed (it stays, so the history can still show it)."""
+    participant, assessment = _locked_assessment(item.assessment.participant)
     _refuse_if_locked(participant, assessment)
-    evidence = EvidenceFile.objects.select_for_update().get(pk=evidence.pk)
-    if evidence.removed_at is not None:
+    item = type(item).objects.select_for_update().get(pk=item.pk)
+    if item.removed_at is not None:
         return
-    evidence.removed_at = timezone.now()
-    evidence.removed_by = actor
-    evidence.save(update_fields=["removed_at", "removed_by"])
+    item.removed_at = timezone.now()
+    item.removed_by = actor
+    item.save(update_fields=["removed_at", "removed_by"])
     record(
-        "evidence.file_removed",
+        action,
         assessment,
         actor=actor,
-        summary=f"{evidence.code}: {evidence.original_name}",
-        data={"code": evidence.code, "file": evidence.pk, "name": evidence.original_name},
+        summary=f"{item.code}: {name}",
+        data={"code": item.code, "id": item.pk, "name": name},
     )
+
+
+@transaction.atomic(durable=True)
+def do_remove_file(evidence: EvidenceFile, *, actor: Any) -> None:
+    _remove(evidence, "evidence.file_removed", evidence.original_name, actor=actor)
 
 
 @transaction.atomic(durable=True)
@@ -348,21 +352,7 @@ def do_add_link(
 
 @transaction.atomic(durable=True)
 def do_remove_link(link: EvidenceLink, *, actor: Any) -> None:
-    participant, assessment = _locked_assessment(link.assessment.participant)
-    _refuse_if_locked(participant, assessment)
-    link = EvidenceLink.objects.select_for_update().get(pk=link.pk)
-    if link.removed_at is not None:
-        return
-    link.removed_at = timezone.now()
-    link.removed_by = actor
-    link.save(update_fields=["removed_at", "removed_by"])
-    record(
-        "evidence.link_removed",
-        assessment,
-        actor=actor,
-        summary=f"{link.code}: {link.title}",
-        data={"code": link.code, "link": link.pk, "title": link.title},
-    )
+    _remove(link, "evidence.link_removed", link.title, actor=actor)
 
 
 def submission_problems(participant: Participant, assessment: Assessment | None) -> list[str]:

@@ -293,30 +293,28 @@ def _evidence_of_participant(participant: Participant, model: Any, pk: int) -> A
     return item
 
 
+def _remove(request: HttpRequest, year: int, unit: str, model: Any, pk: int) -> HttpResponse:
+    participant = _editing(request, year, unit)
+    item = _evidence_of_participant(participant, model, pk)
+    remove = do_remove_file if model is EvidenceFile else do_remove_link
+    error = ""
+    try:
+        remove(item, actor=request.user)
+    except FormLocked as refused:
+        error = str(refused)
+    return _evidence_response(request, participant, item.code, error)
+
+
 @require_POST
 @role_required(has_assessment_role)
 def remove_file(request: HttpRequest, year: int, unit: str, pk: int) -> HttpResponse:
-    participant = _editing(request, year, unit)
-    evidence = _evidence_of_participant(participant, EvidenceFile, pk)
-    error = ""
-    try:
-        do_remove_file(evidence, actor=request.user)
-    except FormLocked as refused:
-        error = str(refused)
-    return _evidence_response(request, participant, evidence.code, error)
+    return _remove(request, year, unit, EvidenceFile, pk)
 
 
 @require_POST
 @role_required(has_assessment_role)
 def remove_link(request: HttpRequest, year: int, unit: str, pk: int) -> HttpResponse:
-    participant = _editing(request, year, unit)
-    link = _evidence_of_participant(participant, EvidenceLink, pk)
-    error = ""
-    try:
-        do_remove_link(link, actor=request.user)
-    except FormLocked as refused:
-        error = str(refused)
-    return _evidence_response(request, participant, link.code, error)
+    return _remove(request, year, unit, EvidenceLink, pk)
 
 
 def _evidence_response(

@@ -18,7 +18,8 @@ from egovrank.assessments.choices import AssessmentState
 from egovrank.assessments.models import Answer, Assessment, EvidenceFile
 from egovrank.assessments.queries import criteria_set_for, entries_of, sheet_for
 from egovrank.assessments.tests.conftest import PDF_BYTES
-from egovrank.core.demo import DEMO_PASSWORD, load_demo, load_demo_period
+from egovrank.core.demo import load_demo, load_demo_period
+from egovrank.core.testing import sign_in_browser
 from egovrank.periods.models import Participant, Period
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -30,14 +31,6 @@ FORM = "/assessments/2019/K01-05/"
 def demo(transactional_db):
     load_demo()
     load_demo_period()
-
-
-def sign_in(page, base_url, username):
-    page.goto(base_url + "/account/sign-in/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url("**/workspace/")
 
 
 def sign_out(page):
@@ -71,7 +64,7 @@ def _an_answer(line):
 def test_the_officer_fills_in_and_the_head_submits(live_server, page, screenshots, demo, tmp_path):
     sotc = Participant.objects.get(unit_code="K01-05")
     Answer.objects.filter(assessment__participant=sotc, code__in=["HT1", "HT3.1"]).delete()
-    sign_in(page, live_server.url, "canbo.sotc")
+    sign_in_browser(page, live_server.url, "canbo.sotc")
     page.goto(live_server.url + FORM)
     summary = page.locator("#summary")
     total_before = summary.locator(".summary__total strong").inner_text()
@@ -111,7 +104,7 @@ def test_the_officer_fills_in_and_the_head_submits(live_server, page, screenshot
     sign_out(page)
 
     # The head tries to submit too early: the list of what is missing.
-    sign_in(page, live_server.url, "lanhdao.sotc")
+    sign_in_browser(page, live_server.url, "lanhdao.sotc")
     page.goto(live_server.url + FORM)
     page.locator("form[action$='/submit/'] button").click()
     problems = page.locator("#submit-problems")
@@ -135,7 +128,7 @@ def test_the_officer_fills_in_and_the_head_submits(live_server, page, screenshot
 def test_a_late_submission_is_refused_with_the_deadline(live_server, page, screenshots, demo):
     lacdao = Participant.objects.get(unit_code="11989")
     finish_the_form(lacdao, actor=None)
-    sign_in(page, live_server.url, "lanhdao.lacdao")
+    sign_in_browser(page, live_server.url, "lanhdao.lacdao")
     page.goto(live_server.url + "/assessments/2019/11989/")
     # The deadline passes while the page is open.
     deadline = timezone.now() - timedelta(minutes=5)
