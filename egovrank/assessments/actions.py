@@ -27,8 +27,8 @@ from egovrank.periods.models import Participant
 from .choices import AssessmentState
 from .filetypes import detect, safe_name
 from .models import Answer, Assessment, EvidenceFile, EvidenceLink
-from .queries import criteria_set_for, entries_of, sheet_for
-from .sheet import Entry
+from .queries import best_for, block_figures, criteria_set_for, entries_of, sheet_for
+from .sheet import Entry, points_of
 
 __all__ = [
     "AnswerInput",
@@ -182,7 +182,8 @@ def do_save_answer(
         assert answer is not None or entered == AnswerInput()
         return answer if answer is not None else Answer(assessment=assessment, code=code)
     entries, _rows = entries_of(assessment)
-    points_before = sheet_for(participant, criteria_set, entries, "vi").by_code[code].points
+    others = block_figures(participant, criteria_set)
+    points_before = points_of(criteria_set, entries, code, best_for(criteria_set, others, entries))
     if answer is None:
         answer = Answer(assessment=assessment, code=code)
     answer.value = entered.value[:500]
@@ -199,7 +200,7 @@ def do_save_answer(
         not_applicable=answer.not_applicable,
         evidence_explanation=answer.evidence_explanation,
     )
-    points_after = sheet_for(participant, criteria_set, entries, "vi").by_code[code].points
+    points_after = points_of(criteria_set, entries, code, best_for(criteria_set, others, entries))
     assessment.save(update_fields=["updated_at"])
     record(
         "answer.changed",

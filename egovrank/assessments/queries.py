@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 
 from egovrank.criteria.versions import criteria_set_of
 from egovrank.periods.models import Participant, PeriodBlock
@@ -14,6 +15,8 @@ from .sheet import Entry, Sheet, block_best, score_sheet
 
 __all__ = [
     "assessment_of",
+    "best_for",
+    "block_figures",
     "criteria_set_for",
     "entries_of",
     "evidence_of",
@@ -79,7 +82,7 @@ def evidence_of(
     return files, links
 
 
-def _block_figures(participant: Participant, criteria_set: CriteriaSet) -> list[dict[str, Entry]]:
+def block_figures(participant: Participant, criteria_set: CriteriaSet) -> list[dict[str, Entry]]:
     """The other units' entries for relative-to-best criteria, from the forms that were
     submitted (a draft's figure may still change, so it does not set the block's best)."""
     codes = [
@@ -115,8 +118,13 @@ def sheet_for(
 ) -> Sheet:
     """Score the entries; relative-to-best criteria against the block's submitted forms
     and this unit's own figure."""
-    best = None
-    others = _block_figures(participant, criteria_set)
-    if others:
-        best = block_best(criteria_set, [*others, entries])
+    best = best_for(criteria_set, block_figures(participant, criteria_set), entries)
     return score_sheet(criteria_set, entries, locale=locale, best=best)
+
+
+def best_for(
+    criteria_set: CriteriaSet, others: list[dict[str, Entry]], entries: dict[str, Entry]
+) -> dict[str, tuple[Decimal, Decimal]] | None:
+    """The block's best figures with this unit's own entries counted (None when no other
+    form counts yet: the sheet then uses the unit's own figures)."""
+    return block_best(criteria_set, [*others, entries]) if others else None

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.utils.translation import gettext as _
 
@@ -43,6 +44,7 @@ __all__ = [
     "dom_id",
     "input_kind",
     "join_ratio",
+    "points_of",
     "progress_of",
     "score_sheet",
     "split_ratio",
@@ -163,17 +165,19 @@ def _checked(node: Node, entry: Entry) -> tuple[Answer | None, str]:
     return answer, ""
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Line:
-    """One node of the tree as the form shows it, with the core's points."""
+    """One node of the tree as the form shows it, with the core's points. The texts
+    (explanation, rule in words) are rendered when a page asks for them: a save's
+    answer shows one criterion's, not the whole tree's."""
 
     node: Node
     depth: int
     points: Decimal
     max_points: Decimal
     status: str
-    explanation: str
-    rule_text: str = ""
+    why: tuple[object, ...]
+    locale: str
     input: str = ""
     error: str = ""
     answered: bool = False
@@ -181,6 +185,15 @@ class Line:
     missing_evidence: bool = False
     # Required evidence not attached but explained: allowed, flagged for the reviewer.
     evidence_explained: bool = False
+
+    @cached_property
+    def explanation(self) -> str:
+        return render(self.why, self.locale)
+
+    @cached_property
+    def rule_text(self) -> str:
+        rule = self.node.rule
+        return describe_rule(rule, self.node.max_points, self.locale) if rule else ""
 
     @property
     def code(self) -> str:
@@ -282,6 +295,22 @@ def progress_of(
     return answered, answerable, missing_answers, missing_evidence
 
 
+def points_of(
+    criteria_set: CriteriaSet,
+    entries: Mapping[str, Entry],
+    code: str,
+    best: Mapping[str, tuple[Decimal, Decimal]] | None = None,
+) -> Decimal:
+    """One node's points for these entries, scored like ``score_sheet`` but without
+    shaping every line (the history records a criterion's points before and after)."""
+    answers, _errors = _answers(criteria_set, entries)
+    if best is None and any(
+        leaf.rule is not None and leaf.rule.needs_block for leaf in criteria_set.leaves()
+    ):
+        best = best_figures(criteria_set, [UnitInput("self", "", answers)])
+    return score_unit(criteria_set, UnitInput("self", "", answers), best).points_of(code)
+
+
 def block_best(
     criteria_set: CriteriaSet, units: Iterable[Mapping[str, Entry]]
 ) -> dict[str, tuple[Decimal, Decimal]]:
@@ -327,7 +356,6 @@ def score_sheet(
         )
         explained = bool(entry.evidence_explanation.strip())
         missing_evidence = evidence_absent and not explained
-        rule_text = describe_rule(node.rule, node.max_points, locale) if node.rule else ""
         lines.append(
             Line(
                 node=node,
@@ -335,8 +363,8 @@ def score_sheet(
                 points=result.points,
                 max_points=result.max_points,
                 status=result.status,
-                explanation=render(result.explanation, locale),
-                rule_text=rule_text,
+                why=result.explanation,
+                locale=locale,
                 input=input_kind(node.rule) if node.is_leaf else "",
                 error=line_error,
                 answered=answered,
