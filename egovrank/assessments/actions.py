@@ -181,7 +181,7 @@ def do_save_answer(
     if before == entered:
         assert answer is not None or entered == AnswerInput()
         return answer if answer is not None else Answer(assessment=assessment, code=code)
-    entries, _rows = entries_of(assessment)
+    entries = entries_of(assessment)
     others = block_figures(participant, criteria_set)
     points_before = points_of(criteria_set, entries, code, best_for(criteria_set, others, entries))
     if answer is None:
@@ -359,7 +359,7 @@ def do_remove_link(link: EvidenceLink, *, actor: Any) -> None:
 def submission_problems(participant: Participant, assessment: Assessment | None) -> list[str]:
     """What stops the form from being submitted, one line per criterion."""
     criteria_set = criteria_set_for(participant)
-    entries, _rows = entries_of(assessment)
+    entries = entries_of(assessment)
     sheet = sheet_for(participant, criteria_set, entries, "vi")
     problems = []
     for line in sheet.leaves:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from egovrank.criteria.versions import criteria_set_of
+from egovrank.criteria.versions import criteria_set_by_stamp
 from egovrank.periods.models import Participant, PeriodBlock
 from egovrank.scoring.tree import CriteriaSet
 
@@ -18,68 +19,76 @@ __all__ = [
     "best_for",
     "block_figures",
     "criteria_set_for",
+    "FormData",
     "entries_of",
-    "evidence_of",
+    "form_data",
     "sheet_for",
 ]
 
 
 def criteria_set_for(participant: Participant) -> CriteriaSet:
-    version = (
-        PeriodBlock.objects.select_related("version")
-        .get(period_id=participant.period_id, block_id=participant.block_id)
-        .version
-    )
-    return criteria_set_of(version)
+    pk, revision, updated_at = PeriodBlock.objects.values_list(
+        "version_id", "version__revision", "version__updated_at"
+    ).get(period_id=participant.period_id, block_id=participant.block_id)
+    return criteria_set_by_stamp(pk, revision, updated_at)
 
 
 def assessment_of(participant: Participant) -> Assessment | None:
     return Assessment.objects.filter(participant=participant).first()
 
 
-def _evidenced_codes(assessment_ids: list[int]) -> dict[int, set[str]]:
-    found: dict[int, set[str]] = defaultdict(set)
-    for model in (EvidenceFile, EvidenceLink):
-        rows = (
-            model.objects.filter(assessment_id__in=assessment_ids, removed_at__isnull=True)
-            .values_list("assessment_id", "code")
-            .distinct()
-        )
-        for assessment_id, code in rows:
-            found[assessment_id].add(code)
-    return found
-
-
-def entries_of(assessment: Assessment | None) -> tuple[dict[str, Entry], dict[str, Answer]]:
-    """The stored entries for scoring, and the Answer rows (for revisions and notes)."""
-    if assessment is None:
-        return {}, {}
-    answers = {answer.code: answer for answer in assessment.answers.select_related("updated_by")}
-    evidenced = _evidenced_codes([assessment.pk]).get(assessment.pk, set())
+def _entries(rows: list[tuple[str, str, bool, str]], evidenced: set[str]) -> dict[str, Entry]:
+    """Entries from (code, value, not applicable, explanation) rows and the codes that
+    have evidence."""
     entries = {
-        code: Entry(
-            value=answers[code].value if code in answers else "",
-            not_applicable=answers[code].not_applicable if code in answers else False,
-            evidence_explanation=answers[code].evidence_explanation if code in answers else "",
-            has_evidence=code in evidenced,
-        )
-        for code in set(answers) | evidenced
+        code: Entry(value, na, explanation, code in evidenced)
+        for code, value, na, explanation in rows
     }
-    return entries, answers
+    for code in evidenced - set(entries):
+        entries[code] = Entry(has_evidence=True)
+    return entries
 
 
-def evidence_of(
-    assessment: Assessment | None,
-) -> tuple[dict[str, list[EvidenceFile]], dict[str, list[EvidenceLink]]]:
-    """Current (not removed) files and links per criterion code."""
-    files: dict[str, list[EvidenceFile]] = defaultdict(list)
-    links: dict[str, list[EvidenceLink]] = defaultdict(list)
-    if assessment is not None:
-        for file in assessment.files.filter(removed_at__isnull=True).select_related("uploaded_by"):
-            files[file.code].append(file)
-        for link in assessment.links.filter(removed_at__isnull=True).select_related("added_by"):
-            links[link.code].append(link)
-    return files, links
+def entries_of(assessment: Assessment | None) -> dict[str, Entry]:
+    """The stored entries for scoring (two queries)."""
+    if assessment is None:
+        return {}
+    rows = list(
+        assessment.answers.values_list("code", "value", "not_applicable", "evidence_explanation")
+    )
+    current = {"assessment": assessment, "removed_at__isnull": True}
+    files = EvidenceFile.objects.filter(**current).order_by().values_list("code", flat=True)
+    links = EvidenceLink.objects.filter(**current).order_by().values_list("code", flat=True)
+    evidenced = set(files.union(links))
+    return _entries(rows, evidenced)
+
+
+@dataclass
+class FormData:
+    """What the form page shows of an assessment: entries for scoring, the answer rows
+    (revisions, notes, who saved), and the current files and links per criterion."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    answers: dict[str, Answer] = field(default_factory=dict)
+    files: dict[str, list[EvidenceFile]] = field(default_factory=lambda: defaultdict(list))
+    links: dict[str, list[EvidenceLink]] = field(default_factory=lambda: defaultdict(list))
+
+
+def form_data(assessment: Assessment | None) -> FormData:
+    """Three queries, however many answers and files."""
+    data = FormData()
+    if assessment is None:
+        return data
+    data.answers = {a.code: a for a in assessment.answers.select_related("updated_by")}
+    for file in assessment.files.filter(removed_at__isnull=True).select_related("uploaded_by"):
+        data.files[file.code].append(file)
+    for link in assessment.links.filter(removed_at__isnull=True).select_related("added_by"):
+        data.links[link.code].append(link)
+    rows = [
+        (a.code, a.value, a.not_applicable, a.evidence_explanation) for a in data.answers.values()
+    ]
+    data.entries = _entries(rows, set(data.files) | set(data.links))
+    return data
 
 
 def block_figures(participant: Participant, criteria_set: CriteriaSet) -> list[dict[str, Entry]]:

@@ -52,7 +52,7 @@ from .filetypes import KINDS
 from .forms import AnswerForm, FileForm, LinkForm
 from .models import Assessment, EvidenceFile, EvidenceLink
 from .progress import NOT_STARTED, period_progress
-from .queries import assessment_of, criteria_set_for, entries_of, evidence_of, sheet_for
+from .queries import assessment_of, criteria_set_for, form_data, sheet_for
 from .sheet import Sheet, dom_id, split_ratio
 
 ACCEPT = ",".join(ext for kind in KINDS for ext in kind.extensions)
@@ -77,8 +77,9 @@ class _Form:
         self.participant = participant
         self.assessment: Assessment | None = assessment_of(participant)
         self.criteria_set = criteria_set_for(participant)
-        self.entries, self.answers = entries_of(self.assessment)
-        self.files, self.links = evidence_of(self.assessment)
+        data = form_data(self.assessment)
+        self.entries, self.answers = data.entries, data.answers
+        self.files, self.links = data.files, data.links
         self.sheet: Sheet = sheet_for(
             participant, self.criteria_set, self.entries, get_language() or "vi"
         )

@@ -6,6 +6,7 @@ against it on every keystroke.
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import lru_cache
 
 from django.db import transaction
@@ -16,7 +17,13 @@ from egovrank.scoring.tree import CriteriaSet
 
 from .models import CriteriaVersion
 
-__all__ = ["criteria_set_of", "ensure_shipped_versions", "is_frozen", "version_fields"]
+__all__ = [
+    "criteria_set_by_stamp",
+    "criteria_set_of",
+    "ensure_shipped_versions",
+    "is_frozen",
+    "version_fields",
+]
 
 
 @lru_cache(maxsize=64)
@@ -27,6 +34,24 @@ def _parsed(pk: int, revision: int, text: str) -> CriteriaSet:
 def criteria_set_of(version: CriteriaVersion) -> CriteriaSet:
     """The validated set of a stored version."""
     return _parsed(version.pk, version.revision, version.source_yaml)
+
+
+_BY_STAMP: dict[tuple[int, int, datetime], CriteriaSet] = {}
+
+
+def criteria_set_by_stamp(pk: int, revision: int, updated_at: datetime) -> CriteriaSet:
+    """The set of version ``pk`` as of ``revision``, reading its text from the database
+    only the first time: a form's every save needs the set, and the text is large.
+    ``updated_at`` (microseconds) makes the key unique even where ids are reused, as
+    between tests."""
+    key = (pk, revision, updated_at)
+    found = _BY_STAMP.get(key)
+    if found is None:
+        text = CriteriaVersion.objects.values_list("source_yaml", flat=True).get(pk=pk)
+        if len(_BY_STAMP) >= 64:
+            _BY_STAMP.clear()
+        found = _BY_STAMP[key] = _parsed(pk, revision, text)
+    return found
 
 
 def version_fields(criteria_set: CriteriaSet) -> dict[str, str]:

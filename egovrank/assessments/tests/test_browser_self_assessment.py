@@ -41,7 +41,7 @@ def finish_the_form(participant, actor):
     """What the officer would type for every criterion still missing, through the same
     action the form calls (the browser part of the journey already covered typing)."""
     assessment = Assessment.objects.get(participant=participant)
-    entries, answers = entries_of(assessment)
+    entries = entries_of(assessment)
     sheet = sheet_for(participant, criteria_set_for(participant), entries, "vi")
     for line in [*sheet.missing_answers, *sheet.missing_evidence]:
         answer = Answer.objects.filter(assessment=assessment, code=line.code).first()
