@@ -14,7 +14,24 @@ pytestmark = pytest.mark.django_db
 
 def test_the_default_idle_limit_is_thirty_minutes():
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST
+    assert settings.SESSION_RENEW_SECONDS == 60
+
+
+def test_the_session_is_written_at_most_once_a_minute(world):
+    from django.contrib.sessions.models import Session
+
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        client = Client()
+        client.force_login(world.unit_officer)
+        client.get(reverse("core:workspace"))
+        first = Session.objects.get().expire_date
+        clock.move_to(start + timedelta(seconds=30))
+        client.get(reverse("core:workspace"))
+        assert Session.objects.get().expire_date == first  # not written again
+        clock.move_to(start + timedelta(seconds=61))
+        client.get(reverse("core:workspace"))
+        assert Session.objects.get().expire_date > first
 
 
 def test_it_signs_out_after_thirty_idle_minutes(world):
