@@ -177,7 +177,7 @@ def prepare(officers: int, criteria: int | None) -> list[Unit]:
 
     from egovrank.accounts.choices import Role
     from egovrank.accounts.models import RoleAssignment, User
-    from egovrank.assessments.demo import plausible_answers
+    from egovrank.assessments.demo import answer_rows, plausible_answers
     from egovrank.assessments.models import Answer, Assessment
     from egovrank.assessments.queries import criteria_set_for
     from egovrank.assessments.sheet import dom_id
@@ -282,19 +282,7 @@ def prepare(officers: int, criteria: int | None) -> list[Unit]:
                 # A quick run saves only the first criteria; the rest were filled in
                 # earlier, so the head can still submit.
                 assessment = Assessment.objects.create(participant=participant)
-                prefilled_answers.extend(
-                    Answer(
-                        assessment=assessment,
-                        code=code,
-                        value=entered.value,
-                        not_applicable=entered.not_applicable,
-                        note=entered.note,
-                        evidence_explanation=entered.evidence_explanation,
-                        revision=1,
-                        updated_by=by_name[officer],
-                    )
-                    for code, entered in rest
-                )
+                prefilled_answers.extend(answer_rows(assessment, rest, by=by_name[officer]))
             plan.append(
                 Unit(
                     code=participant.unit_code,

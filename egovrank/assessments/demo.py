@@ -7,6 +7,7 @@ the same answers, so the demo looks the same on every machine.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -29,7 +30,7 @@ from .actions import AnswerInput
 from .choices import AssessmentState
 from .models import Answer, Assessment
 
-__all__ = ["fill_demo_form", "plausible_answers"]
+__all__ = ["answer_rows", "fill_demo_form", "plausible_answers"]
 
 
 def _answer(node: Node, rng: random.Random, quality: float) -> str:
@@ -83,13 +84,11 @@ def plausible_answers(
     return answers
 
 
-def fill_demo_form(participant: Any, answers: dict[str, AnswerInput], *, submit: bool) -> None:
-    """Store a demo unit's answers in one go (one history entry for all of them, since
-    nobody typed them) and, if asked, submit the form."""
-    assessment, _created = Assessment.objects.get_or_create(participant=participant)
-    if assessment.answers.exists():
-        return  # already filled by an earlier run: leave people's changes alone
-    Answer.objects.bulk_create(
+def answer_rows(
+    assessment: Assessment, answers: Iterable[tuple[str, AnswerInput]], *, by: Any = None
+) -> list[Answer]:
+    """Unsaved answer rows (revision 1) for a bulk load that bypasses the form."""
+    return [
         Answer(
             assessment=assessment,
             code=code,
@@ -98,9 +97,19 @@ def fill_demo_form(participant: Any, answers: dict[str, AnswerInput], *, submit:
             note=entered.note,
             evidence_explanation=entered.evidence_explanation,
             revision=1,
+            updated_by=by,
         )
-        for code, entered in answers.items()
-    )
+        for code, entered in answers
+    ]
+
+
+def fill_demo_form(participant: Any, answers: dict[str, AnswerInput], *, submit: bool) -> None:
+    """Store a demo unit's answers in one go (one history entry for all of them, since
+    nobody typed them) and, if asked, submit the form."""
+    assessment, _created = Assessment.objects.get_or_create(participant=participant)
+    if assessment.answers.exists():
+        return  # already filled by an earlier run: leave people's changes alone
+    Answer.objects.bulk_create(answer_rows(assessment, answers.items()))
     record(
         "answer.demo_loaded",
         assessment,
