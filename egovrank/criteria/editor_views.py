@@ -6,7 +6,9 @@ stale edits are refused."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -75,9 +77,29 @@ def _frozen(request: HttpRequest, version: CriteriaVersion) -> HttpResponse:
     )
 
 
-def _editable(set_id: str) -> tuple[CriteriaVersion, bool]:
-    version = access_version(set_id)
-    return version, is_frozen(version)
+EditView = Callable[..., HttpResponse]
+
+
+def _editable_version(view: EditView) -> EditView:
+    """Hand the view the version named in the URL; a frozen one is refused (409) before
+    the view runs, on GET as on POST."""
+
+    @wraps(view)
+    def guarded(request: HttpRequest, set_id: str, **kwargs: Any) -> HttpResponse:
+        version = access_version(set_id)
+        if is_frozen(version):
+            return _frozen(request, version)
+        return view(request, version, **kwargs)
+
+    return guarded
+
+
+def _node_in(document: dict[str, Any], code: str) -> tuple[list[Any], int]:
+    """Where the node ``code`` sits in the document (its siblings and index), or 404."""
+    try:
+        return find_node(document, code)
+    except ValueError:
+        raise Http404 from None
 
 
 def _save(
@@ -146,10 +168,8 @@ def _back_to_tree(version: CriteriaVersion, code: str | None = None) -> HttpResp
 
 
 @role_required(can_manage_criteria)
-def edit(request: HttpRequest, set_id: str) -> HttpResponse:
-    version, frozen = _editable(set_id)
-    if frozen:
-        return _frozen(request, version)
+@_editable_version
+def edit(request: HttpRequest, version: CriteriaVersion) -> HttpResponse:
     criteria_set = criteria_set_of(version)
     return render(
         request,
@@ -179,15 +199,10 @@ def _node_page(
 
 
 @role_required(can_manage_criteria)
-def edit_node(request: HttpRequest, set_id: str, code: str) -> HttpResponse:
-    version, frozen = _editable(set_id)
-    if frozen:
-        return _frozen(request, version)
+@_editable_version
+def edit_node(request: HttpRequest, version: CriteriaVersion, code: str) -> HttpResponse:
     document = _document(version)
-    try:
-        siblings, index = find_node(document, code)
-    except ValueError:
-        raise Http404 from None
+    siblings, index = _node_in(document, code)
     node = siblings[index]
     form = NodeForm(form_data(request), initial=NodeForm.initial_of(node, version.revision))
     refusal = None
@@ -218,15 +233,10 @@ def _path_after(document: dict[str, Any], code: str) -> Path:
 
 
 @role_required(can_manage_criteria)
-def add_node(request: HttpRequest, set_id: str, code: str) -> HttpResponse:
-    version, frozen = _editable(set_id)
-    if frozen:
-        return _frozen(request, version)
+@_editable_version
+def add_node(request: HttpRequest, version: CriteriaVersion, code: str) -> HttpResponse:
     document = _document(version)
-    try:
-        siblings, index = find_node(document, code)
-    except ValueError:
-        raise Http404 from None
+    siblings, index = _node_in(document, code)
     parent = siblings[index]
     form = NodeForm(form_data(request), initial={"revision": version.revision})
     refusal = None
@@ -251,10 +261,8 @@ def add_node(request: HttpRequest, set_id: str, code: str) -> HttpResponse:
 
 
 @role_required(can_manage_criteria)
-def add_group(request: HttpRequest, set_id: str) -> HttpResponse:
-    version, frozen = _editable(set_id)
-    if frozen:
-        return _frozen(request, version)
+@_editable_version
+def add_group(request: HttpRequest, version: CriteriaVersion) -> HttpResponse:
     document = _document(version)
     data = form_data(request)
     group_form = GroupForm(data, prefix="group")
@@ -277,10 +285,8 @@ def add_group(request: HttpRequest, set_id: str) -> HttpResponse:
 
 
 @role_required(can_manage_criteria)
-def move_node(request: HttpRequest, set_id: str, code: str) -> HttpResponse:
-    version, frozen = _editable(set_id)
-    if frozen:
-        return _frozen(request, version)
+@_editable_version
+def move_node(request: HttpRequest, version: CriteriaVersion, code: str) -> HttpResponse:
     criteria_set = criteria_set_of(version)
     node = criteria_set.get(code)
     if node is None:
@@ -318,10 +324,8 @@ def move_node(request: HttpRequest, set_id: str, code: str) -> HttpResponse:
 
 
 @role_required(can_manage_criteria)
-def delete_node(request: HttpRequest, set_id: str, code: str) -> HttpResponse:
-    version, frozen = _editable(set_id)
-    if frozen:
-        return _frozen(request, version)
+@_editable_version
+def delete_node(request: HttpRequest, version: CriteriaVersion, code: str) -> HttpResponse:
     node = criteria_set_of(version).get(code)
     if node is None:
         raise Http404
@@ -347,10 +351,8 @@ def delete_node(request: HttpRequest, set_id: str, code: str) -> HttpResponse:
 
 
 @role_required(can_manage_criteria)
-def edit_meta(request: HttpRequest, set_id: str) -> HttpResponse:
-    version, frozen = _editable(set_id)
-    if frozen:
-        return _frozen(request, version)
+@_editable_version
+def edit_meta(request: HttpRequest, version: CriteriaVersion) -> HttpResponse:
     document = _document(version)
     form = MetaForm(form_data(request), initial=MetaForm.initial_of(document, version.revision))
     refusal = None
@@ -374,10 +376,8 @@ def edit_meta(request: HttpRequest, set_id: str) -> HttpResponse:
 
 
 @role_required(can_manage_criteria)
-def edit_levels(request: HttpRequest, set_id: str) -> HttpResponse:
-    version, frozen = _editable(set_id)
-    if frozen:
-        return _frozen(request, version)
+@_editable_version
+def edit_levels(request: HttpRequest, version: CriteriaVersion) -> HttpResponse:
     document = _document(version)
     data = form_data(request)
     revision_form = RevisionForm(data, initial={"revision": version.revision})
