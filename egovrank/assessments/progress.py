@@ -1,5 +1,5 @@
 """How far each unit of a period has got, for dashboards: state, answers given, and
-what is missing. Three queries for the whole period, whatever its size."""
+what is missing. Five queries for the whole period, whatever its size."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from egovrank.criteria.versions import criteria_set_of
 from egovrank.periods.models import Period
 
 from .models import Answer, Assessment, EvidenceFile, EvidenceLink
-from .sheet import Entry, progress_of
+from .queries import entries_from
+from .sheet import progress_of
 
 __all__ = ["NOT_STARTED", "Progress", "period_progress"]
 
@@ -31,52 +32,35 @@ def period_progress(period: Period) -> dict[int, Progress]:
     sets = {
         pb.block_id: criteria_set_of(pb.version) for pb in period.blocks.select_related("version")
     }
-    assessments = dict(
-        Assessment.objects.filter(participant__period=period).values_list("pk", "state")
-    )
-    entries: dict[int, dict[str, dict[str, object]]] = defaultdict(dict)
+    assessments = {
+        participant_id: (pk, state)
+        for pk, participant_id, state in Assessment.objects.filter(
+            participant__period=period
+        ).values_list("pk", "participant_id", "state")
+    }
+    ids = [pk for pk, _state in assessments.values()]
+    rows: dict[int, list[tuple[str, str, bool, str]]] = defaultdict(list)
     for assessment_id, code, value, na, explanation in Answer.objects.filter(
-        assessment_id__in=assessments
+        assessment_id__in=ids
     ).values_list("assessment_id", "code", "value", "not_applicable", "evidence_explanation"):
-        entries[assessment_id][code] = {
-            "value": value,
-            "not_applicable": na,
-            "evidence_explanation": explanation,
-        }
+        rows[assessment_id].append((code, value, na, explanation))
     evidenced: dict[int, set[str]] = defaultdict(set)
     for model in (EvidenceFile, EvidenceLink):
-        for assessment_id, code in (
-            model.objects.filter(assessment_id__in=assessments, removed_at__isnull=True)
-            .values_list("assessment_id", "code")
-            .distinct()
-        ):
+        current = model.objects.filter(assessment_id__in=ids, removed_at__isnull=True)
+        for assessment_id, code in current.values_list("assessment_id", "code").distinct():
             evidenced[assessment_id].add(code)
-    by_participant = dict(
-        Assessment.objects.filter(pk__in=assessments).values_list("participant_id", "pk")
-    )
     result: dict[int, Progress] = {}
     for participant_id, block_id in period.participants.values_list("pk", "block_id"):
         criteria_set = sets.get(block_id)
-        assessment_id = by_participant.get(participant_id)
         if criteria_set is None:
             continue
-        stored = entries.get(assessment_id, {}) if assessment_id else {}
-        with_evidence = evidenced.get(assessment_id, set()) if assessment_id else set()
-        codes = set(stored) | with_evidence
-        unit_entries = {
-            code: Entry(
-                value=str(stored.get(code, {}).get("value", "")),
-                not_applicable=bool(stored.get(code, {}).get("not_applicable", False)),
-                evidence_explanation=str(stored.get(code, {}).get("evidence_explanation", "")),
-                has_evidence=code in with_evidence,
-            )
-            for code in codes
-        }
-        answered, answerable, missing_answers, missing_evidence = progress_of(
-            criteria_set, unit_entries
+        assessment_id, state = assessments.get(participant_id, (None, NOT_STARTED))
+        entries = (
+            entries_from(rows[assessment_id], evidenced[assessment_id]) if assessment_id else {}
         )
+        answered, answerable, missing_answers, missing_evidence = progress_of(criteria_set, entries)
         result[participant_id] = Progress(
-            state=assessments[assessment_id] if assessment_id else NOT_STARTED,
+            state=state,
             answered=answered,
             answerable=answerable,
             missing_answers=missing_answers,

@@ -12,7 +12,7 @@ from egovrank.scoring.tree import CriteriaSet
 
 from .choices import AssessmentState
 from .models import Answer, Assessment, EvidenceFile, EvidenceLink
-from .sheet import Entry, Sheet, block_best, score_sheet
+from .sheet import Entry, Sheet, block_best, relative_codes, score_sheet
 
 __all__ = [
     "assessment_of",
@@ -20,6 +20,7 @@ __all__ = [
     "block_figures",
     "criteria_set_for",
     "FormData",
+    "entries_from",
     "entries_of",
     "form_data",
     "sheet_for",
@@ -37,7 +38,7 @@ def assessment_of(participant: Participant) -> Assessment | None:
     return Assessment.objects.filter(participant=participant).first()
 
 
-def _entries(rows: list[tuple[str, str, bool, str]], evidenced: set[str]) -> dict[str, Entry]:
+def entries_from(rows: list[tuple[str, str, bool, str]], evidenced: set[str]) -> dict[str, Entry]:
     """Entries from (code, value, not applicable, explanation) rows and the codes that
     have evidence."""
     entries = {
@@ -60,7 +61,7 @@ def entries_of(assessment: Assessment | None) -> dict[str, Entry]:
     files = EvidenceFile.objects.filter(**current).order_by().values_list("code", flat=True)
     links = EvidenceLink.objects.filter(**current).order_by().values_list("code", flat=True)
     evidenced = set(files.union(links))
-    return _entries(rows, evidenced)
+    return entries_from(rows, evidenced)
 
 
 @dataclass
@@ -87,18 +88,14 @@ def form_data(assessment: Assessment | None) -> FormData:
     rows = [
         (a.code, a.value, a.not_applicable, a.evidence_explanation) for a in data.answers.values()
     ]
-    data.entries = _entries(rows, set(data.files) | set(data.links))
+    data.entries = entries_from(rows, set(data.files) | set(data.links))
     return data
 
 
 def block_figures(participant: Participant, criteria_set: CriteriaSet) -> list[dict[str, Entry]]:
     """The other units' entries for relative-to-best criteria, from the forms that were
     submitted (a draft's figure may still change, so it does not set the block's best)."""
-    codes = [
-        leaf.code
-        for leaf in criteria_set.leaves()
-        if leaf.rule is not None and leaf.rule.needs_block
-    ]
+    codes = relative_codes(criteria_set)
     if not codes:
         return []
     rows = Answer.objects.filter(

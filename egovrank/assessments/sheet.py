@@ -19,7 +19,7 @@ from functools import cached_property
 from django.utils.translation import gettext as _
 
 from egovrank.scoring.answers import NA, Answer, AnswerError, Number, Points, Ratio
-from egovrank.scoring.engine import UnitInput, best_figures, score_unit
+from egovrank.scoring.engine import UnitInput, UnitScore, best_figures, score_unit
 from egovrank.scoring.explain import describe_rule, render
 from egovrank.scoring.levels import Level
 from egovrank.scoring.numbers import NumberFormatError, format_number, parse_decimal
@@ -46,6 +46,7 @@ __all__ = [
     "join_ratio",
     "points_of",
     "progress_of",
+    "relative_codes",
     "score_sheet",
     "split_ratio",
 ]
@@ -271,6 +272,37 @@ def _answers(
     return answers, errors
 
 
+def relative_codes(criteria_set: CriteriaSet) -> tuple[str, ...]:
+    """Codes of the criteria scored relative to the block's best unit (worked out once
+    per set: every save asks)."""
+    codes = criteria_set.derived.get("relative_codes")
+    if codes is None:
+        codes = criteria_set.derived["relative_codes"] = tuple(
+            leaf.code
+            for leaf in criteria_set.leaves()
+            if leaf.rule is not None and leaf.rule.needs_block
+        )
+    return codes  # type: ignore[return-value]
+
+
+def _evidence_absent(node: Node, answer: Answer | None, entry: Entry) -> bool:
+    """Required evidence neither attached nor needed (a criterion marked not applicable
+    needs none). An explanation may stand in its place; callers decide."""
+    return node.is_leaf and node.evidence.required and answer is not NA and not entry.has_evidence
+
+
+def _score(
+    criteria_set: CriteriaSet,
+    answers: dict[str, Answer],
+    best: Mapping[str, tuple[Decimal, Decimal]] | None,
+) -> UnitScore:
+    """The core's score; without the block's best figures, the unit's own count."""
+    unit = UnitInput("self", "", answers)
+    if best is None and relative_codes(criteria_set):
+        best = best_figures(criteria_set, [unit])
+    return score_unit(criteria_set, unit, best)
+
+
 def progress_of(
     criteria_set: CriteriaSet, entries: Mapping[str, Entry]
 ) -> tuple[int, int, int, int]:
@@ -285,12 +317,8 @@ def progress_of(
         elif node.required:
             missing_answers += 1  # a refused entry counts as missing here
         entry = entries.get(node.code, Entry())
-        if (
-            node.evidence.required
-            and answers.get(node.code) is not NA
-            and not entry.has_evidence
-            and not entry.evidence_explanation.strip()
-        ):
+        explained = bool(entry.evidence_explanation.strip())
+        if _evidence_absent(node, answers.get(node.code), entry) and not explained:
             missing_evidence += 1
     return answered, answerable, missing_answers, missing_evidence
 
@@ -304,11 +332,7 @@ def points_of(
     """One node's points for these entries, scored like ``score_sheet`` but without
     shaping every line (the history records a criterion's points before and after)."""
     answers, _errors = _answers(criteria_set, entries)
-    if best is None and any(
-        leaf.rule is not None and leaf.rule.needs_block for leaf in criteria_set.leaves()
-    ):
-        best = best_figures(criteria_set, [UnitInput("self", "", answers)])
-    return score_unit(criteria_set, UnitInput("self", "", answers), best).points_of(code)
+    return _score(criteria_set, answers, best).points_of(code)
 
 
 def block_best(
@@ -333,12 +357,7 @@ def score_sheet(
     """Score one unit's entries. ``best`` are the block's best figures so far for
     relative-to-best criteria (``block_best``); without them the unit's own count."""
     answers, errors = _answers(criteria_set, entries)
-    provisional = any(
-        leaf.rule is not None and leaf.rule.needs_block for leaf in criteria_set.leaves()
-    )
-    if provisional and best is None:
-        best = best_figures(criteria_set, [UnitInput("self", "", answers)])
-    scored = score_unit(criteria_set, UnitInput("self", "", answers), best)
+    scored = _score(criteria_set, answers, best)
     results = {result.code: result for result in scored.walk()}
     lines: list[Line] = []
 
@@ -348,12 +367,7 @@ def score_sheet(
         line_error = errors.get(node.code, "")
         answered = node.code in answers
         missing_answer = node.is_leaf and node.required and not answered and not line_error
-        evidence_absent = (
-            node.is_leaf
-            and node.evidence.required
-            and answers.get(node.code) is not NA
-            and not entry.has_evidence
-        )
+        evidence_absent = _evidence_absent(node, answers.get(node.code), entry)
         explained = bool(entry.evidence_explanation.strip())
         missing_evidence = evidence_absent and not explained
         lines.append(
@@ -384,6 +398,6 @@ def score_sheet(
         max_points=scored.max_points,
         percent_text=scored.percent_text(locale),
         level=scored.level,
-        provisional=provisional,
+        provisional=bool(relative_codes(criteria_set)),
         by_code={line.code: line for line in lines},
     )
