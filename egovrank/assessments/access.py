@@ -23,6 +23,7 @@ __all__ = [
     "can_edit",
     "can_submit",
     "has_assessment_role",
+    "own_participants",
     "participants_visible_to",
 ]
 
@@ -45,6 +46,11 @@ def participants_visible_to(user: Any) -> QuerySet[Participant]:
     return participants.filter(
         Q(unit_id__in=roles.own_units) | Q(reviewer_unit_id__in=roles.reviewed_districts)
     )
+
+
+def own_participants(user: Any) -> QuerySet[Participant]:
+    """The participants of the units the person fills in or submits for."""
+    return Participant.objects.filter(unit_id__in=roles_of(user).own_units)
 
 
 def access_participant(user: Any, year: int, unit_code: str) -> Participant:

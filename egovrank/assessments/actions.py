@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from egovrank.core.audit import record
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant
+from egovrank.periods.rules import deadline_passed
 
 from .choices import AssessmentState
 from .filetypes import detect, safe_name
@@ -131,12 +132,18 @@ def edit_lock(
         return None
     if period.state != PeriodState.SELF_ASSESSMENT:
         return _("Self-assessment is over: the period is in review.")
-    deadline = participant.deadline
-    if deadline is not None and (now or timezone.now()) > deadline:
-        return _("The self-assessment deadline (%(when)s) has passed.") % {
-            "when": _moment(deadline)
-        }
-    return None
+    return _late(participant, now)
+
+
+def _late(participant: Participant, now: datetime | None = None) -> str | None:
+    """The refusal once the unit's self-assessment deadline (extension included) has
+    passed, or None."""
+    if not deadline_passed(participant, now):
+        return None
+    assert participant.deadline is not None
+    return _("The self-assessment deadline (%(when)s) has passed.") % {
+        "when": _moment(participant.deadline)
+    }
 
 
 def _locked_assessment(participant: Participant) -> tuple[Participant, Assessment]:
@@ -418,11 +425,9 @@ def do_withdraw(participant: Participant, *, actor: Any) -> Assessment:
         raise FormLocked(_("Only a submitted form can be withdrawn."))
     if participant.period.state != PeriodState.SELF_ASSESSMENT:
         raise FormLocked(_("Review has started: the form can no longer be withdrawn."))
-    deadline = participant.deadline
-    if deadline is not None and timezone.now() > deadline:
-        raise FormLocked(
-            _("The self-assessment deadline (%(when)s) has passed.") % {"when": _moment(deadline)}
-        )
+    late = _late(participant)
+    if late:
+        raise FormLocked(late)
     assessment.state = AssessmentState.DRAFT
     assessment.save()
     record(

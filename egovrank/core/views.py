@@ -1,14 +1,16 @@
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from egovrank.accounts.roles import Roles, roles_of
+from egovrank.accounts.roles import roles_of
+from egovrank.assessments.access import own_participants
 from egovrank.assessments.models import Assessment
 from egovrank.core.access import role_required, signed_in
 from egovrank.criteria.queries import version_summaries
 from egovrank.orgs.access import units_visible_to
 from egovrank.orgs.choices import UnitKind
 from egovrank.periods.choices import PeriodState
-from egovrank.periods.models import Participant
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -32,15 +34,15 @@ def workspace(request: HttpRequest) -> HttpResponse:
             "districts": visible.filter(pk__in=roles.reviewed_districts, kind=UnitKind.DISTRICT),
             "commune_count": visible.filter(parent_id__in=roles.reviewed_districts).count(),
             "unit_count": visible.count() if roles.sees_every_unit else None,
-            "open_forms": _open_forms(roles),
+            "open_forms": _open_forms(request.user),
         },
     )
 
 
-def _open_forms(roles: Roles) -> dict[int, list[dict[str, object]]]:
+def _open_forms(user: Any) -> dict[int, list[dict[str, object]]]:
     """Per own unit, its forms in periods that are open or under review, newest first."""
     participants = (
-        Participant.objects.filter(unit_id__in=roles.own_units)
+        own_participants(user)
         .exclude(period__state__in=[PeriodState.DRAFT, PeriodState.PUBLISHED])
         .select_related("period")
         .order_by("-period__year")
