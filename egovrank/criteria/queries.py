@@ -6,67 +6,23 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from egovrank.scoring.catalogue import packaged_set, packaged_set_ids
 from egovrank.scoring.explain import describe_rule
 from egovrank.scoring.tree import CriteriaSet, Node
 
 from .models import CriteriaVersion
-from .versions import criteria_set_of
+from .versions import criteria_set_of, frozen_versions
 
 __all__ = [
     "BlockVersions",
     "EditRow",
     "NodeRow",
-    "SetSummary",
     "VersionSummary",
-    "frozen_version_ids",
     "edit_rows",
     "node_rows",
     "place_choices",
-    "shipped_set",
-    "shipped_sets",
     "version_summaries",
     "versions_by_block",
 ]
-
-
-@dataclass(frozen=True)
-class SetSummary:
-    id: str
-    title: str
-    block_code: str
-    block_name: str
-    version: str
-    max_total: Decimal
-    group_count: int
-    criterion_count: int
-    reconstructed: bool
-
-
-def shipped_sets() -> list[SetSummary]:
-    summaries = []
-    for set_id in packaged_set_ids():
-        cs = packaged_set(set_id)
-        summaries.append(
-            SetSummary(
-                id=cs.meta.id,
-                title=cs.meta.title,
-                block_code=cs.meta.block_code,
-                block_name=cs.meta.block_name,
-                version=cs.meta.version,
-                max_total=cs.max_total,
-                group_count=len(cs.groups),
-                criterion_count=sum(1 for leaf in cs.leaves() if leaf.carries_points),
-                reconstructed=cs.meta.reconstructed,
-            )
-        )
-    return summaries
-
-
-def shipped_set(set_id: str) -> CriteriaSet | None:
-    if set_id not in packaged_set_ids():
-        return None
-    return packaged_set(set_id)
 
 
 @dataclass(frozen=True)
@@ -96,8 +52,7 @@ def node_rows(criteria_set: CriteriaSet, locale: str) -> list[NodeRow]:
 
 @dataclass(frozen=True)
 class VersionSummary:
-    """A stored version as the lists show it. ``id`` is the set id, as in
-    ``SetSummary``, so the same table shows both."""
+    """A stored version as the lists show it (``id`` is the set id)."""
 
     id: str
     pk: int
@@ -126,17 +81,6 @@ class BlockVersions:
     versions: list[VersionSummary] = field(default_factory=list)
 
 
-def frozen_version_ids() -> set[int]:
-    """Ids of the versions used by a period that holds an answer (see ``is_frozen``)."""
-    return set(
-        CriteriaVersion.objects.filter(
-            period_blocks__period__participants__assessment__answers__isnull=False
-        )
-        .values_list("pk", flat=True)
-        .distinct()
-    )
-
-
 def _years_by_version() -> dict[int, list[int]]:
     years: dict[int, list[int]] = defaultdict(list)
     used = CriteriaVersion.objects.filter(period_blocks__isnull=False)
@@ -149,7 +93,7 @@ def _years_by_version() -> dict[int, list[int]]:
 
 def all_version_summaries() -> list[VersionSummary]:
     """Every stored version, by block code and newest version label first."""
-    frozen = frozen_version_ids()
+    frozen = set(frozen_versions().values_list("pk", flat=True))
     years = _years_by_version()
     summaries = []
     for version in CriteriaVersion.objects.select_related("copied_from"):

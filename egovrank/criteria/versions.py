@@ -10,6 +10,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from egovrank.scoring.catalogue import packaged_set, packaged_set_ids, packaged_set_text
 from egovrank.scoring.fileformat.yaml_io import loads_criteria_set
@@ -21,6 +22,7 @@ __all__ = [
     "criteria_set_by_stamp",
     "criteria_set_of",
     "ensure_shipped_versions",
+    "frozen_versions",
     "is_frozen",
     "version_fields",
 ]
@@ -65,11 +67,16 @@ def version_fields(criteria_set: CriteriaSet) -> dict[str, str]:
     }
 
 
+def frozen_versions() -> QuerySet[CriteriaVersion]:
+    """The versions used by a period that holds an answer: frozen, never edited again."""
+    return CriteriaVersion.objects.filter(
+        period_blocks__period__participants__assessment__answers__isnull=False
+    ).distinct()
+
+
 def is_frozen(version: CriteriaVersion) -> bool:
     """Whether a period using this version already holds an answer."""
-    return version.period_blocks.filter(  # type: ignore[attr-defined]
-        period__participants__assessment__answers__isnull=False
-    ).exists()
+    return frozen_versions().filter(pk=version.pk).exists()
 
 
 @transaction.atomic
