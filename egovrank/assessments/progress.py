@@ -6,16 +6,26 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from egovrank.criteria.versions import criteria_set_of
 from egovrank.periods.models import Period
 
+from .choices import AssessmentState
 from .models import Answer, Assessment, EvidenceFile, EvidenceLink
 from .queries import entries_from
 from .sheet import progress_of
 
-__all__ = ["NOT_STARTED", "Progress", "period_progress"]
+__all__ = ["NOT_STARTED", "Progress", "period_progress", "state_label"]
 
 NOT_STARTED = "not_started"
+
+
+def state_label(state: str) -> str:
+    """A form's state for people; a participant with no form yet has not started."""
+    if state == NOT_STARTED:
+        return _("Not started")
+    return str(AssessmentState(state).label)
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ from .choices import AssessmentState
 from .filetypes import KINDS
 from .forms import AnswerForm, FileForm, LinkForm
 from .models import Assessment, EvidenceFile, EvidenceLink
-from .progress import NOT_STARTED, period_progress
+from .progress import NOT_STARTED, period_progress, state_label
 from .queries import assessment_of, criteria_set_for, form_data, sheet_for
 from .sheet import Sheet, dom_id, split_ratio
 
@@ -115,7 +115,7 @@ class _Form:
             "period": self.participant.period,
             "assessment": self.assessment,
             "state": state,
-            "state_label": _state_label(state),
+            "state_label": state_label(state),
             "cs": self.criteria_set,
             "sheet": self.sheet,
             "lock": self.lock,
@@ -129,12 +129,6 @@ class _Form:
             "accept": ACCEPT,
             **extra,
         }
-
-
-def _state_label(state: str) -> str:
-    if state == NOT_STARTED:
-        return _("Not started")
-    return str(AssessmentState(state).label)
 
 
 def _participant(request: HttpRequest, year: int, unit: str) -> Participant:
@@ -166,7 +160,7 @@ def assessment_list(request: HttpRequest) -> HttpResponse:
             "participant": p,
             "own": p.unit_id in roles.own_units,
             "progress": progress.get(p.pk),
-            "state_label": _state_label(progress[p.pk].state if p.pk in progress else NOT_STARTED),
+            "state_label": state_label(progress[p.pk].state if p.pk in progress else NOT_STARTED),
         }
         for p in participants
     ]

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from egovrank.accounts.roles import roles_of
 from egovrank.assessments.access import own_participants
 from egovrank.assessments.models import Assessment
+from egovrank.assessments.progress import NOT_STARTED, state_label
 from egovrank.core.access import role_required, signed_in
 from egovrank.criteria.queries import version_summaries
 from egovrank.orgs.access import units_visible_to
@@ -54,11 +55,8 @@ def _open_forms(user: Any) -> dict[int, list[dict[str, object]]]:
     )
     forms: dict[int, list[dict[str, object]]] = {}
     for participant in participants:
-        state = states.get(participant.pk)
+        state = states.get(participant.pk, NOT_STARTED)
         forms.setdefault(participant.unit_id, []).append(
-            {
-                "participant": participant,
-                "state": Assessment(state=state).get_state_display() if state else None,
-            }
+            {"participant": participant, "state": state_label(state)}
         )
     return forms

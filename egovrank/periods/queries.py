@@ -6,13 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import groupby
-from typing import Any
 
 from django.db.models import Count, Q, QuerySet
-from django.utils.translation import gettext_lazy as _
 
 from egovrank.assessments.choices import AssessmentState
-from egovrank.assessments.progress import NOT_STARTED, Progress, period_progress
+from egovrank.assessments.progress import NOT_STARTED, Progress, period_progress, state_label
 from egovrank.core.models import AuditEvent
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit
@@ -175,9 +173,6 @@ class BlockDashboard:
     districts: list[Tally] = field(default_factory=list)  # empty: the province reviews all
 
 
-STATE_LABELS: dict[str, Any] = {NOT_STARTED: _("Not started"), **dict(AssessmentState.choices)}
-
-
 def dashboard(period: Period, participants: QuerySet[Participant]) -> list[BlockDashboard]:
     """Per block, and per reviewing district where districts review, who has not
     started, who is in draft (and of those who lacks evidence), who has submitted.
@@ -200,7 +195,7 @@ def dashboard(period: Period, participants: QuerySet[Participant]) -> list[Block
             )
             for participant in group:
                 state = progress.get(participant.pk, NOTHING_YET)
-                row = UnitProgress(participant, state, str(STATE_LABELS.get(state.state, "")))
+                row = UnitProgress(participant, state, state_label(state.state))
                 entry.total.add(row)
                 if tally is not None:
                     tally.add(row)
