@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .append_only import AppendOnlyModel
+
 __all__ = ["AuditEvent"]
 
 
-class AuditEvent(models.Model):
+class AuditEvent(AppendOnlyModel):
     """One recorded change: who did what to which object, when, and the details.
 
     Written only by ``egovrank.core.audit.record`` inside the action that makes the
     change, so the change and its record commit together. Rows are never updated or
-    deleted: ``save`` refuses an update, ``delete`` refuses, and on PostgreSQL a trigger
-    refuses UPDATE and DELETE from any client.
+    deleted (``append_only``: the model, its queryset and a database trigger refuse).
     """
 
     at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
@@ -43,11 +42,3 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target_type}:{self.target_id}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise ValueError("audit events are append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> Any:
-        raise ValueError("audit events are append-only")
