@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "egovrank.criteria",
     "egovrank.periods",
     "egovrank.assessments",
+    "egovrank.review",
+    "egovrank.results",
+    "egovrank.notifications",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +72,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "egovrank.core.context_processors.site",
+                "egovrank.notifications.context_processors.notices",
             ],
         },
     },
@@ -124,6 +128,9 @@ EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD") or ""
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "egovrank <noreply@localhost>")
+# The address people open the app at, for links in notices sent by e-mail (which have
+# no request to take it from).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
 # Vietnamese first; dates as dd/mm/yyyy and numbers as 1.234,5 (egovrank/formats/vi).
 LANGUAGE_CODE = "vi"

@@ -11,6 +11,9 @@ urlpatterns = [
     path("units/", include("egovrank.orgs.urls")),
     path("periods/", include("egovrank.periods.urls")),
     path("assessments/", include("egovrank.assessments.urls")),
+    path("results/", include("egovrank.results.urls")),
+    path("notices/", include("egovrank.notifications.urls")),
+    path("review/", include("egovrank.review.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -21,14 +21,22 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from egovrank.core.audit import record
+from egovrank.notifications.notify import notify_submitted
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant
 from egovrank.periods.rules import deadline_passed
 
 from .choices import AssessmentState
 from .filetypes import detect, safe_name
-from .models import Answer, Assessment, EvidenceFile, EvidenceLink
-from .queries import best_for, block_figures, criteria_set_for, entries_of, sheet_for
+from .models import Answer, Assessment, EvidenceFile, EvidenceLink, Submission
+from .queries import (
+    best_for,
+    block_figures,
+    criteria_set_for,
+    entries_of,
+    sheet_for,
+    snapshot_of,
+)
 from .sheet import Entry, points_of
 
 __all__ = [
@@ -125,8 +133,11 @@ def edit_lock(
         return _("The form is under review.")
     if state == AssessmentState.APPROVED:
         return _("The review of this form is approved.")
+    if state == AssessmentState.NOT_SUBMITTED:
+        return _("The reviewer has closed this form as not submitted.")
     if state == AssessmentState.RETURNED:
-        deadline = period.revision_deadline
+        assert assessment is not None
+        deadline = assessment.revision_deadline or period.revision_deadline
         if deadline is not None and (now or timezone.now()) > deadline:
             return _("The revision deadline (%(when)s) has passed.") % {"when": _moment(deadline)}
         return None
@@ -406,13 +417,18 @@ def do_submit(participant: Participant, *, actor: Any) -> Assessment:
     assessment.submitted_at = timezone.now()
     assessment.submitted_by = actor
     assessment.save()
+    number = assessment.submissions.count() + 1
+    Submission.objects.create(
+        assessment=assessment, number=number, submitted_by=actor, entries=snapshot_of(assessment)
+    )
     record(
         "assessment.submitted",
         assessment,
         actor=actor,
         summary=f"{participant.unit_name}: submitted",
-        data={"before": before, "after": assessment.state},
+        data={"before": before, "after": assessment.state, "submission": number},
     )
+    notify_submitted(assessment, actor=actor)
     return assessment
 
 

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["AssessmentState"]
+__all__ = ["AWAITING_REVIEW", "REVIEW_CLOSED", "AssessmentState"]
 
 
 class AssessmentState(models.TextChoices):
@@ -12,3 +12,12 @@ class AssessmentState(models.TextChoices):
     IN_REVIEW = "in_review", _("Under review")
     RETURNED = "returned", _("Returned for revision")
     APPROVED = "approved", _("Approved")
+    # Closed by the reviewer after the deadline: scores 0, Yếu, ranked after every
+    # unit that submitted (MISSION.md section 4).
+    NOT_SUBMITTED = "not_submitted", _("Not submitted")
+
+
+# Forms a reviewer has in hand: submitted and not yet approved or returned.
+AWAITING_REVIEW = (AssessmentState.SUBMITTED, AssessmentState.IN_REVIEW)
+# Forms the review has closed.
+REVIEW_CLOSED = (AssessmentState.APPROVED, AssessmentState.NOT_SUBMITTED)

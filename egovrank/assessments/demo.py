@@ -28,7 +28,8 @@ from egovrank.scoring.tree import CriteriaSet, Node
 
 from .actions import AnswerInput
 from .choices import AssessmentState
-from .models import Answer, Assessment
+from .models import Answer, Assessment, Submission
+from .queries import snapshot_of
 
 __all__ = ["answer_rows", "fill_demo_form", "plausible_answers"]
 
@@ -121,10 +122,17 @@ def fill_demo_form(participant: Any, answers: dict[str, AnswerInput], *, submit:
         assessment.state = AssessmentState.SUBMITTED
         assessment.submitted_at = timezone.now()
         assessment.save()
+        Submission.objects.create(
+            assessment=assessment, number=1, submitted_by=None, entries=snapshot_of(assessment)
+        )
         record(
             "assessment.submitted",
             assessment,
             actor=None,
             summary=f"{participant.unit_name}: submitted (demo)",
-            data={"before": AssessmentState.DRAFT, "after": AssessmentState.SUBMITTED},
+            data={
+                "before": AssessmentState.DRAFT,
+                "after": AssessmentState.SUBMITTED,
+                "submission": 1,
+            },
         )

@@ -9,12 +9,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from egovrank.core.append_only import AppendOnlyModel
 from egovrank.periods.models import Participant
 
 from .choices import AssessmentState
 from .storage import evidence_storage
 
-__all__ = ["Answer", "Assessment", "EvidenceFile", "EvidenceLink"]
+__all__ = ["Answer", "Assessment", "EvidenceFile", "EvidenceLink", "Submission"]
 
 
 class Assessment(models.Model):
@@ -29,6 +30,12 @@ class Assessment(models.Model):
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # Set when a reviewer returns the form: the unit may revise it until then.
+    revision_deadline = models.DateTimeField(_("revision deadline"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
@@ -140,3 +147,31 @@ class EvidenceLink(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Submission(AppendOnlyModel):
+    """What the form held each time it was submitted, so a reviewer sees what changed
+    since the last submission. Written by ``do_submit`` and never changed."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="submissions")
+    number = models.PositiveSmallIntegerField(_("submission"))
+    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    submitted_by = models.ForeignKey(  # empty for demo data nobody submitted
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # {code: {"value", "not_applicable", "note", "evidence_explanation",
+    #         "files": [[id, name]], "links": [[id, title]]}}
+    entries = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["assessment", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "number"], name="one_submission_per_number"
+            )
+        ]
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+
+    def __str__(self) -> str:
+        return f"{self.assessment} #{self.number}"

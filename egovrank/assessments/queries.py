@@ -24,6 +24,7 @@ __all__ = [
     "entries_of",
     "form_data",
     "sheet_for",
+    "snapshot_of",
 ]
 
 
@@ -134,3 +135,22 @@ def best_for(
     """The block's best figures with this unit's own entries counted (None when no other
     form counts yet: the sheet then uses the unit's own figures)."""
     return block_best(criteria_set, [*others, entries]) if others else None
+
+
+def snapshot_of(assessment: Assessment) -> dict[str, dict[str, object]]:
+    """Everything the unit has entered, per criterion, as plain data: what a
+    ``Submission`` keeps so later changes can be shown against it."""
+    data = form_data(assessment)
+    codes = set(data.answers) | set(data.files) | set(data.links)
+    snapshot: dict[str, dict[str, object]] = {}
+    for code in sorted(codes):
+        answer = data.answers.get(code)
+        snapshot[code] = {
+            "value": answer.value if answer else "",
+            "not_applicable": answer.not_applicable if answer else False,
+            "note": answer.note if answer else "",
+            "evidence_explanation": answer.evidence_explanation if answer else "",
+            "files": [[f.pk, f.original_name] for f in data.files.get(code, [])],
+            "links": [[link.pk, link.title] for link in data.links.get(code, [])],
+        }
+    return snapshot

@@ -40,6 +40,7 @@ __all__ = [
     "Entry",
     "Line",
     "Sheet",
+    "answers_of",
     "block_best",
     "dom_id",
     "input_kind",
@@ -270,6 +271,14 @@ def _answers(
         elif answer is not None:
             answers[node.code] = answer
     return answers, errors
+
+
+def answers_of(
+    criteria_set: CriteriaSet, entries: Mapping[str, Entry]
+) -> tuple[dict[str, Answer], dict[str, str]]:
+    """The core's answers for these entries, and the refusal (for people) of each entry
+    the criterion's rule cannot read; a refused entry is left out of the answers."""
+    return _answers(criteria_set, entries)
 
 
 def relative_codes(criteria_set: CriteriaSet) -> tuple[str, ...]:

@@ -23,6 +23,8 @@ from egovrank.core.access import role_required
 from egovrank.core.audit import history_of
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant
+from egovrank.review.access import hidden_history
+from egovrank.review.queries import unit_review
 
 from .access import (
     access_participant,
@@ -83,6 +85,9 @@ class _Form:
         self.sheet: Sheet = sheet_for(
             participant, self.criteria_set, self.entries, get_language() or "vi"
         )
+        self.review = unit_review(
+            participant, self.assessment, self.criteria_set, self.entries, get_language() or "vi"
+        )
         self.lock = edit_lock(participant, self.assessment)
         self.may_edit = can_edit(request.user, participant)
         self.may_submit = can_submit(request.user, participant)
@@ -106,6 +111,9 @@ class _Form:
             "revision": answer.revision if answer else 0,
             "files": self.files.get(code, []),
             "links": self.links.get(code, []),
+            "comments": self.review.comments_on(code),
+            "verified": self.review.verified.by_code[code] if self.review.verified else None,
+            "adjustment": self.review.adjusted(code),
         }
 
     def context(self, **extra: Any) -> dict[str, Any]:
@@ -126,6 +134,7 @@ class _Form:
             and state == AssessmentState.SUBMITTED
             and self.participant.period.state == PeriodState.SELF_ASSESSMENT,
             "form": self,
+            "review": self.review,
             "accept": ACCEPT,
             **extra,
         }
@@ -401,7 +410,13 @@ def withdraw(request: HttpRequest, year: int, unit: str) -> HttpResponse:
 def history(request: HttpRequest, year: int, unit: str) -> HttpResponse:
     participant = _participant(request, year, unit)
     assessment = assessment_of(participant)
-    events = history_of(assessment) if assessment else []
+    events = (
+        history_of(assessment).exclude(
+            action__in=hidden_history(request.user, participant, assessment)
+        )
+        if assessment
+        else []
+    )
     return render(
         request,
         "assessments/history.html",

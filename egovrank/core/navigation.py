@@ -14,6 +14,8 @@ from egovrank.accounts.roles import Roles, roles_of
 from egovrank.assessments.access import has_assessment_role
 from egovrank.orgs.access import can_see_units
 from egovrank.periods.access import can_see_periods
+from egovrank.results.access import can_see_results
+from egovrank.review.access import has_review_role
 
 __all__ = ["NavItem", "menu_for"]
 
@@ -35,6 +37,8 @@ _MENU: list[tuple[NavItem, Callable[[Roles], bool], bool]] = [
     (NavItem(_("Home"), "core:home", "core:home"), _everyone, False),
     (NavItem(_("Workspace"), "core:workspace", "core:workspace"), _everyone, True),
     (NavItem(_("Self-assessments"), "assessments:list", "assessments"), has_assessment_role, True),
+    (NavItem(_("Review"), "review:queue", "review"), has_review_role, True),
+    (NavItem(_("Results"), "results:index", "results"), can_see_results, True),
     (NavItem(_("Periods"), "periods:list", "periods"), can_see_periods, True),
     (NavItem(_("Criteria sets"), "criteria:list", "criteria"), _everyone, False),
     (NavItem(_("Units"), "orgs:list", "orgs"), can_see_units, True),

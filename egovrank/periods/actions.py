@@ -33,13 +33,15 @@ __all__ = [
     "opening_problems",
 ]
 
-# The only moves an administrator may make, in cycle order. "Back" moves exist for
-# mistakes (reopening self-assessment) and are recorded with their reason like the rest.
+# The generic moves an administrator may make, in cycle order. "Back" moves exist for
+# mistakes (reopening self-assessment or the review) and are recorded with their reason
+# like the rest. Finalising and publishing are not generic moves: they check the reviews
+# and write the results, so only ``results.actions`` (do_finalise, do_publish) make them.
 NEXT_STATES: dict[str, tuple[str, ...]] = {
     PeriodState.DRAFT: (PeriodState.SELF_ASSESSMENT,),
     PeriodState.SELF_ASSESSMENT: (PeriodState.REVIEW,),
-    PeriodState.REVIEW: (PeriodState.FINALISED, PeriodState.SELF_ASSESSMENT),
-    PeriodState.FINALISED: (PeriodState.PUBLISHED, PeriodState.REVIEW),
+    PeriodState.REVIEW: (PeriodState.SELF_ASSESSMENT,),
+    PeriodState.FINALISED: (PeriodState.REVIEW,),
     PeriodState.PUBLISHED: (),
 }
 

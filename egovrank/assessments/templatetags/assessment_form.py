@@ -6,6 +6,8 @@ from typing import Any
 
 from django import template
 
+from egovrank.assessments.sheet import dom_id
+
 register = template.Library()
 
 
@@ -20,3 +22,9 @@ def criterion(form: Any, code: str) -> dict[str, Any]:
 def get_item(mapping: Any, key: Any) -> Any:
     """``mapping[key]``, or an empty list when it is missing."""
     return mapping.get(key, [])
+
+
+@register.filter(name="dom_id")
+def dom_id_filter(code: str) -> str:
+    """A criterion code made safe for an HTML id (``HT3.1`` → ``HT3_1``)."""
+    return dom_id(code)

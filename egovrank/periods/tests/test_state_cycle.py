@@ -26,25 +26,46 @@ def state_events(period):
     )
 
 
-def test_it_goes_through_the_whole_cycle_and_records_each_move(world, client_as):
+def test_it_opens_the_review_and_records_the_move(world, client_as):
     admin = client_as("administrator")
-    period = world.period
-    for to_state, note in [
-        (PeriodState.REVIEW, "Hết hạn tự đánh giá"),
-        (PeriodState.FINALISED, ""),
-        (PeriodState.PUBLISHED, "Quyết định 123/QĐ-UBND"),
-    ]:
-        response = move(admin, period, to_state, note)
-        assert response.status_code == 302
-        period.refresh_from_db()
-        assert period.state == to_state
-    events = state_events(period)
-    assert [(e.data["before"], e.data["after"], e.data["reason"]) for e in events] == [
-        ("self_assessment", "review", "Hết hạn tự đánh giá"),
-        ("review", "finalised", ""),
-        ("finalised", "published", "Quyết định 123/QĐ-UBND"),
-    ]
-    assert {event.actor for event in events} == {world.administrator}
+    response = move(admin, world.period, PeriodState.REVIEW, "Hết hạn tự đánh giá")
+    assert response.status_code == 302
+    world.period.refresh_from_db()
+    assert world.period.state == PeriodState.REVIEW
+    [event] = state_events(world.period)
+    assert (event.data["before"], event.data["after"], event.data["reason"]) == (
+        "self_assessment",
+        "review",
+        "Hết hạn tự đánh giá",
+    )
+    assert event.actor == world.administrator
+
+
+@pytest.mark.parametrize("to_state", [PeriodState.FINALISED, PeriodState.PUBLISHED])
+def test_finalising_and_publishing_are_not_generic_moves(world, client_as, to_state):
+    # They check the reviews and write the results: only the results page does them.
+    admin = client_as("administrator")
+    move(admin, world.period, PeriodState.REVIEW)
+    response = move(admin, world.period, to_state, "Quyết định 123/QĐ-UBND")
+    assert response.status_code == 400
+    world.period.refresh_from_db()
+    assert world.period.state == PeriodState.REVIEW
+
+
+def test_a_finalised_period_goes_back_to_review_with_a_reason(world, client_as):
+    world.period.state = PeriodState.FINALISED
+    world.period.save()
+    admin = client_as("administrator")
+    assert move(admin, world.period, PeriodState.REVIEW, "").status_code == 400
+    response = move(admin, world.period, PeriodState.REVIEW, "Phát hiện sai sót khi kiểm tra")
+    assert response.status_code == 302
+    world.period.refresh_from_db()
+    assert world.period.state == PeriodState.REVIEW
+    assert state_events(world.period)[-1].data == {
+        "before": "finalised",
+        "after": "review",
+        "reason": "Phát hiện sai sót khi kiểm tra",
+    }
 
 
 def test_the_success_message_names_the_new_state(world, client_as):
@@ -92,18 +113,33 @@ def test_a_move_the_cycle_does_not_have_is_refused(world, client_as):
 
 
 def test_a_published_period_offers_no_move(world, client_as):
+    world.period.state = PeriodState.PUBLISHED
+    world.period.save()
     admin = client_as("administrator")
-    for to_state in (PeriodState.REVIEW, PeriodState.FINALISED, PeriodState.PUBLISHED):
-        move(admin, world.period, to_state)
     response = admin.get(reverse("periods:detail", kwargs={"year": 2019}))
     assert response.context["state_forms"] == []
     assert reverse("periods:change_state", kwargs={"year": 2019}) not in response.content.decode()
+    assert move(admin, world.period, PeriodState.REVIEW, "x").status_code == 400
 
 
-def test_the_page_offers_the_next_and_previous_moves(world, client_as):
+def test_in_review_the_page_offers_going_back_and_the_results_page(world, client_as):
     admin = client_as("administrator")
     move(admin, world.period, PeriodState.REVIEW)
     page = admin.get(reverse("periods:detail", kwargs={"year": 2019})).content.decode()
-    assert "Move on to “Finalised”" in page
+    assert "Move on to “Finalised”" not in page
     assert "Go back to “Open for self-assessment”" in page
     assert "Reason for going back" in page
+    assert reverse("results:period", kwargs={"year": 2019}) in page
+
+
+def test_once_finalised_the_page_offers_going_back_to_review(world, client_as):
+    world.period.state = PeriodState.FINALISED
+    world.period.save()
+    page = (
+        client_as("administrator")
+        .get(reverse("periods:detail", kwargs={"year": 2019}))
+        .content.decode()
+    )
+    assert "Go back to “In review”" in page
+    assert "Move on to “Published”" not in page
+    assert reverse("results:period", kwargs={"year": 2019}) in page

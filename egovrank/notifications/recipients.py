@@ -1,0 +1,58 @@
+"""Who is told about what: the people holding a role for a unit, read from the role
+assignments (the same facts ``accounts.roles`` reads)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+
+from egovrank.accounts.choices import Role
+from egovrank.orgs.choices import UnitKind
+from egovrank.periods.models import Participant
+
+__all__ = ["district_reviewers", "province_staff", "reviewers_of", "unit_people"]
+
+
+def _holding(role: str, **unit: Any) -> QuerySet[Any]:
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, role_assignments__role=role, **unit)
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def unit_people(unit_id: int) -> list[Any]:
+    """The officers and head of a unit: the people who fill in and submit its form."""
+    people = {
+        person.pk: person
+        for role in (Role.UNIT_HEAD, Role.UNIT_OFFICER)
+        for person in _holding(role, role_assignments__unit_id=unit_id)
+    }
+    return list(people.values())
+
+
+def reviewers_of(participant: Participant) -> list[Any]:
+    """The people who review this participant: its district's reviewers, or the
+    provincial reviewers when the province reviews it."""
+    if participant.reviewer_unit.kind == UnitKind.PROVINCE:
+        return list(_holding(Role.PROVINCIAL_REVIEWER))
+    return list(
+        _holding(Role.DISTRICT_REVIEWER, role_assignments__unit_id=participant.reviewer_unit_id)
+    )
+
+
+def district_reviewers(district_id: int) -> list[Any]:
+    return list(_holding(Role.DISTRICT_REVIEWER, role_assignments__unit_id=district_id))
+
+
+def province_staff() -> list[Any]:
+    """Provincial reviewers and administrators (Sở TT&TT)."""
+    people = {
+        person.pk: person
+        for role in (Role.PROVINCIAL_REVIEWER, Role.ADMINISTRATOR)
+        for person in _holding(role)
+    }
+    return list(people.values())

@@ -1,0 +1,45 @@
+"""An officer sees the unread count in the header, opens the notices, follows one to
+its page and marks the rest read, in a real browser (pages checked with axe-core)."""
+
+from __future__ import annotations
+
+import pytest
+
+from egovrank.accounts.models import User
+from egovrank.core.demo import load_demo
+from egovrank.core.testing import sign_in_browser
+from egovrank.notifications.models import Notice
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def demo(transactional_db):
+    load_demo()
+    officer = User.objects.get(username="canbo.sotc")
+    for title, url in [
+        ("Bản tự đánh giá năm 2019 bị trả lại để chỉnh sửa", "/workspace/"),
+        ("Nhắc hạn: bản tự đánh giá năm 2019 đến hạn trong 3 ngày", "/workspace/"),
+    ]:
+        Notice.objects.create(recipient=officer, kind="test", title=title, body="Nội dung", url=url)
+
+
+def test_an_officer_reads_the_notices_from_the_header(live_server, page, screenshots, demo):
+    sign_in_browser(page, live_server.url, "canbo.sotc", language="en")
+    link = page.get_by_role("link", name="Notices: 2 unread")
+    assert link.locator(".badge").inner_text() == "2"
+    screenshots.take("header")
+    link.click()
+    page.wait_for_url("**/notices/")
+    screenshots.take("list")
+
+    page.get_by_role("button", name="Bản tự đánh giá năm 2019 bị trả lại để chỉnh sửa").click()
+    page.wait_for_url("**/workspace/")
+    assert page.get_by_role("link", name="Notices: 1 unread").is_visible()
+
+    page.get_by_role("link", name="Notices: 1 unread").click()
+    page.get_by_role("button", name="Mark all as read").click()
+    page.wait_for_url("**/notices/")
+    assert "All your notices are marked read." in page.locator(".messages").inner_text()
+    assert page.locator(".account__notices").inner_text() == "Notices"
+    screenshots.take("all-read")

@@ -1,0 +1,297 @@
+"""A period's results, computed by the scoring core from the reviewed forms.
+
+This is the adapter between the stored forms and ``scoring.engine.score_block``: each
+participant becomes a ``UnitInput`` (``to_unit_input``), and every point, share, level
+and rank comes from the core. Nothing here scores or ranks.
+
+- An approved form counts with the reviewer's answers in place of the unit's where the
+  reviewer adjusted them.
+- A form submitted but not yet approved counts the same way for a preview, flagged as
+  not reviewed (finalising refuses while any is left).
+- No form, a draft, a form returned for revision or closed as not submitted: the unit did
+  not submit (0 points, the lowest level, ranked after every unit that submitted).
+
+Communes are also ranked within their district (the core's rank within the parent).
+A fixed number of queries, whatever the number of units.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from egovrank.assessments.choices import AWAITING_REVIEW, AssessmentState
+from egovrank.assessments.models import Answer, Assessment
+from egovrank.assessments.progress import NOT_STARTED
+from egovrank.assessments.queries import entries_from
+from egovrank.assessments.sheet import Entry, answers_of
+from egovrank.criteria.models import CriteriaVersion
+from egovrank.criteria.versions import criteria_set_of
+from egovrank.orgs.choices import UnitKind
+from egovrank.orgs.models import Block, Unit
+from egovrank.periods.models import Participant, Period
+from egovrank.periods.rules import TWO_TIER_FROM
+from egovrank.review.choices import Decision
+from egovrank.review.models import Forwarding, Verification
+from egovrank.review.queries import verified_entries
+from egovrank.scoring.collation import vietnamese_sort_key
+from egovrank.scoring.engine import BlockResult, RankedUnit, UnitInput, score_block
+from egovrank.scoring.tree import CriteriaSet
+
+__all__ = [
+    "COUNTED_STATES",
+    "NOT_REVIEWED_STATES",
+    "NOT_SUBMITTED_STATES",
+    "BlockResults",
+    "UnitFacts",
+    "Warnings",
+    "compute",
+    "district_of",
+    "period_results",
+    "to_unit_input",
+    "warnings",
+]
+
+# Forms that count as submitted: approved ones, and (for a preview) those awaiting review.
+COUNTED_STATES = (AssessmentState.APPROVED, *AWAITING_REVIEW)
+# What stops finalising: a form submitted whose review is not over.
+NOT_REVIEWED_STATES = (*AWAITING_REVIEW, AssessmentState.RETURNED)
+# What counts as not submitted, for the warnings (a returned form is under review still).
+NOT_SUBMITTED_STATES = (NOT_STARTED, AssessmentState.DRAFT, AssessmentState.NOT_SUBMITTED)
+
+
+@dataclass(frozen=True)
+class UnitFacts:
+    """What the results say of a unit beyond the core's score: its form and district."""
+
+    participant: Participant
+    state: str  # NOT_STARTED or an AssessmentState value
+    assessment_id: int | None
+    district: Unit | None
+    # The unit's own total, scored by the same core from its own answers (None when the
+    # unit did not submit).
+    self_points: Decimal | None = None
+    # Entries the criterion's rule refuses, by code: left out of the score.
+    refused: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def counted(self) -> bool:
+        return self.state in COUNTED_STATES
+
+    @property
+    def reviewed(self) -> bool:
+        return self.state == AssessmentState.APPROVED
+
+    @property
+    def not_reviewed(self) -> bool:
+        """Counted for a preview, but the review is not approved."""
+        return self.state in AWAITING_REVIEW
+
+
+@dataclass(frozen=True)
+class BlockResults:
+    """One block's scored and ranked result, and the facts of each of its units."""
+
+    block: Block
+    version: CriteriaVersion
+    criteria_set: CriteriaSet
+    result: BlockResult
+    units: dict[str, UnitFacts]  # by unit code
+
+    def rows(self) -> Iterator[tuple[RankedUnit, UnitFacts]]:
+        """The core's rows in ranking order, each with its unit's facts."""
+        for row in self.result.rows:
+            yield row, self.units[row.unit.code]
+
+    @property
+    def has_districts(self) -> bool:
+        return any(facts.district is not None for facts in self.units.values())
+
+
+def district_of(participant: Participant) -> Unit | None:
+    """The district a unit is ranked within: the district reviewing it, else its parent
+    when that is a district (communes after the 2025 reform have neither)."""
+    reviewer = participant.reviewer_unit
+    if reviewer.kind == UnitKind.DISTRICT:
+        return reviewer
+    parent = participant.unit.parent
+    if parent is not None and parent.kind == UnitKind.DISTRICT:
+        return parent
+    return None
+
+
+def to_unit_input(
+    criteria_set: CriteriaSet,
+    participant: Participant,
+    entries: dict[str, Entry],
+    *,
+    submitted: bool,
+    district: Unit | None,
+) -> tuple[UnitInput, dict[str, str]]:
+    """The core's input for one participant, and the entries its rules refuse."""
+    answers, refused = answers_of(criteria_set, entries) if submitted else ({}, {})
+    unit = UnitInput(
+        participant.unit_code,
+        participant.unit_name,
+        answers,
+        submitted=submitted,
+        parent=district.code if district is not None else None,
+    )
+    return unit, refused
+
+
+def _participants(period: Period) -> list[Participant]:
+    return list(
+        period.participants.select_related("unit__parent", "reviewer_unit", "block").order_by(
+            "block__order", "block__code", "unit_code"
+        )
+    )
+
+
+def _forms(period: Period) -> dict[int, tuple[int, str]]:
+    """participant id → (assessment id, state)."""
+    return {
+        participant_id: (pk, state)
+        for pk, participant_id, state in Assessment.objects.filter(
+            participant__period=period
+        ).values_list("pk", "participant_id", "state")
+    }
+
+
+def _entries(assessment_ids: list[int]) -> dict[int, dict[str, Entry]]:
+    """The stored answers of the counted forms (evidence plays no part in the score)."""
+    rows: dict[int, list[tuple[str, str, bool, str]]] = defaultdict(list)
+    answers = Answer.objects.filter(assessment_id__in=assessment_ids).order_by()
+    for assessment_id, code, value, na in answers.values_list(
+        "assessment_id", "code", "value", "not_applicable"
+    ):
+        rows[assessment_id].append((code, value, na, ""))
+    return {pk: entries_from(rows[pk], set()) for pk in assessment_ids}
+
+
+def _adjustments(assessment_ids: list[int]) -> dict[int, dict[str, Verification]]:
+    """The reviewer's adjusted verdicts (accepted ones leave the unit's answer)."""
+    found: dict[int, dict[str, Verification]] = defaultdict(dict)
+    adjusted = (
+        Verification.objects.filter(assessment_id__in=assessment_ids, decision=Decision.ADJUSTED)
+        .only("assessment_id", "code", "decision", "value", "not_applicable")
+        .order_by()
+    )
+    for verification in adjusted:
+        found[verification.assessment_id][verification.code] = verification
+    return found
+
+
+def compute(period: Period) -> dict[str, BlockResults]:
+    """Every block of the period scored and ranked by the core, keyed by block code, in
+    block order. Five queries (criteria sets are parsed once and kept)."""
+    period_blocks = list(
+        period.blocks.select_related("block", "version").order_by("block__order", "block__code")
+    )
+    participants = _participants(period)
+    forms = _forms(period)
+    counted = [pk for pk, state in forms.values() if state in COUNTED_STATES]
+    entries = _entries(counted)
+    adjustments = _adjustments(counted)
+    by_block: dict[int, list[Participant]] = defaultdict(list)
+    for participant in participants:
+        by_block[participant.block_id].append(participant)
+
+    results: dict[str, BlockResults] = {}
+    for period_block in period_blocks:
+        criteria_set = criteria_set_of(period_block.version)
+        verified_units: list[UnitInput] = []
+        own_units: list[UnitInput] = []
+        facts: dict[str, UnitFacts] = {}
+        for participant in by_block.get(period_block.block_id, []):
+            assessment_id, state = forms.get(participant.pk, (None, NOT_STARTED))
+            submitted = state in COUNTED_STATES
+            own = entries.get(assessment_id, {}) if assessment_id is not None else {}
+            verified = verified_entries(own, adjustments.get(assessment_id, {}))
+            district = district_of(participant)
+            unit, refused = to_unit_input(
+                criteria_set, participant, verified, submitted=submitted, district=district
+            )
+            verified_units.append(unit)
+            own_units.append(
+                to_unit_input(
+                    criteria_set, participant, own, submitted=submitted, district=district
+                )[0]
+            )
+            facts[participant.unit_code] = UnitFacts(
+                participant, state, assessment_id, district, refused=refused
+            )
+        result = score_block(criteria_set, verified_units)
+        own_points = {
+            row.unit.code: row.score.points for row in score_block(criteria_set, own_units).rows
+        }
+        for code, unit_facts in facts.items():
+            if unit_facts.counted:
+                facts[code] = replace(unit_facts, self_points=own_points[code])
+        results[period_block.block.code] = BlockResults(
+            period_block.block, period_block.version, criteria_set, result, facts
+        )
+    return results
+
+
+def period_results(period: Period) -> dict[str, BlockResult]:
+    """The core's result of every block of the period, keyed by block code."""
+    return {code: block.result for code, block in compute(period).items()}
+
+
+@dataclass(frozen=True)
+class Warnings:
+    """What the results page warns about before the period is finalised."""
+
+    not_submitted: list[Participant]
+    not_reviewed: list[Participant]  # submitted, review not approved
+    not_forwarded: list[Unit]  # districts reviewing communes, with no standing forwarding
+
+    def __bool__(self) -> bool:
+        return bool(self.not_submitted or self.not_reviewed or self.not_forwarded)
+
+    @property
+    def blocking(self) -> bool:
+        """Whether these stop the period from being finalised."""
+        return bool(self.not_reviewed or self.not_forwarded)
+
+
+def _unit_order(participant: Participant) -> tuple[int, str, tuple[object, ...]]:
+    block = participant.block
+    return (block.order, block.code, vietnamese_sort_key(participant.unit_name))
+
+
+def warnings(period: Period) -> Warnings:
+    """Units that did not submit, units whose review is not approved, and (before the
+    2025 reform) districts that review communes and have not forwarded them. Three
+    queries."""
+    participants = sorted(_participants(period), key=_unit_order)
+    states = {pk: state for pk, (_id, state) in _forms(period).items()}
+    not_submitted = []
+    not_reviewed = []
+    for participant in participants:
+        state = states.get(participant.pk, NOT_STARTED)
+        if state in NOT_SUBMITTED_STATES:
+            not_submitted.append(participant)
+        elif state in NOT_REVIEWED_STATES:
+            not_reviewed.append(participant)
+    not_forwarded: list[Unit] = []
+    if period.year < TWO_TIER_FROM:
+        districts = {
+            p.reviewer_unit_id: p.reviewer_unit
+            for p in participants
+            if p.reviewer_unit.kind == UnitKind.DISTRICT
+        }
+        if districts:
+            standing = set(
+                Forwarding.objects.filter(period=period, sent_back_at__isnull=True).values_list(
+                    "district_id", flat=True
+                )
+            )
+            not_forwarded = sorted(
+                (unit for pk, unit in districts.items() if pk not in standing),
+                key=lambda unit: vietnamese_sort_key(unit.name),
+            )
+    return Warnings(not_submitted, not_reviewed, not_forwarded)

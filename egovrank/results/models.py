@@ -1,0 +1,128 @@
+"""Published results: one immutable snapshot per publication, and the corrections that
+re-open a unit after publication."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from egovrank.core.append_only import AppendOnlyModel
+from egovrank.periods.models import Participant, Period
+
+__all__ = ["Correction", "Publication", "PublishedResult"]
+
+
+class Publication(AppendOnlyModel):
+    """One announcement of a period's results, under a decision. The first is number 1;
+    each correction publishes the next number, and every earlier one stays readable."""
+
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="publications")
+    number = models.PositiveSmallIntegerField(_("publication"))
+    decision_number = models.CharField(_("decision number"), max_length=100)
+    decision_date = models.DateField(_("decision date"))
+    signer = models.CharField(_("signed by"), max_length=200)
+    # Empty for the first publication; for a correction, why the results changed.
+    correction_reason = models.TextField(_("reason for the correction"), blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    published_at = models.DateTimeField(_("published"), auto_now_add=True)
+    # {block code: {"name", "set_id", "version", "levels": [[code, name, min %]],
+    #               "groups": [[code, name, max]]}}
+    blocks = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["period", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "number"], name="one_publication_per_number")
+        ]
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+
+    def __str__(self) -> str:
+        return f"{self.period.year} #{self.number} ({self.decision_number})"
+
+    @property
+    def is_correction(self) -> bool:
+        return self.number > 1
+
+
+class PublishedResult(AppendOnlyModel):
+    """One unit's published result: what the ranking table and the unit's public page
+    show, copied so that later changes to units, criteria or reviews leave it as
+    announced."""
+
+    publication = models.ForeignKey(Publication, on_delete=models.PROTECT, related_name="results")
+    block_code = models.CharField(_("block"), max_length=16)
+    unit_code = models.CharField(_("unit code"), max_length=32)
+    unit_name = models.CharField(_("unit name"), max_length=255)
+    unit_id = models.PositiveIntegerField()  # orgs.Unit, for links across years
+    district_code = models.CharField(max_length=32, blank=True)
+    district_name = models.CharField(_("district"), max_length=255, blank=True)
+    submitted = models.BooleanField(_("submitted"))
+    rank = models.PositiveIntegerField(_("rank"), null=True)
+    rank_in_district = models.PositiveIntegerField(_("rank in the district"), null=True)
+    points = models.DecimalField(_("points"), max_digits=12, decimal_places=2)
+    max_points = models.DecimalField(_("maximum"), max_digits=12, decimal_places=2)
+    # The exact share as a fraction, and the percentage shown (half up, 2 places).
+    share_numerator = models.BigIntegerField()
+    share_denominator = models.BigIntegerField()
+    percent = models.DecimalField(_("share (%)"), max_digits=6, decimal_places=2)
+    level_code = models.CharField(_("level"), max_length=20)
+    level_name = models.CharField(_("level"), max_length=50)
+    self_points = models.DecimalField(
+        _("self-assessed points"), max_digits=12, decimal_places=2, null=True
+    )
+    # {node code: [points, max points, status]} for every node, as strings.
+    nodes = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["publication", "block_code", "rank", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication", "unit_code"], name="one_result_per_unit_and_publication"
+            )
+        ]
+        indexes = [models.Index(fields=["publication", "block_code"])]
+        verbose_name = _("published result")
+        verbose_name_plural = _("published results")
+
+    def __str__(self) -> str:
+        return f"{self.unit_name}: {self.points}"
+
+
+class Correction(models.Model):
+    """The re-opening of one unit after publication, with its reason. It closes when a
+    publication carries it (``published_in``)."""
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.PROTECT, related_name="corrections"
+    )
+    reason = models.TextField(_("reason"))
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    opened_at = models.DateTimeField(_("opened"), auto_now_add=True)
+    published_in = models.ForeignKey(
+        Publication, null=True, blank=True, on_delete=models.PROTECT, related_name="corrections"
+    )
+
+    class Meta:
+        ordering = ["-opened_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant"],
+                condition=models.Q(published_in__isnull=True),
+                name="one_open_correction_per_participant",
+            )
+        ]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+    def __str__(self) -> str:
+        return f"{self.participant}: {self.reason[:40]}"
+
+    @property
+    def open(self) -> bool:
+        return self.published_in_id is None

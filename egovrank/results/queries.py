@@ -1,0 +1,163 @@
+"""Results shaped for the pages: one table per block, from the live computation (the
+results page) or straight from a publication's stored rows (the public page, never
+recomputed)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from egovrank.periods.models import Period
+from egovrank.scoring.engine import NOT_APPLICABLE
+
+from .compute import BlockResults
+from .models import Correction, Publication
+
+__all__ = [
+    "GroupColumn",
+    "ResultRow",
+    "ResultTable",
+    "live_tables",
+    "open_corrections",
+    "published_tables",
+]
+
+
+@dataclass(frozen=True)
+class GroupColumn:
+    code: str
+    name: str
+    max_points: Decimal
+
+
+@dataclass
+class ResultRow:
+    rank: int | None
+    rank_in_district: int | None
+    unit_code: str
+    unit_name: str
+    district_name: str
+    groups: list[Decimal | None]  # per group column; None when not applicable
+    points: Decimal
+    max_points: Decimal
+    percent: Decimal
+    level_code: str
+    level_name: str
+    submitted: bool
+    self_points: Decimal | None = None
+    not_reviewed: bool = False  # counted for a preview; the review is not approved
+    refused: int = 0  # entries the rules refuse, left out of the score
+    correction: Correction | None = None  # open correction of the unit
+
+
+@dataclass
+class ResultTable:
+    code: str
+    name: str
+    set_id: str
+    version: str
+    groups: list[GroupColumn]
+    rows: list[ResultRow] = field(default_factory=list)
+
+    @property
+    def has_districts(self) -> bool:
+        return any(row.district_name for row in self.rows)
+
+    @property
+    def slug(self) -> str:
+        return "".join(ch if ch.isalnum() else "-" for ch in self.code)
+
+
+def open_corrections(period: Period) -> dict[int, Correction]:
+    """The period's open corrections, by participant id."""
+    return {
+        c.participant_id: c
+        for c in Correction.objects.filter(
+            participant__period=period, published_in__isnull=True
+        ).select_related("opened_by")
+    }
+
+
+def live_tables(
+    blocks: dict[str, BlockResults], corrections: dict[int, Correction] | None = None
+) -> list[ResultTable]:
+    """The computed results of each block, in ranking order."""
+    corrections = corrections or {}
+    tables = []
+    for code, block in blocks.items():
+        groups = [
+            GroupColumn(node.code, node.name, node.full_max) for node in block.criteria_set.groups
+        ]
+        table = ResultTable(
+            code, block.block.name, block.version.set_id, block.version.version, groups
+        )
+        for row, facts in block.rows():
+            score = row.score
+            group_points: list[Decimal | None] = []
+            for group in groups:
+                node = score.node(group.code)
+                group_points.append(None if node.status == NOT_APPLICABLE else node.points)
+            table.rows.append(
+                ResultRow(
+                    rank=row.rank,
+                    rank_in_district=row.rank_in_parent if facts.district else None,
+                    unit_code=row.unit.code,
+                    unit_name=row.unit.name,
+                    district_name=facts.district.name if facts.district else "",
+                    groups=group_points,
+                    points=score.points,
+                    max_points=score.max_points,
+                    percent=score.percent,
+                    level_code=score.level.code,
+                    level_name=score.level.name,
+                    submitted=row.unit.submitted,
+                    self_points=facts.self_points,
+                    not_reviewed=facts.not_reviewed,
+                    refused=len(facts.refused),
+                    correction=corrections.get(facts.participant.pk),
+                )
+            )
+        tables.append(table)
+    return tables
+
+
+def published_tables(publication: Publication) -> list[ResultTable]:
+    """A publication's tables as stored when it was published (one query)."""
+    blocks = sorted(publication.blocks.items(), key=lambda item: (item[1].get("order", 0), item[0]))
+    tables: dict[str, ResultTable] = {}
+    for code, block in blocks:
+        groups = [
+            GroupColumn(group_code, name, Decimal(maximum))
+            for group_code, name, maximum in block.get("groups", [])
+        ]
+        tables[code] = ResultTable(
+            code, block.get("name", code), block.get("set_id", ""), block.get("version", ""), groups
+        )
+    # Rows were written in the core's ranking order (ties in Vietnamese alphabetical
+    # order), so their ids keep it.
+    for result in publication.results.order_by("pk"):
+        table = tables.get(result.block_code)
+        if table is None:  # pragma: no cover - every row's block is in ``blocks``
+            continue
+        group_points: list[Decimal | None] = []
+        for group in table.groups:
+            points, _maximum, status = result.nodes.get(group.code, ["0", "0", ""])
+            group_points.append(None if status == NOT_APPLICABLE else Decimal(points))
+        table.rows.append(
+            ResultRow(
+                rank=result.rank,
+                rank_in_district=result.rank_in_district,
+                unit_code=result.unit_code,
+                unit_name=result.unit_name,
+                district_name=result.district_name,
+                groups=group_points,
+                points=result.points,
+                max_points=result.max_points,
+                percent=result.percent,
+                level_code=result.level_code,
+                level_name=result.level_name,
+                submitted=result.submitted,
+                self_points=result.self_points,
+            )
+        )
+    return list(tables.values())

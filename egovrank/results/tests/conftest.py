@@ -1,0 +1,22 @@
+"""Clients per persona for the results tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+
+def client_of(person: Any = None, *, language: str = "en") -> Client:
+    """A client reading ``language`` (English by default, so assertions on messages read
+    the same everywhere), signed in as ``person`` unless None."""
+    client = Client(HTTP_ACCEPT_LANGUAGE=language)
+    if person is not None:
+        client.force_login(person)
+    return client
+
+
+@pytest.fixture
+def client_as(world: Any) -> Any:
+    return lambda persona: client_of(world.people[persona])

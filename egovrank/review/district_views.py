@@ -1,0 +1,180 @@
+"""A district's communes in one period: where each review stands, their ranking within
+the district once every review is closed, the forwarding to Sở TT&TT, and Sở TT&TT's
+sending back.
+
+The ranking shown before forwarding is a preview from the results' own computation
+(``results.compute.period_results``); once forwarded, the ranking as it was forwarded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from egovrank.assessments.progress import NOT_STARTED, state_label
+from egovrank.core.access import role_required
+from egovrank.orgs.models import Unit
+from egovrank.periods.models import Period
+from egovrank.results.compute import period_results
+from egovrank.scoring.collation import vietnamese_sort_key
+
+from .access import access_district, can_forward, can_send_back, has_review_role
+from .actions import (
+    REVIEW_PERIOD_STATES,
+    ReviewRefused,
+    do_forward,
+    do_send_back,
+    forwarding_problems,
+    standing_forwarding,
+)
+from .forms import ForwardForm, ReasonForm
+from .models import Forwarding
+
+__all__ = ["district", "forward", "send_back"]
+
+
+def _period(year: int) -> Period:
+    period = Period.objects.filter(year=year).first()
+    if period is None:
+        raise Http404
+    return period
+
+
+def _district_url(period: Period, unit: Unit) -> str:
+    return reverse("review:district", kwargs={"year": period.year, "district": unit.code})
+
+
+def _preview(period: Period, states: dict[str, str]) -> list[dict[str, Any]]:
+    """The communes (unit code → state) ranked within the district, as the results
+    would rank them now; the same keys as ``Forwarding.ranking``."""
+    english = get_language() == "en"
+    rows = []
+    for block in period_results(period).values():
+        for row in block.rows:
+            if row.unit.code not in states:
+                continue
+            level = row.score.level
+            rows.append(
+                {
+                    "code": row.unit.code,
+                    "name": row.unit.name,
+                    "state": states[row.unit.code],
+                    "rank": row.rank_in_parent,
+                    "points": row.score.points,
+                    "max_points": row.score.max_points,
+                    "percent": row.score.percent,
+                    "level": level.code,
+                    "level_name": level.name_en if english and level.name_en else level.name,
+                }
+            )
+    rows.sort(key=lambda r: (r["rank"] is None, r["rank"] or 0, vietnamese_sort_key(r["name"])))
+    return rows
+
+
+def _context(request: HttpRequest, period: Period, unit: Unit, **extra: Any) -> dict[str, Any]:
+    communes = list(
+        period.participants.filter(reviewer_unit=unit).select_related("assessment", "block")
+    )
+    communes.sort(key=lambda participant: vietnamese_sort_key(participant.unit_name))
+    rows = []
+    for participant in communes:
+        assessment = getattr(participant, "assessment", None)
+        state = assessment.state if assessment else NOT_STARTED
+        rows.append(
+            {
+                "participant": participant,
+                "assessment": assessment,
+                "state": state,
+                "state_label": state_label(state),
+            }
+        )
+    problems = forwarding_problems(period, unit)
+    standing = standing_forwarding(period, unit.pk)
+    history = list(
+        Forwarding.objects.filter(period=period, district=unit).select_related(
+            "forwarded_by", "sent_back_by"
+        )
+    )
+    ranking: list[dict[str, Any]] = []
+    if standing is None and not problems:
+        ranking = _preview(period, {row["participant"].unit_code: row["state"] for row in rows})
+    open_for_review = period.state in REVIEW_PERIOD_STATES
+    return {
+        "period": period,
+        "district": unit,
+        "rows": rows,
+        "problems": problems,
+        "standing": standing,
+        "history": history,
+        "ranking": ranking,
+        "may_forward": can_forward(request.user, unit) and standing is None and open_for_review,
+        "may_send_back": can_send_back(request.user) and standing is not None and open_for_review,
+        "forward_form": extra.pop("forward_form", ForwardForm()),
+        "send_back_form": extra.pop("send_back_form", ReasonForm(prefix_id="send_back")),
+        **extra,
+    }
+
+
+@role_required(has_review_role)
+def district(request: HttpRequest, year: int, district: str) -> HttpResponse:
+    period = _period(year)
+    unit = access_district(request.user, period, district)
+    return render(request, "review/district.html", _context(request, period, unit))
+
+
+def _refused(
+    request: HttpRequest, period: Period, unit: Unit, refused: ReviewRefused | None, **extra: Any
+) -> HttpResponse:
+    status = 400 if refused is None else 409
+    if refused is not None:
+        extra.update(page_error=str(refused), page_problems=refused.problems)
+    context = _context(request, period, unit, **extra)
+    return render(request, "review/district.html", context, status=status)
+
+
+@require_POST
+@role_required(has_review_role)
+def forward(request: HttpRequest, year: int, district: str) -> HttpResponse:
+    period = _period(year)
+    unit = access_district(request.user, period, district)
+    if not can_forward(request.user, unit):
+        raise PermissionDenied
+    posted = ForwardForm(request.POST)
+    if not posted.is_valid():
+        return _refused(request, period, unit, None, forward_form=posted)
+    try:
+        do_forward(period, unit, note=posted.cleaned_data["note"], actor=request.user)
+    except ReviewRefused as refused:
+        return _refused(request, period, unit, refused, forward_form=posted)
+    messages.success(request, _("The communes' results are forwarded to Sở TT&TT."))
+    return redirect(_district_url(period, unit))
+
+
+@require_POST
+@role_required(has_review_role)
+def send_back(request: HttpRequest, year: int, district: str) -> HttpResponse:
+    period = _period(year)
+    unit = access_district(request.user, period, district)
+    if not can_send_back(request.user):
+        raise PermissionDenied
+    posted = ReasonForm(request.POST, prefix_id="send_back")
+    if not posted.is_valid():
+        return _refused(request, period, unit, None, send_back_form=posted)
+    standing = standing_forwarding(period, unit.pk)
+    if standing is None:
+        refused = ReviewRefused(_("There is no forwarding to send back."))
+        return _refused(request, period, unit, refused, send_back_form=posted)
+    try:
+        do_send_back(standing, reason=posted.cleaned_data["reason"], actor=request.user)
+    except ReviewRefused as refused:
+        return _refused(request, period, unit, refused, send_back_form=posted)
+    messages.success(request, _("The results are sent back to the district."))
+    return redirect(_district_url(period, unit))

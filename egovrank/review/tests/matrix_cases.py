@@ -1,0 +1,361 @@
+"""The review pages in the permission matrix (core/tests/test_permission_matrix.py).
+
+The reviewers' pages: people without a review role get 403, reviews outside a
+reviewer's reach 404. The administrator and the provincial reviewer read every review;
+only a form's reviewer acts on it (others who may read it get 403). The district
+reviewer reviews Văn Lâm's communes (Lạc Đạo, Chỉ Đạo), not Văn Giang's Xuân Quan; the
+provincial reviewer reviews the departments and districts. A post that the form's state
+refuses answers 409.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.utils import timezone
+
+from egovrank.core.matrix import POST_ONLY, Case, expect
+from egovrank.core.testing import World
+
+LOCAL_INPUT = "%Y-%m-%dT%H:%M"
+
+
+def reviewers(administrator: int, provincial: int, district: int) -> dict[str, int]:
+    """Answers of the three review roles; everyone else has no review role (403)."""
+    return expect(
+        403,
+        anonymous=302,
+        administrator=administrator,
+        provincial_reviewer=provincial,
+        district_reviewer=district,
+    )
+
+
+READ_BY_PROVINCE = reviewers(200, 200, 404)
+READ_BY_ALL_REVIEWERS = reviewers(200, 200, 200)
+MISSING = reviewers(404, 404, 404)
+# A post on a department's form: its reviewer (the province's) acts.
+ACT_ON_DEPARTMENT = reviewers(403, 302, 404)
+REFUSED_ON_DEPARTMENT = reviewers(403, 409, 404)
+INVALID_ON_DEPARTMENT = reviewers(403, 400, 404)
+# A post on a commune of Văn Lâm: the district's reviewer acts.
+REFUSED_ON_COMMUNE = reviewers(403, 403, 409)
+ACT_ON_COMMUNE = reviewers(403, 403, 302)
+
+
+def form_of(key: str) -> Any:
+    def kwargs(world: World) -> dict[str, Any]:
+        return {"year": world.period.year, "unit": world.participants[key].unit_code}
+
+    return kwargs
+
+
+def on(key: str, code: str) -> Any:
+    return lambda world: {**form_of(key)(world), "code": code}
+
+
+def _submit(world: World, key: str) -> None:
+    from egovrank.assessments.demo import fill_demo_form, plausible_answers
+    from egovrank.assessments.queries import criteria_set_for
+
+    participant = world.participants[key]
+    answers = plausible_answers(criteria_set_for(participant), seed=1)
+    fill_demo_form(participant, answers, submit=True)
+
+
+def submitted(key: str, code: str = "") -> Any:
+    """The form of ``key``, filled in and submitted (and a criterion of it)."""
+
+    def kwargs(world: World) -> dict[str, Any]:
+        _submit(world, key)
+        return on(key, code)(world) if code else form_of(key)(world)
+
+    return kwargs
+
+
+def approved(key: str) -> Any:
+    def kwargs(world: World) -> dict[str, Any]:
+        from egovrank.review.actions import do_approve
+
+        _submit(world, key)
+        reviewer = world.provincial_reviewer if key == "sotc" else world.district_reviewer
+        do_approve(world.participants[key], actor=reviewer)
+        return form_of(key)(world)
+
+    return kwargs
+
+
+def deadline_passed(key: str) -> Any:
+    """A form never started, with the self-assessment deadline behind."""
+
+    def kwargs(world: World) -> dict[str, Any]:
+        from egovrank.periods.models import Period
+
+        Period.objects.filter(pk=world.period.pk).update(
+            self_assessment_deadline=timezone.now() - timedelta(days=1)
+        )
+        return form_of(key)(world)
+
+    return kwargs
+
+
+def district(key: str) -> Any:
+    return lambda world: {"year": world.period.year, "district": world.units[key].code}
+
+
+def closed_communes(world: World) -> dict[str, Any]:
+    """Văn Lâm with both its communes closed as not submitted: ready to forward."""
+    from egovrank.assessments.models import Assessment
+
+    for key in ("lacdao", "chidao"):
+        Assessment.objects.create(participant=world.participants[key], state="not_submitted")
+    return district("vanlam")(world)
+
+
+def forwarded(world: World) -> dict[str, Any]:
+    """Văn Lâm's results standing at Sở TT&TT."""
+    from egovrank.review.models import Forwarding
+
+    Forwarding.objects.create(
+        period=world.period, district=world.units["vanlam"], forwarded_by=world.district_reviewer
+    )
+    return district("vanlam")(world)
+
+
+def return_data(world: World) -> dict[str, Any]:
+    deadline = timezone.localtime(timezone.now() + timedelta(days=7))
+    return {"message": "Bổ sung minh chứng.", "deadline": deadline.strftime(LOCAL_INPUT)}
+
+
+def adjust_data(world: World) -> dict[str, Any]:
+    return {"revision": 0, "numerator": "100", "denominator": "150", "reason": "Sai số liệu"}
+
+
+REVISION = {"revision": 0}
+REASON = {"reason": "Lý do"}
+
+CASES: list[Case] = [
+    # The queue.
+    Case("review:queue", READ_BY_ALL_REVIEWERS),
+    Case(
+        "review:queue",
+        READ_BY_ALL_REVIEWERS,
+        "filtered",
+        data=lambda w: {"year": w.period.year, "state": "submitted", "block": "KHOI03"},
+    ),
+    Case("review:queue", READ_BY_ALL_REVIEWERS, "every unit", data=lambda w: {"scope": "all"}),
+    # The review of one form.
+    Case("review:detail", READ_BY_PROVINCE, "department", form_of("sotc")),
+    Case("review:detail", READ_BY_PROVINCE, "submitted department", submitted("sotc")),
+    Case("review:detail", READ_BY_PROVINCE, "district", form_of("vanlam")),
+    Case(
+        "review:detail",
+        READ_BY_ALL_REVIEWERS,
+        "commune of the reviewed district",
+        form_of("lacdao"),
+    ),
+    Case(
+        "review:detail",
+        READ_BY_ALL_REVIEWERS,
+        "submitted commune of the reviewed district",
+        submitted("chidao"),
+    ),
+    Case("review:detail", READ_BY_PROVINCE, "commune of another district", form_of("xuanquan")),
+    Case("review:detail", MISSING, "missing", lambda w: {"year": w.period.year, "unit": "none"}),
+    Case("review:detail", MISSING, "another year", lambda w: {"year": 1999, "unit": "K01-05"}),
+    # Verdicts on one criterion.
+    Case("review:accept", POST_ONLY, "department", on("sotc", "HT1")),
+    Case(
+        "review:accept",
+        ACT_ON_DEPARTMENT,
+        "submitted department",
+        submitted("sotc", "HT1"),
+        method="post",
+        data=lambda w: REVISION,
+    ),
+    Case(
+        "review:accept",
+        REFUSED_ON_DEPARTMENT,
+        "department not submitted",
+        on("sotc", "HT1"),
+        method="post",
+        data=lambda w: REVISION,
+    ),
+    Case(
+        "review:accept",
+        REFUSED_ON_COMMUNE,
+        "commune not submitted",
+        on("lacdao", "HT1"),
+        method="post",
+        data=lambda w: REVISION,
+    ),
+    Case(
+        "review:accept",
+        reviewers(403, 403, 302),
+        "submitted commune of the reviewed district",
+        submitted("lacdao", "HT1"),
+        method="post",
+        data=lambda w: REVISION,
+    ),
+    Case(
+        "review:accept",
+        reviewers(403, 403, 404),
+        "submitted commune of another district",
+        submitted("xuanquan", "HT1"),
+        method="post",
+        data=lambda w: REVISION,
+    ),
+    Case(
+        "review:accept",
+        reviewers(403, 404, 404),
+        "no such criterion",
+        submitted("sotc", "XX9"),
+        method="post",
+        data=lambda w: REVISION,
+    ),
+    Case("review:adjust", POST_ONLY, "department", on("sotc", "HT1")),
+    Case(
+        "review:adjust",
+        ACT_ON_DEPARTMENT,
+        "submitted department",
+        submitted("sotc", "HT1"),
+        method="post",
+        data=adjust_data,
+    ),
+    Case(
+        "review:adjust",
+        INVALID_ON_DEPARTMENT,
+        "without a reason",
+        submitted("sotc", "HT1"),
+        method="post",
+        data=lambda w: {"revision": 0, "numerator": "1", "denominator": "2"},
+    ),
+    Case("review:clear", POST_ONLY, "department", on("sotc", "HT1")),
+    Case(
+        "review:clear",
+        ACT_ON_DEPARTMENT,
+        "submitted department",
+        submitted("sotc", "HT1"),
+        method="post",
+        data=lambda w: REVISION,
+    ),
+    Case("review:comment", POST_ONLY, "department", on("sotc", "HT1")),
+    Case(
+        "review:comment",
+        ACT_ON_DEPARTMENT,
+        "submitted department",
+        submitted("sotc", "HT1"),
+        method="post",
+        data=lambda w: {"text": "Bổ sung danh sách máy tính."},
+    ),
+    # The steps of the review.
+    Case("review:return", POST_ONLY, "department", form_of("sotc")),
+    Case(
+        "review:return",
+        ACT_ON_DEPARTMENT,
+        "submitted department",
+        submitted("sotc"),
+        method="post",
+        data=return_data,
+    ),
+    Case(
+        "review:return",
+        INVALID_ON_DEPARTMENT,
+        "without a deadline",
+        submitted("sotc"),
+        method="post",
+        data=lambda w: {"message": "Bổ sung."},
+    ),
+    Case("review:approve", POST_ONLY, "department", form_of("sotc")),
+    Case("review:approve", ACT_ON_DEPARTMENT, "submitted department", submitted("sotc"), "post"),
+    Case("review:approve", REFUSED_ON_COMMUNE, "commune not submitted", form_of("lacdao"), "post"),
+    Case("review:reopen", POST_ONLY, "department", form_of("sotc")),
+    Case(
+        "review:reopen",
+        ACT_ON_DEPARTMENT,
+        "approved department",
+        approved("sotc"),
+        method="post",
+        data=lambda w: REASON,
+    ),
+    Case(
+        "review:reopen",
+        REFUSED_ON_DEPARTMENT,
+        "department in self-assessment",
+        form_of("sotc"),
+        method="post",
+        data=lambda w: REASON,
+    ),
+    Case("review:not_submitted", POST_ONLY, "department", form_of("sotc")),
+    Case(
+        "review:not_submitted",
+        REFUSED_ON_COMMUNE,
+        "commune before its deadline",
+        form_of("lacdao"),
+        method="post",
+        data=lambda w: REASON,
+    ),
+    Case(
+        "review:not_submitted",
+        ACT_ON_COMMUNE,
+        "commune after its deadline",
+        deadline_passed("lacdao"),
+        method="post",
+        data=lambda w: REASON,
+    ),
+    Case(
+        "review:not_submitted",
+        reviewers(403, 403, 400),
+        "without a reason",
+        deadline_passed("lacdao"),
+        "post",
+    ),
+    # A district's communes and their forwarding.
+    Case("review:district", READ_BY_ALL_REVIEWERS, "reviewed district", district("vanlam")),
+    Case("review:district", READ_BY_PROVINCE, "another district", district("vangiang")),
+    Case("review:district", READ_BY_ALL_REVIEWERS, "forwarded", forwarded),
+    Case("review:district", READ_BY_ALL_REVIEWERS, "ready to forward", closed_communes),
+    Case(
+        "review:district",
+        MISSING,
+        "a department is no district",
+        lambda w: {"year": w.period.year, "district": w.units["sotc"].code},
+    ),
+    Case(
+        "review:district",
+        MISSING,
+        "another year",
+        lambda w: {"year": 1999, "district": w.units["vanlam"].code},
+    ),
+    Case("review:forward", POST_ONLY, "reviewed district", district("vanlam")),
+    Case(
+        "review:forward",
+        reviewers(403, 403, 409),
+        "communes not reviewed",
+        district("vanlam"),
+        "post",
+    ),
+    Case("review:forward", reviewers(403, 403, 302), "ready", closed_communes, "post"),
+    Case(
+        "review:forward", reviewers(403, 403, 404), "another district", district("vangiang"), "post"
+    ),
+    Case("review:send_back", POST_ONLY, "reviewed district", district("vanlam")),
+    Case(
+        "review:send_back",
+        reviewers(302, 302, 403),
+        "forwarded",
+        forwarded,
+        method="post",
+        data=lambda w: REASON,
+    ),
+    Case(
+        "review:send_back",
+        reviewers(409, 409, 403),
+        "not forwarded",
+        district("vanlam"),
+        method="post",
+        data=lambda w: REASON,
+    ),
+    Case("review:send_back", reviewers(400, 400, 403), "without a reason", forwarded, "post"),
+]
