@@ -10,9 +10,17 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.test.utils import override_settings
 
-from egovrank.core.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo, load_demo_period
+from egovrank.core.demo import (
+    DEMO_ACCOUNTS,
+    DEMO_PASSWORD,
+    DEMO_YEAR,
+    load_demo,
+    load_demo_period,
+)
 from egovrank.criteria.queries import all_version_summaries
+from egovrank.review.demo import load_demo_reviews
 from egovrank.scoring.catalogue import packaged_set_ids
 from egovrank.scoring.fileformat.problems import CriteriaFileError
 
@@ -50,6 +58,10 @@ class Command(BaseCommand):
             period = load_demo_period()
         except CriteriaFileError as exc:  # a broken shipped set must stop the demo loudly
             raise CommandError(str(exc)) from exc
+        # The demo reviews leave their notices in the app but send no mail: nobody
+        # should find a pile of demo e-mails in the console before the server starts.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            reviews = load_demo_reviews(DEMO_YEAR, "thamdinh.tinh", "thamdinh.vanlam")
         shipped = set(packaged_set_ids())
         for summary in all_version_summaries():
             if summary.id in shipped:
@@ -62,6 +74,10 @@ class Command(BaseCommand):
             f"  Period {period.year} open for self-assessment: {period.participants} units — "
             f"{period.submitted} submitted, {period.drafts} drafts, "
             f"{period.not_started} not started"
+        )
+        self.stdout.write(
+            f"  Review: {reviews.approved} approved, {reviews.returned} returned for revision, "
+            f"{reviews.in_review} in review"
         )
 
     def print_accounts(self) -> None:
