@@ -31,7 +31,7 @@ def test_the_administrator_publishes_and_corrects_the_results(
     sign_in_browser(page, live_server.url, "administrator", language="en")
 
     page.goto(live_server.url + "/periods/2019/")
-    page.get_by_role("link", name="Results").click()
+    page.get_by_role("main").get_by_role("link", name="Results").click()
     page.wait_for_url("**/results/2019/")
     ranking = page.get_by_role("table", name="Ranking of Khối 01")
     assert ranking.get_by_role("row", name=re.compile("Sở Xây dựng")).inner_text().startswith("3")

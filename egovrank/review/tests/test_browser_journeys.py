@@ -327,8 +327,10 @@ def provincial_reviewer_returns(journey: Journey) -> None:
     page.locator("#return-drafts").get_by_role("link", name="HT5.2").wait_for()
     page.get_by_label(vi("Message to the unit")).fill(MESSAGE)
     assert page.get_by_label(vi("Revision deadline")).input_value()  # a week ahead, kept
+    send = page.get_by_role("button", name=vi("Return for revision"))
+    send.scroll_into_view_if_needed()  # the totals' column scrolls on its own
     journey.shot("returning")
-    page.get_by_role("button", name=vi("Return for revision")).click()
+    send.click()
     returned = vi("The form is returned to the unit for revision (return %(number)s).", number=1)
     assert returned in journey.notice()
     assert journey.state() == vi("Returned for revision")
