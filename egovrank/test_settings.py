@@ -12,3 +12,11 @@ os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("EVIDENCE_ROOT", tempfile.mkdtemp(prefix="egovrank-test-evidence-"))
 
 from egovrank.settings import *  # noqa: E402, F403
+
+# On SQLite the test database is a file, not memory: an in-memory database is one
+# connection shared by every thread, so two requests the live server handles at once
+# (a form saving two criteria) would run inside each other's transaction.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.mkdtemp(prefix="egovrank-test-db-"), "test.sqlite3")
+    }

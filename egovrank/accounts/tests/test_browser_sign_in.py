@@ -17,12 +17,15 @@ SIGNED_IN_MENU = [
     "Bộ tiêu chí",
     "Đơn vị",
 ]
+# Reviewers also have their queue; the province's staff also the results.
+DISTRICT_MENU = [*SIGNED_IN_MENU[:3], "Thẩm định", *SIGNED_IN_MENU[3:]]
+PROVINCE_MENU = [*SIGNED_IN_MENU[:3], "Thẩm định", "Kết quả", *SIGNED_IN_MENU[3:]]
 
 # Demo account → (its menu, the heading of its workspace card, what the card says)
 DEMO_ROLES = {
-    "quantri": ([*SIGNED_IN_MENU, "Người dùng"], "Quản trị hệ thống", "Nhập danh sách đơn vị"),
-    "thamdinh.tinh": (SIGNED_IN_MENU, "Thẩm định cấp tỉnh", "190 đơn vị"),
-    "thamdinh.vanlam": (SIGNED_IN_MENU, "Thẩm định cấp huyện: UBND huyện Văn Lâm", "11 xã"),
+    "quantri": ([*PROVINCE_MENU, "Người dùng"], "Quản trị hệ thống", "Nhập danh sách đơn vị"),
+    "thamdinh.tinh": (PROVINCE_MENU, "Thẩm định cấp tỉnh", "190 đơn vị"),
+    "thamdinh.vanlam": (DISTRICT_MENU, "Thẩm định cấp huyện: UBND huyện Văn Lâm", "11 xã"),
     "canbo.sotc": (SIGNED_IN_MENU, "Sở Tài chính", "Cán bộ đơn vị:"),
     "lanhdao.sotc": (SIGNED_IN_MENU, "Sở Tài chính", "Lãnh đạo đơn vị:"),
     "canbo.lacdao": (SIGNED_IN_MENU, "Xã Lạc Đạo", "Cán bộ đơn vị:"),
@@ -109,6 +112,7 @@ def test_a_signed_in_person_switches_to_english(live_server, page, screenshots, 
         "Home",
         "Workspace",
         "Self-assessments",
+        "Review",
         "Periods",
         "Criteria sets",
         "Units",
