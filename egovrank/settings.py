@@ -22,6 +22,25 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+
+# HTTPS (docs/deploy.md). Production serves the site over HTTPS only: HTTPS=1 turns on
+# secure cookies, the redirect from http:// and HSTS, each overridable below. Off by
+# default so that `make run` and the tests work over plain HTTP on loopback.
+HTTPS = env_bool("HTTPS", False)
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000 if HTTPS else 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+# The header's "preload" word alone puts the site on no browser list: that takes a
+# request by the owner of the parent domain (hstspreload.org).
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", HTTPS)
+# Behind a proxy that ends TLS (nginx), every request reaches the app as plain HTTP; the
+# proxy says in X-Forwarded-Proto what the browser used. Trust it only when the app's
+# port is reachable by the proxy alone, since anyone else could send the header too.
+if env_bool("TRUST_X_FORWARDED_PROTO", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
 SITE_NAME = env_str("SITE_NAME", "egovrank")
 PROVINCE_NAME = env_str("PROVINCE_NAME", "Hưng Yên")
 
@@ -41,6 +60,11 @@ INSTALLED_APPS = [
     "egovrank.review",
     "egovrank.results",
     "egovrank.notifications",
+    "egovrank.ops",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "egovrank.api",
 ]
 
 MIDDLEWARE = [
@@ -103,6 +127,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Cache: Redis when several app servers share one (docs/deploy.md), else each process
+# keeps its own in memory. Nothing the app caches is the only copy of anything.
+REDIS_URL = env_secret("REDIS_URL") or ""
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "egovrank"),
+            # A Redis that stops answering fails a request in seconds instead of
+            # holding a worker until gunicorn's timeout.
+            "OPTIONS": {"socket_connect_timeout": 5, "socket_timeout": 5},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 LOGIN_URL = "accounts:sign_in"
 LOGIN_REDIRECT_URL = "core:workspace"
 LOGOUT_REDIRECT_URL = "core:home"
@@ -111,6 +152,17 @@ SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=1)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 # Each request renews the idle limit, writing the session at most once a minute.
 SESSION_RENEW_SECONDS = 60
+# Where sessions live. "db" (PostgreSQL) already works for several app servers; with
+# Redis, "cached_db" reads them from Redis and still writes them to the database (a
+# restarted Redis signs nobody out), "cache" keeps them in Redis alone.
+_SESSION_STORES = ("db", "cached_db", "cache")
+_default_store = "cached_db" if REDIS_URL else "db"
+SESSION_STORE = env_str("SESSION_STORE", _default_store, choices=_SESSION_STORES)
+if SESSION_STORE != "db" and not REDIS_URL:
+    # Without Redis each app process has its own cache: a session ended in one process
+    # (signed out, expired) would live on in the others' copies.
+    raise ImproperlyConfigured(f"SESSION_STORE={SESSION_STORE} needs REDIS_URL")
+SESSION_ENGINE = f"django.contrib.sessions.backends.{SESSION_STORE}"
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # Lock-out: this many failed sign-ins in a row lock the user name for this long.
@@ -155,19 +207,102 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
-# Evidence files: never under a public URL; downloads go through the access checks.
+# Evidence files: never under a public URL; downloads go through the access checks
+# (egovrank/assessments/storage.py). On disk by default; in an S3-compatible bucket when
+# several app servers must see the same files.
 EVIDENCE_ROOT = Path(env_str("EVIDENCE_ROOT", str(VAR_DIR / "evidence")))
-STORAGES["evidence"] = {
-    "BACKEND": "django.core.files.storage.FileSystemStorage",
-    "OPTIONS": {"location": EVIDENCE_ROOT, "base_url": None},
-}
+EVIDENCE_STORAGE = env_str("EVIDENCE_STORAGE", "disk", choices=("disk", "s3"))
 EVIDENCE_MAX_MEGABYTES = env_int("EVIDENCE_MAX_MEGABYTES", 20, minimum=1)
 # Uploads above this size go to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+if EVIDENCE_STORAGE == "s3":
+    _bucket = env_str("EVIDENCE_S3_BUCKET", "")
+    if not _bucket:
+        raise ImproperlyConfigured("EVIDENCE_STORAGE=s3 needs EVIDENCE_S3_BUCKET")
+    STORAGES["evidence"] = {
+        "BACKEND": "egovrank.assessments.storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": _bucket,
+            # Empty: Amazon S3 itself; otherwise the S3-compatible service's address.
+            "endpoint_url": env_str("EVIDENCE_S3_ENDPOINT_URL", "") or None,
+            "region_name": env_str("EVIDENCE_S3_REGION", "") or None,
+            "location": env_str("EVIDENCE_S3_PREFIX", "").strip("/"),
+            # Unset keys: boto3 looks for credentials itself (AWS_* variables, an
+            # instance role, ~/.aws).
+            "access_key": env_secret("EVIDENCE_S3_ACCESS_KEY_ID"),
+            "secret_key": env_secret("EVIDENCE_S3_SECRET_ACCESS_KEY"),
+            # A file read back for a download is kept in memory up to this size, then
+            # in a temporary file, as uploads are.
+            "max_memory_size": FILE_UPLOAD_MAX_MEMORY_SIZE,
+        },
+    }
+else:
+    STORAGES["evidence"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": EVIDENCE_ROOT, "base_url": None},
+    }
 
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO", choices=_LOG_LEVELS)
+# Logging: one line per record on standard error, which systemd's journal (or whatever
+# runs the app) keeps; Django's own request errors arrive here too.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s %(name)s [pid %(process)d] %(message)s"}
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # gunicorn warns on each HEAD request that it drops the body Django wrote (as WSGI
+        # servers must); a monitor probing every minute would fill the log with it.
+        "gunicorn.http.wsgi": {"level": "ERROR"},
+    },
+}
+
+# The REST API (egovrank/api/): JSON only, a personal token or the session
+# (with CSRF for changes), errors as {"errors": [{"path", "message", "code"}]}.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "egovrank.api.authentication.TokenAuthentication",
+        "egovrank.api.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["egovrank.api.permissions.RoleRequired"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "egovrank.api.pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "egovrank.api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "egovrank.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "URL_FORMAT_OVERRIDE": None,
+    "COERCE_DECIMAL_TO_STRING": True,
+}
+# The OpenAPI schema (/api/schema/) and its documentation (/api/docs/), served from the
+# sidecar package's static files: no CDN, and no validator badge fetched from outside.
+SPECTACULAR_SETTINGS = {
+    "TITLE": "egovrank API",
+    "VERSION": "1",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "ENUM_NAME_OVERRIDES": {
+        "PeriodStateEnum": "egovrank.periods.choices.PeriodState",
+        "FormStateEnum": "egovrank.api.serializers.FORM_STATES",
+        "UnitKindEnum": "egovrank.orgs.choices.UnitKind",
+        "SuccessionKindEnum": "egovrank.orgs.choices.SuccessionKind",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "egovrank.api.schema.postprocess",
+    ],
 }

@@ -14,6 +14,8 @@ urlpatterns = [
     path("results/", include("egovrank.results.urls")),
     path("notices/", include("egovrank.notifications.urls")),
     path("review/", include("egovrank.review.urls")),
+    path("api/", include("egovrank.api.urls")),
+    path("account/api-tokens/", include("egovrank.api.token_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

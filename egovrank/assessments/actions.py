@@ -184,6 +184,21 @@ def do_save_answer(
 ) -> Answer:
     """Save what the unit entered for criterion ``code`` (a draft save: the answer may
     still be incomplete; the form shows what is refused)."""
+    return _save_answer(participant, code, entered, revision=revision, actor=actor)
+
+
+def _save_answer(
+    participant: Participant,
+    code: str,
+    entered: AnswerInput,
+    *,
+    revision: int,
+    actor: Any,
+    source: str = "",
+) -> Answer:
+    """``do_save_answer`` without its own transaction, for callers that save many
+    answers in one (``figures.do_import_figures``: all or nothing). ``source`` names
+    where the value came from when it was not typed into the form; the history keeps it."""
     participant, assessment = _locked_assessment(participant)
     _refuse_if_locked(participant, assessment)
     criteria_set = criteria_set_for(participant)
@@ -193,8 +208,9 @@ def do_save_answer(
     answer = Answer.objects.select_for_update().filter(assessment=assessment, code=code).first()
     current_revision = answer.revision if answer else 0
     if current_revision != revision:
-        assert answer is not None
-        raise StaleAnswer(answer, entered)
+        # A revision for a criterion never answered comes from no page of ours, but is
+        # answered like any stale save (an empty current answer), not as a crash.
+        raise StaleAnswer(answer or Answer(assessment=assessment, code=code), entered)
     before = AnswerInput.of(answer)
     if before == entered:
         assert answer is not None or entered == AnswerInput()
@@ -232,6 +248,7 @@ def do_save_answer(
             "points_before": str(points_before),
             "points_after": str(points_after),
             "revision": answer.revision,
+            **({"source": source} if source else {}),
         },
     )
     return answer

@@ -9,6 +9,7 @@ systemd credentials work this way).
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -19,8 +20,14 @@ _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
 
-def env_str(name: str, default: str) -> str:
-    return os.environ.get(name, default)
+def env_str(name: str, default: str, *, choices: Collection[str] | None = None) -> str:
+    """``NAME`` as given, or ``default``; with ``choices``, only one of those (exactly as
+    spelt there, so a typo such as ``S3`` for ``s3`` stops start-up instead of being
+    taken for the default)."""
+    value = os.environ.get(name, default)
+    if choices is not None and value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)} (got {value!r})")
+    return value
 
 
 def env_bool(name: str, default: bool) -> bool:

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from egovrank.core.env import env_bool, env_int, env_list, env_secret
+from egovrank.core.env import env_bool, env_int, env_list, env_secret, env_str
 
 
 def test_it_reads_booleans_in_the_usual_spellings(monkeypatch):
@@ -64,3 +64,16 @@ def test_an_unreadable_secret_file_is_refused(monkeypatch, tmp_path):
     monkeypatch.setenv("X_SECRET_FILE", str(tmp_path / "missing"))
     with pytest.raises(ImproperlyConfigured, match="cannot read"):
         env_secret("X_SECRET")
+
+
+def test_a_string_with_choices_takes_one_of_them(monkeypatch):
+    monkeypatch.setenv("X_KIND", "s3")
+    assert env_str("X_KIND", "disk", choices=("disk", "s3")) == "s3"
+    monkeypatch.delenv("X_KIND")
+    assert env_str("X_KIND", "disk", choices=("disk", "s3")) == "disk"
+
+
+def test_a_string_outside_its_choices_stops_start_up_naming_the_variable(monkeypatch):
+    monkeypatch.setenv("X_KIND", "S3")
+    with pytest.raises(ImproperlyConfigured, match=r"X_KIND must be one of disk, s3 \(got 'S3'\)"):
+        env_str("X_KIND", "disk", choices=("disk", "s3"))

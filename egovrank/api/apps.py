@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ApiConfig(AppConfig):
+    name = "egovrank.api"
+    label = "api"
+    verbose_name = _("REST API")
+
+    def ready(self) -> None:
+        # drf-spectacular finds the token scheme through this extension's registration.
+        from . import schema  # noqa: F401

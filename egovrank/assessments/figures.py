@@ -1,0 +1,482 @@
+"""Raw figures from other systems: a CSV or Excel file of figures per unit and criterion
+(for example online applications received, from the public-service portal's statistics)
+saved into a period's forms.
+
+Columns: ``unit_code, criterion, value``; for a ratio either ``value`` as ``A/B`` or the
+two figures in ``numerator`` and ``denominator``. ``unit_name`` may be there for people
+to read and is ignored. Vietnamese headers (``mã đơn vị``, ``tiêu chí``, ``giá trị``,
+``tử số``, ``mẫu số``) are read too.
+
+All or nothing: every row is checked first (the unit takes part in the period, the
+criterion is one of its block's criteria that takes an answer, the criterion's rule reads
+the value, the form can be edited now) and every problem is reported with its row and
+column. Only when there is none is each value saved, through the same path as the form
+(``actions._save_answer``: revision-checked, in the history), all in one transaction.
+Each history entry records where the figure came from (``source``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from egovrank.core.audit import record
+from egovrank.orgs.models import Unit
+from egovrank.periods.models import Participant, Period
+from egovrank.scoring.tree import CriteriaSet
+
+from .actions import AnswerInput, StaleAnswer, _save_answer, edit_lock
+from .models import Answer, Assessment
+from .queries import criteria_set_for
+from .sheet import Entry, answers_of, input_kind, join_ratio
+
+__all__ = [
+    "COLUMNS",
+    "FigureChange",
+    "FigureProblem",
+    "FiguresRefused",
+    "FiguresReport",
+    "do_import_figures",
+]
+
+COLUMNS = ("unit_code", "criterion", "value", "numerator", "denominator")
+REQUIRED = ("unit_code", "criterion")
+# Read for people, never used: a file exported from another system often carries names.
+IGNORED = ("unit_name",)
+
+# Header spellings, compared after _fold (case, diacritics, "_" and spaces do not matter).
+_ALIASES = {
+    "unit_code": ("unit code", "mã đơn vị", "mã"),
+    "criterion": ("criterion", "tiêu chí", "mã tiêu chí"),
+    "value": ("value", "giá trị", "số liệu"),
+    "numerator": ("numerator", "tử số"),
+    "denominator": ("denominator", "mẫu số"),
+    "unit_name": ("unit name", "tên đơn vị", "đơn vị"),
+}
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics, ``_``/``-`` as spaces, spaces collapsed."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn").casefold()
+    return " ".join(re.sub(r"[_\-]", " ", text).split())
+
+
+_HEADER = {_fold(alias): column for column, aliases in _ALIASES.items() for alias in aliases}
+
+
+@dataclass(frozen=True, slots=True)
+class FigureProblem:
+    """One problem and where it is: ``row`` (None for the file as a whole) and ``column``
+    (the English column name, or "" when no single column is at fault)."""
+
+    filename: str
+    row: int | None
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        place = self.filename
+        if self.row is not None:
+            place = _("%(place)s, row %(row)s") % {"place": place, "row": self.row}
+        if self.column:
+            place = _("%(place)s, column %(column)s") % {"place": place, "column": self.column}
+        return f"{place}: {self.message}"
+
+
+class FiguresRefused(ValueError):
+    """The file was refused whole; ``problems`` lists every problem. Nothing changed."""
+
+    def __init__(self, filename: str, problems: list[FigureProblem]) -> None:
+        self.filename = filename
+        self.problems = problems
+        head = ngettext(
+            "%(file)s: %(count)d problem, nothing imported:",
+            "%(file)s: %(count)d problems, nothing imported:",
+            len(problems),
+        ) % {"file": filename, "count": len(problems)}
+        lines = "\n".join(f"  {problem}" for problem in problems)
+        super().__init__(f"{head}\n{lines}")
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    """What one row of the file does: the criterion's stored answer before and after."""
+
+    row: int
+    unit_code: str
+    unit_name: str
+    criterion: str
+    before: str
+    after: str
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+@dataclass
+class FiguresReport:
+    """Every row of an import (or a dry run: what an import would do)."""
+
+    year: int
+    filename: str
+    source: str
+    rows: list[FigureChange] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def changed(self) -> list[FigureChange]:
+        return [row for row in self.rows if row.changed]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.filename}: {len(self.rows)} figure(s) for period {self.year}, "
+            f"{len(self.changed)} changed, {len(self.rows) - len(self.changed)} unchanged "
+            f"(source: {self.source})"
+        )
+
+
+@dataclass(frozen=True)
+class _Row:
+    number: int
+    unit_code: str
+    criterion: str
+    value: str
+    numerator: str
+    denominator: str
+
+
+@dataclass
+class _Planned:
+    row: _Row
+    participant: Participant
+    code: str
+    before: AnswerInput
+    entered: AnswerInput
+    revision: int
+
+
+# --- reading the file -------------------------------------------------------------------
+
+
+def _table(filename: str, content: bytes) -> Iterator[tuple[int, list[str]]]:
+    """(row number, cells) of a .csv (UTF-8, BOM or not) or .xlsx (first sheet)."""
+
+    def refuse(message: str, row: int | None = None) -> FiguresRefused:
+        return FiguresRefused(filename, [FigureProblem(filename, row, "", message)])
+
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    if extension == "csv":
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = content[: exc.start].count(b"\n") + 1
+            raise refuse(_("the file is not UTF-8 text: save it as “CSV UTF-8”"), line) from None
+        first = text.split("\n", 1)[0]
+        # Excel set to Vietnamese separates cells with ";" (the decimal mark is ",").
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        return ((reader.line_num, cells) for cells in reader)
+    if extension == "xlsx":
+        return iter(_xlsx_rows(content, refuse))
+    raise refuse(_("a figures file must be a .csv or .xlsx file"))
+
+
+def _xlsx_rows(
+    content: bytes, refuse: Callable[[str], FiguresRefused]
+) -> list[tuple[int, list[str]]]:
+    from openpyxl import load_workbook
+
+    if content[:4] == b"\xd0\xcf\x11\xe0":
+        raise refuse(_("an old Excel 97-2003 (.xls) file: save it as .xlsx"))
+    if not zipfile.is_zipfile(io.BytesIO(content)):
+        raise refuse(_("not an Excel workbook (.xlsx)"))
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+        rows = [
+            (number, [_cell_text(value) for value in values])
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ]
+        workbook.close()
+    # openpyxl raises many unrelated types for a damaged or foreign zip; all of them mean
+    # the same thing to the person who sent it.
+    except Exception:
+        raise refuse(_("not an Excel workbook (.xlsx) that can be read")) from None
+    return rows
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # 45 typed in Excel comes back as 45.0
+    return str(value).strip()
+
+
+def _read(filename: str, content: bytes) -> tuple[list[_Row], list[FigureProblem]]:
+    problems: list[FigureProblem] = []
+
+    def problem(row: int | None, column: str, message: str) -> None:
+        problems.append(FigureProblem(filename, row, column, message))
+
+    table = _table(filename, content)
+    # The header is the first line with something in it.
+    header_row, cells = next(table, (0, []))
+    while not any(cell.strip() for cell in cells):
+        if header_row == 0:
+            problem(None, "", _("the file is empty"))
+            raise FiguresRefused(filename, problems)
+        header_row, cells = next(table, (0, []))
+    positions: dict[str, int] = {}
+    known = ", ".join((*COLUMNS, *IGNORED))
+    for index, cell in enumerate(cells):
+        label = cell.strip()
+        column = _HEADER.get(_fold(label))
+        if not label:
+            if any(c.strip() for c in cells[index:]):
+                problem(header_row, "", _("column %(number)d has no name") % {"number": index + 1})
+        elif column is None:
+            message = _("unknown column %(label)s (known: %(known)s)")
+            problem(header_row, label, message % {"label": repr(label), "known": known})
+        elif column in positions:
+            problem(header_row, label, _("column %(column)s appears twice") % {"column": column})
+        else:
+            positions[column] = index
+    missing = [column for column in REQUIRED if column not in positions]
+    if "value" not in positions and "numerator" not in positions:
+        missing.append("value")
+    if ("numerator" in positions) != ("denominator" in positions):
+        missing.append("denominator" if "numerator" in positions else "numerator")
+    if missing:
+        message = _("missing column(s): %(columns)s") % {"columns": ", ".join(missing)}
+        problem(header_row, "", message)
+    if problems:
+        raise FiguresRefused(filename, problems)
+    rows = []
+    for number, cells in table:
+        if not any(cell.strip() for cell in cells):
+            continue  # blank lines are harmless
+        values = {
+            name: cells[index].strip() if index < len(cells) else ""
+            for name, index in positions.items()
+        }
+        rows.append(
+            _Row(
+                number,
+                values["unit_code"],
+                values["criterion"],
+                values.get("value", ""),
+                values.get("numerator", ""),
+                values.get("denominator", ""),
+            )
+        )
+    if not rows:
+        problem(None, "", _("no figures in the file"))
+    return rows, problems
+
+
+# --- checking against the period ------------------------------------------------------
+
+
+class _Checker:
+    """Checks each row against the period, its forms and the criteria's rules."""
+
+    def __init__(self, period: Period, filename: str, problems: list[FigureProblem]) -> None:
+        self.period = period
+        self.filename = filename
+        self.problems = problems
+        self.participants = {
+            p.unit_code: p for p in period.participants.select_related("period", "unit")
+        }
+        self.sets: dict[int, CriteriaSet] = {}
+        self.assessments: dict[int, Assessment | None] = {}
+        self.locks: dict[int, str | None] = {}
+        self.answers: dict[int, dict[str, Answer]] = {}
+        self.seen: dict[tuple[str, str], int] = {}
+
+    def problem(self, row: int, column: str, message: str) -> None:
+        self.problems.append(FigureProblem(self.filename, row, column, message))
+
+    def check(self, row: _Row) -> _Planned | None:
+        participant = self._participant(row)
+        code = row.criterion
+        if not code:
+            self.problem(row.number, "criterion", _("a criterion code is needed"))
+        if participant is None or not code:
+            return None
+        criteria_set = self._set(participant)
+        node = criteria_set.get(code)
+        if node is None:
+            message = _("There is no criterion with the code %(code)s.") % {"code": code}
+            self.problem(row.number, "criterion", message)
+            return None
+        if not node.is_leaf or node.rule is None:
+            message = _("%(code)s is a group: give the figures of its criteria.")
+            self.problem(row.number, "criterion", message % {"code": code})
+            return None
+        key = (participant.unit_code, code)
+        if key in self.seen:
+            message = _("%(unit)s %(code)s is also on row %(other)d")
+            values = {"unit": participant.unit_code, "code": code, "other": self.seen[key]}
+            self.problem(row.number, "criterion", message % values)
+            return None
+        self.seen[key] = row.number
+        text, column = self._value(row, input_kind(node.rule) == "ratio")
+        if text is None:
+            return None
+        _answers, errors = answers_of(criteria_set, {code: Entry(value=text)})
+        if code in errors:
+            self.problem(row.number, column, f"[{code}] {errors[code]}")
+            return None
+        lock = self._lock(participant)
+        if lock:
+            self.problem(row.number, "unit_code", f"{participant.unit_code}: {lock}")
+            return None
+        answer = self.answers[participant.pk].get(code)
+        before = AnswerInput.of(answer)
+        return _Planned(
+            row,
+            participant,
+            code,
+            before,
+            replace(before, value=text, not_applicable=False),
+            answer.revision if answer else 0,
+        )
+
+    def _participant(self, row: _Row) -> Participant | None:
+        code = row.unit_code
+        if not code:
+            self.problem(row.number, "unit_code", _("a unit code is needed"))
+            return None
+        participant = self.participants.get(code)
+        if participant is None:
+            if Unit.objects.filter(code=code).exists():
+                message = _("%(unit)s does not take part in the %(year)s period.")
+                values = {"unit": code, "year": self.period.year}
+                self.problem(row.number, "unit_code", message % values)
+            else:
+                message = _("No unit has the code %(code)s.") % {"code": code}
+                self.problem(row.number, "unit_code", message)
+        return participant
+
+    def _set(self, participant: Participant) -> CriteriaSet:
+        if participant.block_id not in self.sets:
+            self.sets[participant.block_id] = criteria_set_for(participant)
+        return self.sets[participant.block_id]
+
+    def _lock(self, participant: Participant) -> str | None:
+        if participant.pk not in self.locks:
+            assessment = Assessment.objects.filter(participant=participant).first()
+            self.locks[participant.pk] = edit_lock(participant, assessment)
+            self.answers[participant.pk] = (
+                {answer.code: answer for answer in assessment.answers.all()} if assessment else {}
+            )
+        return self.locks[participant.pk]
+
+    def _value(self, row: _Row, ratio: bool) -> tuple[str | None, str]:
+        """The answer's text and the column it came from; None (reported) if unusable."""
+        split = bool(row.numerator or row.denominator)
+        if split and row.value:
+            message = _("give either the value or the numerator and denominator, not both")
+            self.problem(row.number, "value", message)
+            return None, ""
+        if split:
+            if not ratio:
+                message = _("%(code)s takes one figure, not a numerator and denominator")
+                self.problem(row.number, "numerator", message % {"code": row.criterion})
+                return None, ""
+            return join_ratio(row.numerator, row.denominator), "numerator/denominator"
+        if not row.value:
+            self.problem(row.number, "value", _("no value"))
+            return None, ""
+        return row.value, "value"
+
+
+# --- the action -------------------------------------------------------------------------
+
+
+@transaction.atomic(durable=True)
+def do_import_figures(
+    period: Period,
+    file_name: str,
+    content: bytes,
+    *,
+    source: str,
+    actor: Any,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> FiguresReport:
+    """Save the file's figures into the period's forms, all or none.
+
+    Raises ``FiguresRefused`` listing every problem (nothing changes). ``source`` names
+    where the figures come from (e.g. "Cổng dịch vụ công, thống kê 2019"); each history
+    entry keeps it. ``dry_run`` does the whole import, then rolls it back, so the report
+    is exactly what a real import would do. ``progress(done, total)`` is told after each
+    saved figure.
+    """
+    source = " ".join(source.split())
+    if not source:
+        message = _("name the source of the figures (the system or document they come from)")
+        raise FiguresRefused(file_name, [FigureProblem(file_name, None, "", message)])
+    rows, problems = _read(file_name, content)
+    checker = _Checker(period, file_name, problems)
+    planned = [item for item in (checker.check(row) for row in rows) if item is not None]
+    if problems:
+        raise FiguresRefused(file_name, sorted(problems, key=lambda p: p.row or 0))
+    report = FiguresReport(period.year, file_name, source, dry_run=dry_run)
+    for done, item in enumerate(planned, start=1):
+        try:
+            _save_answer(
+                item.participant,
+                item.code,
+                item.entered,
+                revision=item.revision,
+                actor=actor,
+                source=source,
+            )
+        except StaleAnswer:
+            # Someone saved this criterion while the file was being checked.
+            message = _("%(unit)s %(code)s changed while the file was checked: import it again")
+            values = {"unit": item.participant.unit_code, "code": item.code}
+            problem = FigureProblem(file_name, item.row.number, "criterion", message % values)
+            raise FiguresRefused(file_name, [problem]) from None
+        report.rows.append(
+            FigureChange(
+                item.row.number,
+                item.participant.unit_code,
+                item.participant.unit_name,
+                item.code,
+                item.before.value,
+                item.entered.value,
+            )
+        )
+        if progress is not None:
+            progress(done, len(planned))
+    if report.changed:
+        record(
+            "figures.imported",
+            period,
+            actor=actor,
+            summary=f"{len(report.changed)} figures imported from {file_name} ({source})"[:500],
+            data={
+                "file": file_name,
+                "source": source,
+                "rows": len(report.rows),
+                "changed": len(report.changed),
+            },
+        )
+    if dry_run:
+        transaction.set_rollback(True)
+    return report
