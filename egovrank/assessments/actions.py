@@ -137,7 +137,7 @@ def edit_lock(
         return _("The reviewer has closed this form as not submitted.")
     if state == AssessmentState.RETURNED:
         assert assessment is not None
-        deadline = assessment.revision_deadline or period.revision_deadline
+        deadline = assessment.revision_due(period)
         if deadline is not None and (now or timezone.now()) > deadline:
             return _("The revision deadline (%(when)s) has passed.") % {"when": _moment(deadline)}
         return None

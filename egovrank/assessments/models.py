@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -10,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from egovrank.core.append_only import AppendOnlyModel
-from egovrank.periods.models import Participant
+from egovrank.periods.models import Participant, Period
 
 from .choices import AssessmentState
 from .storage import evidence_storage
@@ -47,6 +48,11 @@ class Assessment(models.Model):
 
     def __str__(self) -> str:
         return str(self.participant)
+
+    def revision_due(self, period: Period) -> datetime | None:
+        """Until when a returned form may be revised: its own deadline, set by the
+        return, else the period's. (``period`` is passed so lists need no query.)"""
+        return self.revision_deadline or period.revision_deadline
 
 
 class Answer(models.Model):

@@ -143,7 +143,7 @@ def _deadline_of(
         return (SELF_ASSESSMENT, deadline) if deadline else None
     if state == AssessmentState.RETURNED:
         assert assessment is not None
-        deadline = assessment.revision_deadline or participant.period.revision_deadline
+        deadline = assessment.revision_due(participant.period)
         return (REVISION, deadline) if deadline else None
     return None  # submitted, under review or closed
 

@@ -138,7 +138,7 @@ def review_lock(participant: Participant, assessment: Assessment | None) -> str 
 
 
 def _revision_overdue(assessment: Assessment) -> bool:
-    deadline = assessment.revision_deadline or assessment.participant.period.revision_deadline
+    deadline = assessment.revision_due(assessment.participant.period)
     return (
         assessment.state == AssessmentState.RETURNED
         and deadline is not None
