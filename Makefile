@@ -40,13 +40,16 @@ node_modules/.installed: package.json package-lock.json | system-deps-test
 	touch $@
 
 # System packages, from Debian, only where missing: gettext to compile translations,
-# Chromium and npm (for axe-core) for the browser tests.
+# Pango for WeasyPrint (the PDF announcement); Chromium and npm (for axe-core) for the
+# browser tests, LibreOffice Calc to check that the Excel download opens in it.
 system-deps:
 	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q gettext; }
+	@dpkg -s libpango-1.0-0 libpangoft2-1.0-0 >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0; }
 
 system-deps-test: system-deps
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium fonts-dejavu-core; }
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q npm; }
+	@command -v soffice >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libreoffice-calc-nogui; }
 
 messages: $(VENV)/.installed-base system-deps
 	@SECRET_KEY=build $(MANAGE) compilemessages --ignore=.venv -v 0

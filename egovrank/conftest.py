@@ -1,15 +1,26 @@
-"""Shared pytest fixtures: the headless Chromium browser for the browser tests.
+"""Shared pytest fixtures: the headless Chromium browser for the browser tests, and the
+screenshots they take, which also illustrate the user guides.
 
 Browser tests drive the real pages served by pytest-django's ``live_server`` in Debian's
 Chromium (``make test`` installs it). A missing browser fails the tests loudly: skipping
 them would hide exactly what they are meant to show.
+
+The guides under docs/huong-dan/ show screenshots the browser tests take, so they stay
+current: docs/huong-dan/anh/manifest.toml names, for each guide image, the test and the
+screenshot label that produce it. When a test takes that screenshot, the guide's version
+is captured beside it (the visible window, by default, which makes a smaller file than the
+whole page) and, once the test has passed, copied into docs/huong-dan/anh/ at the end of
+the run. ``core/tests/test_guides.py`` checks the manifest against the tests' sources.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
+import tomllib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -67,23 +78,110 @@ def accessibility_violations(page: Any) -> list[str]:
     ]
 
 
+GUIDE_IMAGES = ROOT / "docs" / "huong-dan" / "anh"
+GUIDE_MANIFEST = GUIDE_IMAGES / "manifest.toml"
+GUIDE_CAPTURES = SCREENSHOTS / "guides"
+GUIDE_IMAGE_FIELDS = {"test", "label", "full_page", "scroll_to", "element"}
+
+
+@dataclass(frozen=True)
+class GuideImage:
+    """One image of the guides: the browser test (its node id, as pytest prints it) and
+    the label of the screenshot that shows it, and how to frame it: the visible window
+    (the default), scrolled first so that ``scroll_to`` is near its top; the whole page;
+    or only the ``element`` a CSS selector names."""
+
+    file: str
+    test: str
+    label: str
+    full_page: bool = False
+    scroll_to: str = ""
+    element: str = ""
+
+
+def read_guide_manifest(path: Path = GUIDE_MANIFEST) -> list[GuideImage]:
+    """The guide images the manifest names, in its order."""
+    if not path.exists():
+        return []
+    entries = tomllib.loads(path.read_text(encoding="utf-8"))
+    return [GuideImage(file=name, **fields) for name, fields in entries.items()]
+
+
+def _guide_images_by_shot() -> dict[tuple[str, str], list[GuideImage]]:
+    by_shot: dict[tuple[str, str], list[GuideImage]] = {}
+    for image in read_guide_manifest():
+        by_shot.setdefault((image.test, image.label), []).append(image)
+    return by_shot
+
+
+# Guide images captured by the running test, and those of the tests that passed: only a
+# passing test shows the pages as they should be.
+_captured: dict[str, dict[str, Path]] = {}
+_confirmed: dict[str, Path] = {}
+
+
+def capture_for_guide(page: Any, image: GuideImage) -> Path:
+    """Save the guide's version of what the page shows now, as the manifest frames it,
+    under var/screenshots/guides/, and leave the page scrolled as it was."""
+    GUIDE_CAPTURES.mkdir(parents=True, exist_ok=True)
+    path = GUIDE_CAPTURES / image.file
+    if image.element:
+        page.locator(image.element).first.screenshot(path=str(path))
+    elif image.full_page:
+        page.screenshot(path=str(path), full_page=True)
+    else:
+        scrolled = page.evaluate("() => window.scrollY")
+        if image.scroll_to:
+            # A little space above the element, so its heading is not cut.
+            page.locator(image.scroll_to).first.evaluate(
+                "e => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 24)"
+            )
+        page.screenshot(path=str(path))
+        page.evaluate("y => window.scrollTo(0, y)", scrolled)
+    return path
+
+
 class Screenshots:
     """Saves numbered screenshots of what a test saw, under var/screenshots/ (ignored by
-    git), and checks each of those pages for accessibility problems."""
+    git), checks each of those pages for accessibility problems, and captures the guide
+    images the manifest asks of this test."""
 
-    def __init__(self, page: Any, test_name: str) -> None:
+    def __init__(self, page: Any, test_name: str, node_id: str = "") -> None:
         self.page = page
         self.prefix = re.sub(r"[^A-Za-z0-9_-]+", "-", test_name)
         self.count = 0
+        self.node_id = node_id
+        self.guide_images = _guide_images_by_shot()
 
-    def take(self, label: str) -> Path:
+    def take(self, label: str, *, full_page: bool = True) -> Path:
+        """Screenshot the page (the whole page, or only the visible window), check it
+        with axe, and capture the guide images named after this moment."""
         self.count += 1
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{self.prefix}-{self.count:02d}-{label}.png"
-        self.page.screenshot(path=str(path), full_page=True)
+        self.page.screenshot(path=str(path), full_page=full_page)
+        for image in self.guide_images.get((self.node_id, label), []):
+            captured = capture_for_guide(self.page, image)
+            _captured.setdefault(self.node_id, {})[image.file] = captured
         problems = accessibility_violations(self.page)
         assert not problems, f"{self.page.url} ({label}):\n" + "\n".join(problems)
         return path
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when != "call":
+        return
+    captured = _captured.pop(report.nodeid, {})
+    if report.passed:
+        _confirmed.update(captured)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Copy the guide images of the tests that passed into docs/huong-dan/anh/, where
+    the guides show them (they are committed)."""
+    for file, captured in sorted(_confirmed.items()):
+        shutil.copyfile(captured, GUIDE_IMAGES / file)
+    _confirmed.clear()
 
 
 @pytest.fixture
@@ -97,7 +195,27 @@ def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
 
 @pytest.fixture
 def screenshots(page: Any, request: pytest.FixtureRequest) -> Screenshots:
-    return Screenshots(page, request.node.name)
+    return Screenshots(page, request.node.name, request.node.nodeid)
+
+
+def vietnamese(message: str, **values: object) -> str:
+    """``message`` as the pages show it in Vietnamese: translated by the catalogue, its
+    placeholders filled, its markup (visually hidden spans) dropped as in an accessible
+    name. Browser tests find labels with it, so they follow the translations as they
+    change, and their screenshots show the guides' language."""
+    from django.utils import translation
+
+    with translation.override("vi"):
+        text = translation.gettext(message)
+    if values:
+        text = text % values
+    return re.sub(r"<[^>]+>", "", text)
+
+
+@pytest.fixture
+def vi() -> Any:
+    """:func:`vietnamese`, for browser tests that read the pages in Vietnamese."""
+    return vietnamese
 
 
 @pytest.fixture

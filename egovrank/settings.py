@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "egovrank.assessments",
     "egovrank.review",
     "egovrank.results",
+    "egovrank.publication",
+    "egovrank.insight",
     "egovrank.notifications",
     "egovrank.ops",
     "rest_framework",
@@ -183,6 +185,10 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "egovrank <noreply@localhost>
 # The address people open the app at, for links in notices sent by e-mail (which have
 # no request to take it from).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# Sites allowed to show the ranking widget (/published/…/embed/) in a frame, e.g. the
+# provincial portal: each an origin such as https://hungyen.gov.vn. Every other page
+# refuses to be framed.
+EMBED_ALLOWED_ORIGINS = env_list("EMBED_ALLOWED_ORIGINS", [])
 
 # Vietnamese first; dates as dd/mm/yyyy and numbers as 1.234,5 (egovrank/formats/vi).
 LANGUAGE_CODE = "vi"

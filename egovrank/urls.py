@@ -12,6 +12,8 @@ urlpatterns = [
     path("periods/", include("egovrank.periods.urls")),
     path("assessments/", include("egovrank.assessments.urls")),
     path("results/", include("egovrank.results.urls")),
+    path("published/", include("egovrank.publication.urls")),
+    path("insight/", include("egovrank.insight.urls")),
     path("notices/", include("egovrank.notifications.urls")),
     path("review/", include("egovrank.review.urls")),
     path("api/", include("egovrank.api.urls")),

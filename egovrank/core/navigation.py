@@ -40,6 +40,8 @@ _MENU: list[tuple[NavItem, Callable[[Roles], bool], bool]] = [
     (NavItem(_("Review"), "review:queue", "review"), has_review_role, True),
     (NavItem(_("Results"), "results:index", "results"), can_see_results, True),
     (NavItem(_("Periods"), "periods:list", "periods"), can_see_periods, True),
+    # Public: the results as published, for anyone, signed in or not.
+    (NavItem(_("Published results"), "publication:index", "publication"), _everyone, False),
     (NavItem(_("Criteria sets"), "criteria:list", "criteria"), _everyone, False),
     (NavItem(_("Units"), "orgs:list", "orgs"), can_see_units, True),
     (NavItem(_("People"), "people:list", "people"), can_manage_people, True),

@@ -4,6 +4,7 @@ recomputed)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -121,9 +122,14 @@ def live_tables(
     return tables
 
 
-def published_tables(publication: Publication) -> list[ResultTable]:
-    """A publication's tables as stored when it was published (one query)."""
+def published_tables(
+    publication: Publication, *, only: Collection[str] | None = None
+) -> list[ResultTable]:
+    """A publication's tables as stored when it was published (one query); ``only``
+    limits them to those blocks, so a block's page reads only that block's rows."""
     blocks = sorted(publication.blocks.items(), key=lambda item: (item[1].get("order", 0), item[0]))
+    if only is not None:
+        blocks = [(code, block) for code, block in blocks if code in only]
     tables: dict[str, ResultTable] = {}
     for code, block in blocks:
         groups = [
@@ -135,7 +141,10 @@ def published_tables(publication: Publication) -> list[ResultTable]:
         )
     # Rows were written in the core's ranking order (ties in Vietnamese alphabetical
     # order), so their ids keep it.
-    for result in publication.results.order_by("pk"):
+    results = publication.results.order_by("pk")
+    if only is not None:
+        results = results.filter(block_code__in=list(only))
+    for result in results:
         table = tables.get(result.block_code)
         if table is None:  # pragma: no cover - every row's block is in ``blocks``
             continue

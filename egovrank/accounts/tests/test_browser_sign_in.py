@@ -8,12 +8,13 @@ from egovrank.core.demo import DEMO_PASSWORD, load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PUBLIC_MENU = ["Trang chủ", "Bộ tiêu chí"]
+PUBLIC_MENU = ["Trang chủ", "Kết quả đã công bố", "Bộ tiêu chí"]
 SIGNED_IN_MENU = [
     "Trang chủ",
     "Bàn làm việc",
     "Tự đánh giá",
     "Kỳ đánh giá",
+    "Kết quả đã công bố",
     "Bộ tiêu chí",
     "Đơn vị",
 ]
@@ -81,6 +82,8 @@ def test_the_administrator_opens_the_people_page(live_server, page, screenshots,
 
 
 def test_a_wrong_password_gets_a_clear_vietnamese_message(live_server, page, screenshots, demo):
+    page.goto(live_server.url + "/account/sign-in/")
+    screenshots.take("sign-in")
     sign_in(page, live_server.url, "canbo.sotc", "not-the-password")
     alert = page.get_by_role("alert")
     assert "Tên đăng nhập hoặc mật khẩu không đúng" in alert.inner_text()
@@ -114,6 +117,7 @@ def test_a_signed_in_person_switches_to_english(live_server, page, screenshots, 
         "Self-assessments",
         "Review",
         "Periods",
+        "Published results",
         "Criteria sets",
         "Units",
     ]

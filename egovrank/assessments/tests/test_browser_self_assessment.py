@@ -61,7 +61,9 @@ def _an_answer(line):
     )
 
 
-def test_the_officer_fills_in_and_the_head_submits(live_server, page, screenshots, demo, tmp_path):
+def test_the_officer_fills_in_and_the_head_submits(
+    live_server, page, screenshots, demo, tmp_path, vi
+):
     sotc = Participant.objects.get(unit_code="K01-05")
     Answer.objects.filter(assessment__participant=sotc, code__in=["HT1", "HT3.1"]).delete()
     sign_in_browser(page, live_server.url, "canbo.sotc")
@@ -75,6 +77,9 @@ def test_the_officer_fills_in_and_the_head_submits(live_server, page, screenshot
     result = page.locator("#r-HT1")
     result.locator("strong").get_by_text("9/10").wait_for()
     assert "45/50" in result.inner_text()
+    # The status line tells the last save that came back: wait for HT1's before the
+    # next change, so that its answer cannot arrive after HT3.1's and be the one shown.
+    page.locator("#save-status").get_by_text("HT1 ").wait_for()
     # A yes/no: chosen with one click; the totals follow.
     page.locator("#c-HT3_1 input[value=yes]").check()
     page.locator("#r-HT3_1 strong").get_by_text("5/5").wait_for()
@@ -123,6 +128,12 @@ def test_the_officer_fills_in_and_the_head_submits(live_server, page, screenshot
     assert page.locator("#lock-reason").is_visible()
     assert page.locator("#c-HT1 fieldset[disabled]").count() == 1
     screenshots.take("head-submitted")
+
+    # Everything above is in the form's history: who, when, before and after.
+    page.get_by_role("link", name=vi("History of changes")).click()
+    page.wait_for_url("**" + FORM + "history/")
+    assert "Danh sách máy tính.pdf" in page.locator("main").inner_text()
+    screenshots.take("history")
 
 
 def test_a_late_submission_is_refused_with_the_deadline(live_server, page, screenshots, demo):

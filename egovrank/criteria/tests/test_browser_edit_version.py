@@ -1,5 +1,7 @@
 """The administrator amends the criteria in a real browser: copy last year's version,
-change a maximum, and see the change side by side with the original."""
+change a maximum, and see the change side by side with the original. In Vietnamese, with
+the labels looked up in the catalogue (the screenshots illustrate the administrator's
+guide)."""
 
 import pytest
 from django.test import Client
@@ -20,51 +22,54 @@ def administrator(transactional_db):
 
 def sign_in(page, base_url, user):
     """A session made by the test client, handed to the browser (signing in has its own
-    browser tests); English, as these pages are checked by their English words."""
+    browser tests); Vietnamese, as the guides show these pages."""
     client = Client()
     client.force_login(user)
     page.context.add_cookies(
         [
             {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base_url},
-            {"name": "django_language", "value": "en", "url": base_url},
+            {"name": "django_language", "value": "vi", "url": base_url},
         ]
     )
 
 
 def test_the_administrator_copies_khoi_01_raises_a_maximum_and_compares(
-    live_server, page, screenshots, administrator
+    live_server, page, screenshots, administrator, vi
 ):
     sign_in(page, live_server.url, administrator)
     page.goto(live_server.url + "/criteria/hungyen-2018-khoi01/")
-    page.get_by_role("link", name="Copy to a new version").click()
-    page.get_by_label("New identifier").fill("hungyen-2021-khoi01")
-    page.get_by_label("Version").fill("2021")
-    page.get_by_label("Title").fill("Khối 01: Sở, ban, ngành (2021)")
+    page.get_by_role("link", name=vi("Copy to a new version")).click()
+    page.get_by_label(vi("New identifier")).fill("hungyen-2021-khoi01")
+    page.get_by_label(vi("Version")).fill("2021")
+    page.get_by_label(vi("Title")).fill("Khối 01: Sở, ban, ngành (2021)")
     screenshots.take("copy")
-    page.get_by_role("button", name="Copy").click()
+    page.get_by_role("button", name=vi("Copy"), exact=True).click()
     page.wait_for_url("**/criteria/hungyen-2021-khoi01/edit/")
-    assert (
-        "hungyen-2021-khoi01 is a copy of hungyen-2018-khoi01"
-        in page.get_by_role("status").inner_text()
+    copied = vi(
+        "%(new)s is a copy of %(old)s; it can be edited now.",
+        new="hungyen-2021-khoi01",
+        old="hungyen-2018-khoi01",
     )
+    assert copied in page.get_by_role("status").inner_text()
     screenshots.take("tree")
 
-    page.get_by_role("link", name="Edit HT1", exact=True).click()
-    page.get_by_label("Maximum points").fill("12")
+    page.get_by_role("link", name=f"{vi('Edit')} HT1", exact=True).click()
+    page.get_by_label(vi("Maximum points")).fill("12")
     screenshots.take("edit-ht1")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name=vi("Save"), exact=True).click()
     page.wait_for_url("**/criteria/hungyen-2021-khoi01/edit/#node-HT1")
-    assert "HT1 is changed." in page.get_by_role("status").inner_text()
+    assert vi("%(code)s is changed.", code="HT1") in page.get_by_role("status").inner_text()
     assert page.locator("#node-HT1 td.num").inner_text() == "12"
 
-    page.get_by_role("link", name="Compare with hungyen-2018-khoi01").click()
+    compare = vi("Compare with %(source)s", source="hungyen-2018-khoi01")
+    page.get_by_role("link", name=compare).click()
     page.wait_for_url("**/criteria/versions/compare/**")
     row = page.locator("tr.compare__row", has=page.locator("th", has_text="HT1"))
     assert row.count() == 1
     cells = row.locator("td").all_inner_texts()
-    assert "maximum" in cells[0]
-    assert "Maximum: 10" in cells[1]
-    assert "Maximum: 12" in cells[2]
+    assert vi("maximum") in cells[0]
+    assert f"{vi('Maximum')}: 10" in cells[1]
+    assert f"{vi('Maximum')}: 12" in cells[2]
     screenshots.take("compare")
 
     copy = CriteriaVersion.objects.get(set_id="hungyen-2021-khoi01")

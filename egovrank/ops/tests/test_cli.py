@@ -55,7 +55,7 @@ def test_help_before_a_command_name_works_too(capsys):
         (["open-period", "abc"], "argument year: invalid int value: 'abc'"),
         (["backup"], "the following arguments are required: file"),
         (["import-figures", "2019", "f.csv"], "the following arguments are required: --source"),
-        (["export-results", "2019", "--format", "pdf"], "invalid choice: 'pdf'"),
+        (["export-results", "2019", "--format", "docx"], "invalid choice: 'docx'"),
         (["restore", "/nowhere/egovrank.zip"], "/nowhere/egovrank.zip: no such file"),
         (["backup", "notes.txt"], "notes.txt: the archive's name must end in .zip"),
         (["compute-results", "1999"], "There is no period for 1999"),

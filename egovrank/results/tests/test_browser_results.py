@@ -1,5 +1,7 @@
 """The administrator finalises and publishes a period's results in a real browser,
-re-opens a unit and publishes the correction; anyone then reads both publications."""
+re-opens a unit and publishes the correction; anyone then reads both publications. In
+Vietnamese, with the labels looked up in the catalogue: the screenshots illustrate the
+administrator's guide."""
 
 from __future__ import annotations
 
@@ -23,36 +25,42 @@ def notice(page):
 
 
 def test_the_administrator_publishes_and_corrects_the_results(
-    live_server, page, screenshots, world
+    live_server, page, screenshots, world, vi
 ):
     reviewed(world)
     world.administrator.set_password(DEMO_PASSWORD)
     world.administrator.save()
-    sign_in_browser(page, live_server.url, "administrator", language="en")
+    sign_in_browser(page, live_server.url, "administrator")
 
     page.goto(live_server.url + "/periods/2019/")
-    page.get_by_role("main").get_by_role("link", name="Results").click()
+    page.get_by_role("main").get_by_role("link", name=vi("Results"), exact=True).click()
     page.wait_for_url("**/results/2019/")
-    ranking = page.get_by_role("table", name="Ranking of Khối 01")
+    ranking = page.get_by_role("table", name=vi("Ranking of %(block)s", block="Khối 01"))
     assert ranking.get_by_role("row", name=re.compile("Sở Xây dựng")).inner_text().startswith("3")
     screenshots.take("review")
 
-    page.get_by_role("button", name="Finalise the results").click()
-    assert "The results are finalised" in notice(page)
-    page.get_by_label("Decision number").fill("123/QĐ-UBND")
-    page.get_by_label("Decision date").fill("2020-03-20")
-    page.get_by_label("Signed by").fill("Nguyễn Văn Phóng")
-    page.get_by_role("button", name="Publish the results").click()
+    page.get_by_role("button", name=vi("Finalise the results")).click()
+    finalised = vi("The results are finalised: publish them once the decision is signed.")
+    assert finalised in notice(page)
+    page.get_by_label(vi("Decision number")).fill("123/QĐ-UBND")
+    page.get_by_label(vi("Decision date")).fill("2020-03-20")
+    page.get_by_label(vi("Signed by")).fill("Nguyễn Văn Phóng")
+    page.get_by_role("button", name=vi("Publish the results")).click()
     page.wait_for_url("**/results/2019/1/")
-    assert "The results are published." in notice(page)
+    assert vi("The results are published.") in notice(page)
     screenshots.take("publication-1")
 
     page.goto(live_server.url + "/results/2019/")
-    page.get_by_text("Re-open Sở Tài chính").click()
+    page.get_by_text(f"{vi('Re-open')} Sở Tài chính").click()
     row = page.get_by_role("row", name=re.compile("Sở Tài chính"))
-    row.get_by_label("Reason for re-opening").fill("Bổ sung tài liệu kiểm chứng")
-    row.get_by_role("button", name="Re-open for a correction").click()
-    assert "Sở Tài chính is re-opened" in notice(page)
+    row.get_by_label(vi("Reason for re-opening")).fill("Bổ sung tài liệu kiểm chứng")
+    screenshots.take("re-opening")
+    row.get_by_role("button", name=vi("Re-open for a correction")).click()
+    reopened = vi(
+        "%(unit)s is re-opened: the provincial reviewers can now correct its review.",
+        unit="Sở Tài chính",
+    )
+    assert reopened in notice(page)
 
     # The provincial reviewer corrects and approves the review (the review app's job).
     assessment = Assessment.objects.get(participant=world.participants["sotc"])
@@ -62,12 +70,12 @@ def test_the_administrator_publishes_and_corrects_the_results(
 
     page.reload()
     corrections = page.locator("#corrections-heading").locator("..")
-    corrections.get_by_label("Decision number").fill("150/QĐ-UBND")
-    corrections.get_by_label("Decision date").fill("2020-04-15")
-    corrections.get_by_label("Signed by").fill("Nguyễn Văn Phóng")
-    corrections.get_by_label("Reason for the correction").fill("Phúc tra Sở Tài chính")
+    corrections.get_by_label(vi("Decision number")).fill("150/QĐ-UBND")
+    corrections.get_by_label(vi("Decision date")).fill("2020-04-15")
+    corrections.get_by_label(vi("Signed by")).fill("Nguyễn Văn Phóng")
+    corrections.get_by_label(vi("Reason for the correction")).fill("Phúc tra Sở Tài chính")
     screenshots.take("correcting")
-    page.get_by_role("button", name="Publish the corrected results").click()
+    page.get_by_role("button", name=vi("Publish the corrected results")).click()
     page.wait_for_url("**/results/2019/2/")
     assert Publication.objects.count() == 2
 

@@ -390,9 +390,12 @@ def district_reviewer_forwards(journey: Journey) -> None:
     journey.open_queue()
     queue = page.locator("table.queue")
     assert queue.locator("tbody tr").count() == 2
+    journey.shot("district-queue")
     for name, code in (("Xã Lạc Đạo", "11989"), ("Xã Chỉ Đạo", "11992")):
         journey.open_review(name, code)
         journey.approve()
+        if code == "11989":
+            journey.shot("commune-approved")
     journey.open_queue()
     page.get_by_role("link", name="UBND huyện Văn Lâm").click()
     page.wait_for_url(f"**/review/{YEAR}/districts/325/")

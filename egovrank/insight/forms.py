@@ -1,0 +1,95 @@
+"""The what-if form: one input per criterion that carries points, the same kinds of
+input as the self-assessment form (yes/no, option, two figures of a ratio, a number),
+read back into the stored text form (``Entry``) that the criteria's rules read.
+
+Field names carry the criterion code: ``v-<code>`` (value), ``num-<code>`` and
+``den-<code>`` (a ratio's figures), ``na-<code>`` (not applicable).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from egovrank.assessments.sheet import (
+    Entry,
+    answers_of,
+    dom_id,
+    input_kind,
+    join_ratio,
+    split_ratio,
+)
+from egovrank.scoring.answers import Choice, YesNo
+from egovrank.scoring.tree import CriteriaSet, Node
+
+from .queries import scored_leaves
+
+__all__ = ["Field", "entries_from_post", "fields_of"]
+
+# Longer than any answer the stored form keeps (``Answer.value``).
+_MAX_LENGTH = 500
+
+
+def _text(data: Mapping[str, str], name: str) -> str:
+    return str(data.get(name, "")).strip()[:_MAX_LENGTH]
+
+
+def entries_from_post(
+    criteria_set: CriteriaSet, data: Mapping[str, str], base: Mapping[str, Entry]
+) -> dict[str, Entry]:
+    """The entries the form posts, over ``base`` (the verified entries: informational
+    fields, which the form does not show, keep their answers)."""
+    entries = dict(base)
+    for leaf in scored_leaves(criteria_set):
+        code = leaf.code
+        if input_kind(leaf.rule) == "ratio":
+            value = join_ratio(_text(data, f"num-{code}"), _text(data, f"den-{code}"))
+        else:
+            value = _text(data, f"v-{code}")
+        not_applicable = leaf.allow_na and data.get(f"na-{code}") == "on"
+        entries[code] = Entry(value=value, not_applicable=not_applicable)
+    return entries
+
+
+@dataclass(frozen=True)
+class Field:
+    """What the form shows in one criterion's inputs."""
+
+    node: Node
+    input: str  # yes_no, option, ratio, number or text (``sheet.input_kind``)
+    value: str  # yes/no and options normalised to the radio's value
+    numerator: str
+    denominator: str
+    not_applicable: bool
+
+    @property
+    def code(self) -> str:
+        return self.node.code
+
+    @property
+    def slug(self) -> str:
+        return dom_id(self.node.code)
+
+
+def fields_of(criteria_set: CriteriaSet, entries: Mapping[str, Entry]) -> dict[str, Field]:
+    """Each scored criterion's inputs filled with ``entries``, by code. A yes/no or an
+    option stored in another spelling (``có``, ``b``) checks the right radio button."""
+    typed, _errors = answers_of(criteria_set, entries)
+    fields = {}
+    for leaf in scored_leaves(criteria_set):
+        entry = entries.get(leaf.code, Entry())
+        kind = input_kind(leaf.rule)
+        value = entry.value
+        answer = typed.get(leaf.code)
+        if isinstance(answer, YesNo):
+            value = "yes" if answer.value else "no"
+        elif isinstance(answer, Choice):
+            options = getattr(leaf.rule, "options", ())
+            value = next(
+                (o.code for o in options if o.code.casefold() == answer.code.casefold()), value
+            )
+        numerator, denominator = split_ratio(value) if kind == "ratio" else ("", "")
+        fields[leaf.code] = Field(
+            leaf, kind, value, numerator, denominator, entry.not_applicable and leaf.allow_na
+        )
+    return fields

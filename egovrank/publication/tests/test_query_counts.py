@@ -1,0 +1,143 @@
+"""Every public page costs the same number of queries whatever the number of units: a
+160-unit block (the size of Hưng Yên's Khối 03) and a much larger one read alike.
+
+A publication is read only from its stored rows, so the tests grow a published block by
+appending snapshot rows as a publication writes them (with successor links for some),
+which is quick even for a thousand units."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from egovrank.core.testing import make_period
+from egovrank.orgs.models import Unit, UnitSuccession
+from egovrank.results.models import Publication, PublishedResult
+from egovrank.results.tests.helpers import DECISION, published
+
+from .helpers import anonymous
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [160, 1200]
+# The queries of each page (anonymous visitor, so no session or user queries). The
+# block and unit pages read the year before for the movement.
+EXPECTED = {
+    "index": 3,
+    "year": 4,
+    "block": 7,
+    "districts": 2,
+    "unit": 14,
+    "embed": 2,
+    "feed": 1,
+}
+
+
+def communes(prefix: str, count: int, world) -> list[Unit]:
+    Unit.objects.bulk_create(
+        Unit(
+            code=f"{prefix}{n}",
+            name=f"Xã Thử {prefix}{n}",
+            kind="commune",
+            block=world.blocks["KHOI03"],
+            parent=world.units["vanlam" if n % 2 else "vangiang"],
+        )
+        for n in range(count)
+    )
+    return list(Unit.objects.filter(code__startswith=prefix).order_by("pk"))
+
+
+def grow(publication: Publication, units: list[Unit]) -> None:
+    """The units as more communes of Khối 03 in ``publication``, with every node of a
+    real row, written as a publication writes them."""
+    model = publication.results.filter(block_code="KHOI03").first()
+    PublishedResult.objects.bulk_create(
+        [
+            PublishedResult(
+                publication=publication,
+                block_code="KHOI03",
+                unit_code=unit.code,
+                unit_name=unit.name,
+                unit_id=unit.pk,
+                district_code="325" if n % 2 else "326",
+                district_name="UBND huyện Văn Lâm" if n % 2 else "UBND huyện Văn Giang",
+                submitted=True,
+                rank=4 + n,
+                rank_in_district=1 + n // 2,
+                points=Decimal("300.50"),
+                max_points=Decimal(500),
+                share_numerator=601,
+                share_denominator=1000,
+                percent=Decimal("60.10"),
+                level_code="trung_binh",
+                level_name="Trung bình",
+                self_points=Decimal("480.25"),
+                nodes=model.nodes,
+            )
+            for n, unit in enumerate(units)
+        ],
+        batch_size=500,
+    )
+
+
+def two_years(world, size: int) -> None:
+    """2019 and 2020 published, Khối 03 with ``size`` more communes each year; in 2020 a
+    tenth of them continue a commune of 2019 under a new code (renamed)."""
+    first = published(world)
+    before = communes("A", size, world)
+    grow(first, before)
+    make_period(world, year=2020)
+    second = Publication.objects.create(
+        period=world.period,
+        number=1,
+        decision_number="88/QĐ-UBND",
+        decision_date=DECISION["decision_date"],
+        signer="A",
+        published_by=world.administrator,
+        blocks=first.blocks,
+    )
+    PublishedResult.objects.bulk_create(
+        PublishedResult(**{
+            field.name: getattr(row, field.name)
+            for field in PublishedResult._meta.concrete_fields
+            if field.name not in ("id", "publication")
+        }, publication=second)
+        for row in first.results.filter(unit_id__in=[u.pk for u in world.units.values()])
+    )  # fmt: skip
+    renamed = communes("B", size // 10, world)
+    UnitSuccession.objects.bulk_create(
+        UnitSuccession(predecessor=old, successor=new, kind="renamed", year=2020)
+        for old, new in zip(before, renamed, strict=False)
+    )
+    grow(second, renamed + before[len(renamed) :])
+
+
+def urls() -> dict[str, str]:
+    return {
+        "index": reverse("publication:index"),
+        "year": reverse("publication:year", kwargs={"year": 2020}),
+        "block": reverse("publication:block", kwargs={"year": 2020, "block": "KHOI03"}),
+        "districts": reverse("publication:districts", kwargs={"year": 2020, "block": "KHOI03"}),
+        "unit": reverse("publication:unit", kwargs={"year": 2020, "unit": "B1"}),
+        "embed": reverse("publication:embed", kwargs={"year": 2020, "block": "KHOI03"}),
+        "feed": reverse("publication:feed"),
+    }
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("page", list(EXPECTED))
+def test_a_public_page_does_not_grow_with_the_units(world, django_assert_num_queries, size, page):
+    two_years(world, size)
+    url = urls()[page]
+    client = anonymous()
+    with django_assert_num_queries(EXPECTED[page]):
+        response = client.get(url)
+    assert response.status_code == 200
+    if page in ("block", "embed"):
+        assert len(response.context["rows"]) == 3 + size
+    if page == "block":
+        assert response.context["rows"][4].movement.renamed  # B1, once A1
+    if page == "unit":
+        assert [item.unit_code for item in response.context["movement"].earlier] == ["A1"]
