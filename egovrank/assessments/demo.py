@@ -13,7 +13,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from egovrank.core.audit import record
+from egovrank.core.audit import event, record_all
 from egovrank.scoring.rules import (
     CountRule,
     DeductionRule,
@@ -31,7 +31,7 @@ from .choices import AssessmentState
 from .models import Answer, Assessment, Submission
 from .queries import snapshot_of
 
-__all__ = ["answer_rows", "fill_demo_form", "plausible_answers"]
+__all__ = ["answer_rows", "fill_demo_form", "fill_demo_forms", "plausible_answers"]
 
 
 def _answer(node: Node, rng: random.Random, quality: float) -> str:
@@ -107,32 +107,97 @@ def answer_rows(
 def fill_demo_form(participant: Any, answers: dict[str, AnswerInput], *, submit: bool) -> None:
     """Store a demo unit's answers in one go (one history entry for all of them, since
     nobody typed them) and, if asked, submit the form."""
-    assessment, _created = Assessment.objects.get_or_create(participant=participant)
-    if assessment.answers.exists():
-        return  # already filled by an earlier run: leave people's changes alone
-    Answer.objects.bulk_create(answer_rows(assessment, answers.items()))
-    record(
-        "answer.demo_loaded",
-        assessment,
-        actor=None,
-        summary=f"{len(answers)} demo answers loaded",
-        data={"codes": sorted(answers)},
+    fill_demo_forms([(participant, answers, submit)])
+
+
+def _snapshot(answers: dict[str, AnswerInput]) -> dict[str, dict[str, object]]:
+    """What ``snapshot_of`` keeps of a new form: its answers, no evidence attached."""
+    return {
+        code: {
+            "value": answers[code].value,
+            "not_applicable": answers[code].not_applicable,
+            "note": answers[code].note,
+            "evidence_explanation": answers[code].evidence_explanation,
+            "files": [],
+            "links": [],
+        }
+        for code in sorted(answers)
+    }
+
+
+def fill_demo_forms(forms: Iterable[tuple[Any, dict[str, AnswerInput], bool]]) -> int:
+    """``fill_demo_form`` for many units at once, in a fixed number of queries (the demo
+    fills hundreds). A form that already holds answers is left alone: an earlier run's,
+    or people's changes. Returns how many forms were filled."""
+    forms = list(forms)
+    found = {
+        assessment.participant_id: assessment
+        for assessment in Assessment.objects.filter(participant__in=[p for p, _a, _s in forms])
+    }
+    answered = set(
+        Answer.objects.filter(assessment__in=list(found.values()))
+        .values_list("assessment_id", flat=True)
+        .distinct()
     )
-    if submit:
-        assessment.state = AssessmentState.SUBMITTED
-        assessment.submitted_at = timezone.now()
-        assessment.save()
-        Submission.objects.create(
-            assessment=assessment, number=1, submitted_by=None, entries=snapshot_of(assessment)
+    now = timezone.now()
+    todo = []
+    for participant, answers, submit in forms:
+        assessment = found.get(participant.pk)
+        if assessment is not None and assessment.pk in answered:
+            continue  # already filled by an earlier run: leave people's changes alone
+        todo.append(
+            (participant, assessment or Assessment(participant=participant), answers, submit)
         )
-        record(
-            "assessment.submitted",
-            assessment,
-            actor=None,
-            summary=f"{participant.unit_name}: submitted (demo)",
-            data={
-                "before": AssessmentState.DRAFT,
-                "after": AssessmentState.SUBMITTED,
-                "submission": 1,
-            },
+    for _participant, assessment, _answers, submit in todo:
+        if submit:
+            assessment.state = AssessmentState.SUBMITTED
+            assessment.submitted_at = now
+    new = [assessment for _p, assessment, _a, _s in todo if assessment.pk is None]
+    made = {id(assessment) for assessment in new}
+    Assessment.objects.bulk_create(new)
+    for _participant, assessment, _answers, submit in todo:
+        if submit and id(assessment) not in made:
+            assessment.save()
+    Answer.objects.bulk_create(
+        [
+            row
+            for _p, assessment, answers, _s in todo
+            for row in answer_rows(assessment, answers.items())
+        ],
+        batch_size=1000,
+    )
+    submissions = []
+    events = []
+    for participant, assessment, answers, submit in todo:
+        events.append(
+            event(
+                "answer.demo_loaded",
+                assessment,
+                actor=None,
+                summary=f"{len(answers)} demo answers loaded",
+                data={"codes": sorted(answers)},
+            )
         )
+        if not submit:
+            continue
+        # A form made now holds nothing but these answers; one found may hold evidence.
+        entries = _snapshot(answers) if id(assessment) in made else snapshot_of(assessment)
+        submissions.append(
+            Submission(assessment=assessment, number=1, submitted_by=None, entries=entries)
+        )
+        events.append(
+            event(
+                "assessment.submitted",
+                assessment,
+                actor=None,
+                summary=f"{participant.unit_name}: submitted (demo)",
+                data={
+                    "before": AssessmentState.DRAFT,
+                    "after": AssessmentState.SUBMITTED,
+                    "submission": 1,
+                },
+            )
+        )
+    Submission.objects.bulk_create(submissions)
+    record_all(events)
+    return len(todo)

@@ -1,4 +1,5 @@
-"""The Hưng Yên demo: blocks, the province, its 2019 units, and one account per role.
+"""The Hưng Yên demo: blocks, the province, its 2019 units, one account per role, the
+2019 period under way, and the 2017 and 2018 periods published.
 
 The passwords below are published in the README. Only ``seed_demo`` sets them, and it
 refuses to run on an installation that is not in DEBUG mode unless told it is a demo.
@@ -7,9 +8,11 @@ refuses to run on an installation that is not in DEBUG mode unless told it is a 
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -25,10 +28,14 @@ __all__ = [
     "DEMO_ACCOUNTS",
     "DEMO_PASSWORD",
     "DEMO_YEAR",
+    "PAST_YEARS",
     "DemoAccount",
+    "PastYear",
     "PeriodReport",
+    "PublishedReport",
     "load_demo",
     "load_demo_period",
+    "load_demo_published_years",
 ]
 
 UNITS_FILE = Path(__file__).resolve().parent.parent / "orgs" / "data" / "hungyen-units-2019.csv"
@@ -153,7 +160,7 @@ def load_demo_period(now: datetime | None = None) -> PeriodReport:
     block taking part, and answers for most units (some submitted, some drafts, some not
     started). Safe to run again: it keeps the deadline three weeks away and never
     touches a form that already has answers."""
-    from egovrank.assessments.demo import fill_demo_form, plausible_answers
+    from egovrank.assessments.demo import fill_demo_forms, plausible_answers
     from egovrank.assessments.queries import criteria_set_for
     from egovrank.criteria.models import CriteriaVersion
     from egovrank.criteria.versions import ensure_shipped_versions
@@ -193,6 +200,7 @@ def load_demo_period(now: datetime | None = None) -> PeriodReport:
     elif period.state == PeriodState.SELF_ASSESSMENT:
         Period.objects.filter(pk=period.pk).update(self_assessment_deadline=deadline)
     counts = {"submitted": 0, "draft": 0, "not_started": 0}
+    forms = []
     for participant in period.participants.select_related("period"):
         fate, quality, share = _demo_fate(participant.unit_code)
         counts[fate] += 1
@@ -200,10 +208,11 @@ def load_demo_period(now: datetime | None = None) -> PeriodReport:
             continue
         criteria_set = criteria_set_for(participant)
         answers = plausible_answers(
-            criteria_set, seed=int(participant.unit.pk), quality=quality, share=share
+            criteria_set, seed=int(participant.unit_id), quality=quality, share=share
         )
-        with transaction.atomic():
-            fill_demo_form(participant, answers, submit=fate == "submitted")
+        forms.append((participant, answers, fate == "submitted"))
+    with transaction.atomic():
+        fill_demo_forms(forms)
     return PeriodReport(
         DEMO_YEAR,
         period.participants.count(),
@@ -211,3 +220,231 @@ def load_demo_period(now: datetime | None = None) -> PeriodReport:
         counts["draft"],
         counts["not_started"],
     )
+
+
+# --- the published years -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PastYear:
+    """A past evaluation of the demo and the (sample) decision that announced it."""
+
+    year: int
+    decision_number: str
+    decision_date: date
+    self_assessment_deadline: date
+    review_deadline: date
+
+
+# Sample decisions: numbers and dates in the province's style, not the real ones.
+PAST_YEARS = (
+    PastYear(2017, "1432/QĐ-UBND", date(2018, 6, 15), date(2018, 3, 15), date(2018, 4, 30)),
+    PastYear(2018, "1510/QĐ-UBND", date(2019, 7, 5), date(2019, 3, 15), date(2019, 4, 30)),
+)
+SIGNER = "Phó Chủ tịch UBND tỉnh"
+# Mỹ Hào became a town (thị xã) in 2019 and seven of its communes wards: same codes, so
+# the periods before keep the names of their time.
+NAMES_BEFORE_2019 = {
+    "328": "UBND huyện Mỹ Hào",
+    "12103": "Thị trấn Bần Yên Nhân",
+    "12106": "Xã Phan Đình Phùng",
+    "12118": "Xã Nhân Hòa",
+    "12121": "Xã Dị Sử",
+    "12124": "Xã Bạch Sam",
+    "12127": "Xã Minh Đức",
+    "12130": "Xã Phùng Chí Kiên",
+}
+# An illustrative merger (sample data, not the province's history): a department of
+# 2017 whose work passed to the provincial People's Committee's office from 2018, so the
+# office's page follows its results across the merger.
+MERGED_UNIT = ("K01-19", "Sở Ngoại vụ", "K01-01", 2018)
+# A unit of each past year that never submitted; the rest are drawn (about 3 in 100).
+NEVER_SUBMITTED = {2017: {"12007"}, 2018: {"12346"}}
+
+
+@dataclass(frozen=True)
+class PublishedReport:
+    """What a published year of the demo holds, for seed_demo's report."""
+
+    year: int
+    decision_number: str
+    decision_date: date
+    units: int
+    levels: list[tuple[str, int]]  # level name, units, from the best level down
+    not_submitted: int
+
+
+def _demo_history() -> None:
+    """The merged department and its succession (recorded once)."""
+    from egovrank.orgs.actions import do_add_succession
+    from egovrank.orgs.choices import SuccessionKind
+    from egovrank.orgs.models import UnitSuccession
+
+    code, name, successor_code, year = MERGED_UNIT
+    predecessor, _created = Unit.objects.update_or_create(
+        code=code,
+        defaults={
+            "name": name,
+            "kind": UnitKind.DEPARTMENT,
+            "block": Block.objects.get(code="KHOI01"),
+            "parent": Unit.objects.get(code=PROVINCE[0]),
+            "valid_until": year - 1,
+        },
+    )
+    successor = Unit.objects.get(code=successor_code)
+    if not UnitSuccession.objects.filter(predecessor=predecessor, successor=successor).exists():
+        do_add_succession(
+            predecessor,
+            successor,
+            kind=SuccessionKind.MERGED,
+            year=year,
+            note="Dữ liệu mẫu: minh họa một lần sáp nhập đơn vị.",
+            actor=None,
+        )
+
+
+def _past_reviewers() -> tuple[Any, dict[int, Any]]:
+    """Sở TT&TT's demo reviewer, and a reviewer for each district: Văn Lâm's demo
+    account, and for the others an account that cannot sign in, standing for the people
+    who reviewed those years."""
+    province = User.objects.get(username="thamdinh.tinh")
+    districts = {}
+    for district in Unit.objects.filter(kind=UnitKind.DISTRICT).order_by("code"):
+        if district.code == "325":
+            districts[district.pk] = User.objects.get(username="thamdinh.vanlam")
+            continue
+        person, created = User.objects.get_or_create(
+            username=f"thamdinh.{district.code}",
+            defaults={
+                "full_name": f"Thẩm định viên {district.name}",
+                "unit": district,
+                "email": f"thamdinh.{district.code}@demo.invalid",
+                "is_active": False,
+            },
+        )
+        if created:
+            person.set_unusable_password()
+            person.save(update_fields=["password"])
+        do_grant_role(person, Role.DISTRICT_REVIEWER, district, actor=None)
+        districts[district.pk] = person
+    return province, districts
+
+
+def _past_fate(code: str, year: int) -> tuple[bool, float, int]:
+    """A unit's part in a past year, the same on every machine: (submitted, quality,
+    seed). Its quality is its 2019 one less a little per year back, so most units rise."""
+    base = random.Random(f"egovrank-demo-{code}").uniform(0.35, 0.97)  # noqa: S311
+    rng = random.Random(f"egovrank-demo-{year}-{code}")  # noqa: S311 - demo data
+    quality = min(0.98, max(0.2, base - 0.05 * (DEMO_YEAR - year) + rng.gauss(0, 0.07)))
+    submitted = rng.random() >= 0.03 and code not in NEVER_SUBMITTED.get(year, set())
+    if code in _DEMO_DRAFTS:  # the demo accounts' units show results in every year
+        submitted = True
+    return submitted, quality, rng.randrange(2**31)
+
+
+def _open_past_period(past: PastYear) -> Any:
+    from egovrank.criteria.models import CriteriaVersion
+    from egovrank.periods.actions import (
+        do_add_participants,
+        do_change_state,
+        do_create_period,
+        do_set_block_version,
+    )
+    from egovrank.periods.choices import PeriodState
+    from egovrank.periods.models import Period
+
+    period = Period.objects.filter(year=past.year).first()
+    if period is None:
+        zone = timezone.get_default_timezone()
+
+        def at_five(day: date) -> datetime:
+            return datetime(day.year, day.month, day.day, 17, 0, tzinfo=zone)
+
+        period = do_create_period(
+            past.year,
+            f"Đánh giá, xếp hạng mức độ Chính quyền điện tử năm {past.year} (dữ liệu mẫu)",
+            actor=None,
+            self_assessment_deadline=at_five(past.self_assessment_deadline),
+            review_deadline=at_five(past.review_deadline),
+            revision_deadline=at_five(past.review_deadline - timedelta(days=15)),
+        )
+    if period.state == PeriodState.DRAFT:
+        chosen = set(period.blocks.values_list("block_id", flat=True))
+        for number, block in enumerate(Block.objects.order_by("order"), start=1):
+            if block.pk not in chosen:
+                version = CriteriaVersion.objects.get(set_id=f"hungyen-2018-khoi0{number}")
+                do_set_block_version(period, block, version, actor=None)
+        units = Unit.objects.valid_in(past.year).filter(block__isnull=False)
+        do_add_participants(period, list(units.select_related("parent")), actor=None)
+        period = do_change_state(period, PeriodState.SELF_ASSESSMENT, actor=None)
+    return period
+
+
+def _fill_past_forms(period: Any) -> None:
+    from egovrank.assessments.demo import fill_demo_forms, plausible_answers
+    from egovrank.assessments.queries import criteria_set_for
+
+    if period.year < 2019:
+        # Opening copied today's names; the list keeps those the units had that year.
+        for code, name in NAMES_BEFORE_2019.items():
+            period.participants.filter(unit_code=code).update(unit_name=name)
+    forms = []
+    for participant in period.participants.select_related("period"):
+        submitted, quality, seed = _past_fate(participant.unit_code, period.year)
+        if submitted:
+            answers = plausible_answers(criteria_set_for(participant), seed=seed, quality=quality)
+            forms.append((participant, answers, True))
+    with transaction.atomic():
+        fill_demo_forms(forms)
+
+
+def _published_report(publication: Any) -> PublishedReport:
+    results = list(publication.results.values_list("level_name", "submitted"))
+    counts = Counter(level for level, _submitted in results)
+    order = [
+        name for blocks in publication.blocks.values() for _code, name, _min in blocks["levels"]
+    ]
+    levels = [(name, counts[name]) for name in dict.fromkeys(order)]
+    return PublishedReport(
+        publication.period.year,
+        publication.decision_number,
+        publication.decision_date,
+        len(results),
+        levels,
+        sum(1 for _level, submitted in results if not submitted),
+    )
+
+
+def load_demo_published_years() -> list[PublishedReport]:
+    """The 2017 and 2018 periods, each reviewed, finalised and published through the
+    same actions the pages use, with one merged department and Mỹ Hào's names of the
+    time. Safe to run again, and to resume: each step runs only if the period has not
+    passed it yet."""
+    from egovrank.criteria.versions import ensure_shipped_versions
+    from egovrank.periods.actions import do_change_state
+    from egovrank.periods.choices import PeriodState
+    from egovrank.results.actions import do_finalise, do_publish
+    from egovrank.review.demo import close_demo_reviews
+
+    ensure_shipped_versions()
+    _demo_history()
+    province, districts = _past_reviewers()
+    reports = []
+    for past in PAST_YEARS:
+        period = _open_past_period(past)
+        if period.state == PeriodState.SELF_ASSESSMENT:
+            _fill_past_forms(period)
+            period = do_change_state(period, PeriodState.REVIEW, actor=None)
+        if period.state == PeriodState.REVIEW:
+            close_demo_reviews(period, province, districts)
+            period = do_finalise(period, actor=province)
+        if period.state == PeriodState.FINALISED:
+            do_publish(
+                period,
+                decision_number=past.decision_number,
+                decision_date=past.decision_date,
+                signer=SIGNER,
+                actor=province,
+            )
+        reports.append(_published_report(period.publications.order_by("-number").first()))
+    return reports

@@ -18,7 +18,7 @@ A fixed number of queries, whatever the number of units.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -36,6 +36,7 @@ from egovrank.periods.rules import TWO_TIER_FROM
 from egovrank.review.choices import Decision
 from egovrank.review.models import Forwarding, Verification
 from egovrank.review.queries import verified_entries
+from egovrank.scoring.answers import Answer as CoreAnswer
 from egovrank.scoring.collation import vietnamese_sort_key
 from egovrank.scoring.engine import BlockResult, RankedUnit, UnitInput, score_block
 from egovrank.scoring.tree import CriteriaSet
@@ -122,6 +123,41 @@ def district_of(participant: Participant) -> Unit | None:
     return None
 
 
+Reading = tuple[dict[str, CoreAnswer], dict[str, str]]
+
+
+class _Reader:
+    """``answers_of`` for one criteria set, remembering what each (criterion, entry) read
+    as: at national scale most entries repeat ("yes", "B", "3") and reading them is most
+    of the computing time. Leaves are read each on its own, so a unit's new entries are
+    read together and kept one by one."""
+
+    def __init__(self, criteria_set: CriteriaSet) -> None:
+        self.criteria_set = criteria_set
+        self.codes = [leaf.code for leaf in criteria_set.leaves() if leaf.rule is not None]
+        self.known: dict[tuple[str, Entry], tuple[CoreAnswer | None, str | None]] = {}
+
+    def __call__(self, entries: dict[str, Entry]) -> Reading:
+        known = self.known
+        new = {code: entry for code, entry in entries.items() if (code, entry) not in known}
+        if new:
+            read, errors = answers_of(self.criteria_set, new)
+            for code, entry in new.items():
+                known[code, entry] = (read.get(code), errors.get(code))
+        answers: dict[str, CoreAnswer] = {}
+        refused: dict[str, str] = {}
+        for code in self.codes:  # in the tree's order, as answers_of gives them
+            entry = entries.get(code)
+            if entry is None:
+                continue
+            answer, error = known[code, entry]
+            if error:
+                refused[code] = error
+            elif answer is not None:
+                answers[code] = answer
+        return answers, refused
+
+
 def to_unit_input(
     criteria_set: CriteriaSet,
     participant: Participant,
@@ -129,9 +165,16 @@ def to_unit_input(
     *,
     submitted: bool,
     district: Unit | None,
+    read: Callable[[dict[str, Entry]], Reading] | None = None,
 ) -> tuple[UnitInput, dict[str, str]]:
-    """The core's input for one participant, and the entries its rules refuse."""
-    answers, refused = answers_of(criteria_set, entries) if submitted else ({}, {})
+    """The core's input for one participant, and the entries its rules refuse. ``read``
+    stands in for ``answers_of`` (a ``_Reader`` when scoring a whole block)."""
+    if not submitted:
+        answers, refused = {}, {}
+    elif read is not None:
+        answers, refused = read(entries)
+    else:
+        answers, refused = answers_of(criteria_set, entries)
     unit = UnitInput(
         participant.unit_code,
         participant.unit_name,
@@ -202,31 +245,47 @@ def compute(period: Period) -> dict[str, BlockResults]:
     results: dict[str, BlockResults] = {}
     for period_block in period_blocks:
         criteria_set = criteria_set_of(period_block.version)
+        read = _Reader(criteria_set)
         verified_units: list[UnitInput] = []
         own_units: list[UnitInput] = []
         facts: dict[str, UnitFacts] = {}
+        any_adjusted = False
         for participant in by_block.get(period_block.block_id, []):
             assessment_id, state = forms.get(participant.pk, (None, NOT_STARTED))
             submitted = state in COUNTED_STATES
             own = entries.get(assessment_id, {}) if assessment_id is not None else {}
-            verified = verified_entries(own, adjustments.get(assessment_id, {}))
+            adjusted = adjustments.get(assessment_id, {})
+            verified = verified_entries(own, adjusted)
             district = district_of(participant)
             unit, refused = to_unit_input(
-                criteria_set, participant, verified, submitted=submitted, district=district
+                criteria_set,
+                participant,
+                verified,
+                submitted=submitted,
+                district=district,
+                read=read,
             )
             verified_units.append(unit)
-            own_units.append(
-                to_unit_input(
-                    criteria_set, participant, own, submitted=submitted, district=district
+            # Without an adjustment the unit's own answers are the verified ones: read
+            # them once (reading is most of the time at national scale).
+            if adjusted:
+                any_adjusted = True
+                unit = to_unit_input(
+                    criteria_set,
+                    participant,
+                    own,
+                    submitted=submitted,
+                    district=district,
+                    read=read,
                 )[0]
-            )
+            own_units.append(unit)
             facts[participant.unit_code] = UnitFacts(
                 participant, state, assessment_id, district, refused=refused
             )
         result = score_block(criteria_set, verified_units)
-        own_points = {
-            row.unit.code: row.score.points for row in score_block(criteria_set, own_units).rows
-        }
+        # Likewise a block the review did not adjust scores the same from its own answers.
+        own_result = score_block(criteria_set, own_units) if any_adjusted else result
+        own_points = {row.unit.code: row.score.points for row in own_result.rows}
         for code, unit_facts in facts.items():
             if unit_facts.counted:
                 facts[code] = replace(unit_facts, self_points=own_points[code])

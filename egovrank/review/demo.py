@@ -1,7 +1,9 @@
-"""The review part of the demo: Sở TT&TT's reviewer and Văn Lâm's reviewer have started
-on the 2019 forms, through the same actions the pages use, so every review state shows.
+"""The review part of the demo, through the same actions the pages use: Sở TT&TT's
+reviewer and Văn Lâm's reviewer have started on the 2019 forms, so every review state
+shows (``load_demo_reviews``); the past years' reviews ran to the end, every district
+forwarding its communes (``close_demo_reviews``).
 
-Deterministic and safe to run again: it acts only on forms nobody has reviewed yet.
+Deterministic and safe to run again: each acts only on forms nobody has reviewed yet.
 """
 
 from __future__ import annotations
@@ -9,19 +11,32 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from egovrank.assessments.choices import AssessmentState
+from egovrank.assessments.models import Assessment
 from egovrank.assessments.queries import criteria_set_for, entries_of
+from egovrank.orgs.choices import UnitKind
 from egovrank.periods.models import Period
 from egovrank.scoring.rules import YesNoRule
 
-from .actions import do_adjust, do_approve, do_comment, do_return
+from .actions import (
+    do_adjust,
+    do_approve,
+    do_comment,
+    do_forward,
+    do_mark_not_submitted,
+    do_return,
+    standing_forwarding,
+)
 from .models import Verification
 
-__all__ = ["ReviewReport", "load_demo_reviews"]
+__all__ = ["ReviewReport", "close_demo_reviews", "load_demo_reviews"]
+
+NO_PROOF = "Hồ sơ minh chứng không có văn bản ban hành; không đủ căn cứ chấm điểm."
 
 
 @dataclass(frozen=True)
@@ -74,7 +89,7 @@ def load_demo_reviews(year: int, province_reviewer: str, district_reviewer: str)
                 participant,
                 code,
                 value="no",
-                reason="Hồ sơ minh chứng không có văn bản ban hành; không đủ căn cứ chấm điểm.",
+                reason=NO_PROOF,
                 revision=0,
                 actor=reviewer,
             )
@@ -98,3 +113,45 @@ def load_demo_reviews(year: int, province_reviewer: str, district_reviewer: str)
             do_approve(participant, actor=reviewer)
             approved += 1
     return ReviewReport(approved, returned, in_review)
+
+
+def close_demo_reviews(period: Period, province: Any, districts: dict[int, Any]) -> None:
+    """Review every form of a past period to the end: a submitted form is approved
+    (about three in ten after one "yes" is found unproven), a form never submitted is
+    closed as not submitted; then each district forwards its communes. ``districts``
+    maps a district's unit id to its reviewer; the province reviews the rest."""
+    participants = list(
+        period.participants.select_related("period", "reviewer_unit").order_by("unit_code")
+    )
+    states = dict(
+        Assessment.objects.filter(participant__period=period).values_list("participant_id", "state")
+    )
+    for participant in participants:
+        reviewer = districts.get(participant.reviewer_unit_id, province)
+        # Seeded by the unit, so a run resumed after an interruption decides as the first.
+        seed = f"egovrank-demo-close-{period.year}-{participant.unit_code}"
+        unproven = random.Random(seed).random() < 0.3  # noqa: S311 - demo data
+        state = states.get(participant.pk)
+        if state in (None, AssessmentState.DRAFT):
+            do_mark_not_submitted(
+                participant,
+                reason="Đơn vị không gửi phiếu tự đánh giá trong thời hạn.",
+                actor=reviewer,
+            )
+        elif state in (AssessmentState.SUBMITTED, AssessmentState.IN_REVIEW):
+            code = _a_yes(participant) if unproven else None
+            if code is not None and state == AssessmentState.SUBMITTED:
+                do_adjust(
+                    participant, code, value="no", reason=NO_PROOF, revision=0, actor=reviewer
+                )
+            do_approve(participant, actor=reviewer)
+    reviewing = {p.reviewer_unit_id: p.reviewer_unit for p in participants}
+    for unit_id, unit in sorted(reviewing.items()):
+        if unit.kind != UnitKind.DISTRICT or standing_forwarding(period, unit_id) is not None:
+            continue
+        do_forward(
+            period,
+            unit,
+            note="Kết quả thẩm định, xếp hạng các xã, phường, thị trấn trên địa bàn.",
+            actor=districts[unit_id],
+        )

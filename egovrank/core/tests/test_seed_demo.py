@@ -1,13 +1,21 @@
 import io
+from collections import Counter
 
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 
 from egovrank.accounts.models import RoleAssignment, User
-from egovrank.core.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from egovrank.assessments.choices import AssessmentState
+from egovrank.assessments.models import Assessment
+from egovrank.core.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo
 from egovrank.core.models import AuditEvent
 from egovrank.orgs.models import Unit
+from egovrank.periods.choices import PeriodState
+from egovrank.periods.models import Period
+from egovrank.publication.queries import previous_results
+from egovrank.results.models import Publication
+from egovrank.review.models import Forwarding
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +30,7 @@ def test_it_loads_the_hungyen_units_and_one_account_per_role():
     output = seed()
     assert "KHOI01" in output and "max 500" in output
     assert "189 new" in output
-    assert Unit.objects.filter(block__code="KHOI01").count() == 18
+    assert Unit.objects.filter(block__code="KHOI01").valid_in(2019).count() == 18
     assert Unit.objects.filter(block__code="KHOI02").count() == 10
     assert Unit.objects.filter(block__code="KHOI03").count() == 161
     assert Unit.objects.get(code="11989").parent.code == "325"
@@ -42,7 +50,7 @@ def test_it_can_run_twice_and_changes_nothing_the_second_time():
 
 
 def test_the_demo_passwords_sign_in_and_are_hashed_with_argon2():
-    seed()
+    load_demo()  # what sets them; the rest of the demo plays no part
     for account in DEMO_ACCOUNTS[:2]:
         person = authenticate(username=account.username, password=DEMO_PASSWORD)
         assert person is not None
@@ -62,3 +70,57 @@ def test_it_lists_the_demo_accounts_on_request():
     assert DEMO_PASSWORD in out.getvalue()
     for account in DEMO_ACCOUNTS:
         assert account.username in out.getvalue()
+
+
+def test_it_publishes_2017_and_2018_through_the_review_and_results_actions():
+    output = seed()
+    assert "Period 2017 published (decision 1432/QĐ-UBND of 15/06/2018): 190 units" in output
+    assert "Period 2018 published (decision 1510/QĐ-UBND of 05/07/2019): 189 units" in output
+    assert Period.objects.get(year=2019).state == PeriodState.SELF_ASSESSMENT
+    for year in (2017, 2018):
+        period = Period.objects.get(year=year)
+        assert period.state == PeriodState.PUBLISHED
+        publication = Publication.objects.get(period=period)
+        results = list(publication.results.all())
+        assert len(results) == period.participants.count()
+        assert {r.level_name for r in results} == {"Tốt", "Khá", "Trung bình", "Yếu"}
+        states = Counter(
+            Assessment.objects.filter(participant__period=period).values_list("state", flat=True)
+        )
+        assert set(states) == {AssessmentState.APPROVED, AssessmentState.NOT_SUBMITTED}
+        assert states[AssessmentState.NOT_SUBMITTED] == sum(not r.submitted for r in results)
+        # Every district reviewed and forwarded its communes, as finalising requires.
+        assert Forwarding.objects.filter(period=period, sent_back_at__isnull=True).count() == 10
+        actions = Counter(
+            AuditEvent.objects.filter(
+                target_type="assessments.assessment",
+                target_id__in=[
+                    str(pk) for pk in period.participants.values_list("assessment", flat=True)
+                ],
+            ).values_list("action", flat=True)
+        )
+        assert actions["assessment.approved"] == states[AssessmentState.APPROVED]
+        assert actions["review.adjusted"] > 0
+        assert actions["results.published"] == len(results)
+
+
+def test_the_published_years_follow_units_across_a_rename_and_a_merger():
+    seed()
+    published = {
+        year: {r.unit_code: r for r in Publication.objects.get(period__year=year).results.all()}
+        for year in (2017, 2018)
+    }
+    # Mỹ Hào became a town in 2019: the earlier years keep the names of their time.
+    assert published[2018]["328"].unit_name == "UBND huyện Mỹ Hào"
+    assert published[2018]["12103"].unit_name == "Thị trấn Bần Yên Nhân"
+    assert Unit.objects.get(code="328").name == "UBND thị xã Mỹ Hào"
+    # Sở Ngoại vụ took part in 2017 only; its work passed to the office from 2018.
+    assert "K01-19" in published[2017] and "K01-19" not in published[2018]
+    office = published[2018]["K01-01"]
+    assert {r.unit_code for r in previous_results(office, 2018)} == {"K01-01", "K01-19"}
+    moved = [
+        code
+        for code in published[2018]
+        if code in published[2017] and published[2018][code].rank != published[2017][code].rank
+    ]
+    assert len(moved) > len(published[2018]) // 2, "most units moved between the years"

@@ -1,7 +1,9 @@
 """Load the Hưng Yên demo. Safe to run again.
 
 It loads the blocks, the province and the 2019 units, creates one account per role with the
-password published in the README, and opens the 2019 period with answers for most units.
+password published in the README, opens the 2019 period with answers for most units and
+the review under way, and publishes the 2017 and 2018 results so the public pages have
+years to show and compare.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from egovrank.core.demo import (
     DEMO_YEAR,
     load_demo,
     load_demo_period,
+    load_demo_published_years,
 )
 from egovrank.criteria.queries import all_version_summaries
 from egovrank.review.demo import load_demo_reviews
@@ -62,6 +65,7 @@ class Command(BaseCommand):
         # should find a pile of demo e-mails in the console before the server starts.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
             reviews = load_demo_reviews(DEMO_YEAR, "thamdinh.tinh", "thamdinh.vanlam")
+            published = load_demo_published_years()
         shipped = set(packaged_set_ids())
         for summary in all_version_summaries():
             if summary.id in shipped:
@@ -79,6 +83,13 @@ class Command(BaseCommand):
             f"  Review: {reviews.approved} approved, {reviews.returned} returned for revision, "
             f"{reviews.in_review} in review"
         )
+        for year in published:
+            levels = ", ".join(f"{name} {count}" for name, count in year.levels)
+            self.stdout.write(
+                f"  Period {year.year} published (decision {year.decision_number} of "
+                f"{year.decision_date:%d/%m/%Y}): {year.units} units — {levels}; "
+                f"{year.not_submitted} not submitted"
+            )
 
     def print_accounts(self) -> None:
         self.stdout.write(f"  Demo accounts (password for each: {DEMO_PASSWORD}):")
