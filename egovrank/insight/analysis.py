@@ -34,6 +34,7 @@ from egovrank.publication.queries import current_publication
 from egovrank.results.models import Publication, PublishedResult
 from egovrank.scoring.collation import vietnamese_sort_key
 from egovrank.scoring.engine import NOT_APPLICABLE, UnitInput, score_block
+from egovrank.scoring.levels import share_of
 from egovrank.scoring.numbers import ZERO, fraction_half_up, percent_of
 from egovrank.scoring.tree import CriteriaSet, Node
 
@@ -200,7 +201,7 @@ def _weakest(criteria_set: CriteriaSet, submitted: list[PublishedResult]) -> lis
             points, maximum, status = published_node(result, leaf.code)
             if status == NOT_APPLICABLE or maximum <= 0:
                 continue
-            shares.append(Fraction(points) / Fraction(maximum))
+            shares.append(share_of(points, maximum))
             full += points >= maximum
             none += points == 0
         average = _mean(shares)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import content_disposition_header, http_date
 from django.utils.translation import get_language
@@ -19,12 +19,12 @@ from django.views.decorators.http import require_safe
 
 from egovrank.results.models import Publication
 
+from .access import access_block, access_year
 from .exports import csv as csv_export
 from .exports import json as json_export
 from .exports import pdf as pdf_export
 from .exports import xlsx as xlsx_export
 from .exports.source import file_name, from_publication
-from .queries import current_publication
 
 __all__ = ["csv", "json", "pdf", "xlsx"]
 
@@ -34,7 +34,7 @@ MAX_AGE = 300
 
 @require_safe
 def xlsx(request: HttpRequest, year: int) -> HttpResponse:
-    publication = current_publication(year)
+    publication = access_year(year)
     return _download(
         request,
         publication,
@@ -46,7 +46,7 @@ def xlsx(request: HttpRequest, year: int) -> HttpResponse:
 
 @require_safe
 def pdf(request: HttpRequest, year: int) -> HttpResponse:
-    publication = current_publication(year)
+    publication = access_year(year)
     return _download(
         request,
         publication,
@@ -58,7 +58,7 @@ def pdf(request: HttpRequest, year: int) -> HttpResponse:
 
 @require_safe
 def json(request: HttpRequest, year: int) -> HttpResponse:
-    publication = current_publication(year)
+    publication = access_year(year)
     return _download(
         request,
         publication,
@@ -70,9 +70,8 @@ def json(request: HttpRequest, year: int) -> HttpResponse:
 
 @require_safe
 def csv(request: HttpRequest, year: int, block: str) -> HttpResponse:
-    publication = current_publication(year)
-    if block not in publication.blocks:
-        raise Http404
+    publication = access_year(year)
+    access_block(publication, block)
     return _download(
         request,
         publication,
