@@ -175,15 +175,15 @@ def prepare(officers: int, criteria: int | None) -> list[Unit]:
     from django.db import transaction
     from django.utils import timezone
 
-    from egovrank.accounts.choices import Role
     from egovrank.accounts.models import RoleAssignment, User
     from egovrank.assessments.demo import answer_rows, plausible_answers
     from egovrank.assessments.models import Answer, Assessment
     from egovrank.assessments.queries import criteria_set_for
     from egovrank.assessments.sheet import dom_id
-    from egovrank.core.demo import load_demo
+    from egovrank.core.roles import Role
     from egovrank.criteria.models import CriteriaVersion
     from egovrank.criteria.versions import ensure_shipped_versions
+    from egovrank.demo.hungyen import load_demo
     from egovrank.orgs.choices import UnitKind
     from egovrank.orgs.models import Block
     from egovrank.orgs.models import Unit as UnitRow

@@ -10,7 +10,7 @@ current: docs/huong-dan/anh/manifest.toml names, for each guide image, the test 
 screenshot label that produce it. When a test takes that screenshot, the guide's version
 is captured beside it (the visible window, by default, which makes a smaller file than the
 whole page) and, once the test has passed, copied into docs/huong-dan/anh/ at the end of
-the run. ``core/tests/test_guides.py`` checks the manifest against the tests' sources.
+the run. ``tests/test_guides.py`` checks the manifest against the tests' sources.
 """
 
 from __future__ import annotations
@@ -220,9 +220,9 @@ def vi() -> Any:
 
 @pytest.fixture
 def world(db: Any) -> Any:
-    """The shared test world of ``egovrank.core.testing``: units, one person per role, and
+    """The shared test world of ``egovrank.testing.world``: units, one person per role, and
     the 2019 period open for self-assessment with every unit of a block taking part."""
-    from egovrank.core.testing import make_period, make_world
+    from egovrank.testing.world import make_period, make_world
 
     world = make_world()
     make_period(world)

@@ -44,6 +44,8 @@ if env_bool("TRUST_X_FORWARDED_PROTO", False):
 SITE_NAME = env_str("SITE_NAME", "egovrank")
 PROVINCE_NAME = env_str("PROVINCE_NAME", "Hưng Yên")
 
+# Egovrank's apps from the ground floor up: each imports only apps above it in this list
+# (``egovrank/tests/test_layers.py`` checks; docs/architecture.md draws it).
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -67,6 +69,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "egovrank.api",
+    "egovrank.front",
+    "egovrank.demo",
 ]
 
 MIDDLEWARE = [
@@ -97,7 +101,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "egovrank.core.context_processors.site",
+                "egovrank.front.context_processors.site",
                 "egovrank.notifications.context_processors.notices",
             ],
         },
@@ -147,8 +151,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 LOGIN_URL = "accounts:sign_in"
-LOGIN_REDIRECT_URL = "core:workspace"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "front:workspace"
+LOGOUT_REDIRECT_URL = "front:home"
 # Sessions end after this long without a request (each request renews the cookie).
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=1)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("egovrank.core.urls")),
+    path("", include("egovrank.front.urls")),
     path("criteria/", include("egovrank.criteria.urls")),
     path("account/", include("egovrank.accounts.urls")),
     path("people/", include("egovrank.accounts.people_urls")),

@@ -7,8 +7,9 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
+from egovrank.core.roles import Roles, roles_of
+
 from .models import User
-from .roles import Roles, roles_of
 
 __all__ = ["access_person", "can_manage_people", "people_visible_to"]
 

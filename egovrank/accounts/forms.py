@@ -12,11 +12,11 @@ from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from egovrank.core.roles import UNIT_BOUND_ROLES, Role
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Unit
 
 from . import lockout
-from .choices import UNIT_BOUND_ROLES, Role
 from .models import User
 
 __all__ = ["PasswordLinkForm", "PersonForm", "RoleForm", "SignInForm"]

@@ -8,9 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from egovrank.core.roles import UNIT_BOUND_ROLES, Role
 from egovrank.orgs.models import Unit
-
-from .choices import UNIT_BOUND_ROLES, Role
 
 __all__ = ["RoleAssignment", "SignInThrottle", "User"]
 

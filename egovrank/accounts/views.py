@@ -13,10 +13,10 @@ from django.views.decorators.http import require_POST
 
 from egovrank.core.access import role_required
 from egovrank.core.audit import history_of
+from egovrank.core.roles import Role
 
 from . import actions
 from .access import access_person, can_manage_people, people_visible_to
-from .choices import Role
 from .forms import PasswordLinkForm, PersonForm, RoleForm, SignInForm
 from .lockout import locked_until
 from .models import RoleAssignment, User

@@ -10,7 +10,7 @@ from typing import Any
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
-from egovrank.accounts.roles import roles_of
+from egovrank.core.roles import roles_of
 
 __all__ = ["RoleRequired"]
 

@@ -15,7 +15,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from egovrank.accounts.roles import Roles, roles_of
+from egovrank.core.roles import Roles, roles_of
 from egovrank.periods.models import Participant
 
 __all__ = [

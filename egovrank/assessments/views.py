@@ -18,9 +18,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from egovrank.accounts.roles import roles_of
 from egovrank.core.access import role_required
 from egovrank.core.audit import history_of
+from egovrank.core.roles import roles_of
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant
 from egovrank.review.access import hidden_history

@@ -14,7 +14,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
-from egovrank.accounts.roles import Roles, roles_of
+from egovrank.core.roles import Roles, roles_of
 
 __all__ = ["role_required", "signed_in"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from egovrank.accounts.roles import Roles
+from egovrank.core.roles import Roles
 
 from .models import CriteriaVersion
 

@@ -13,9 +13,9 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from egovrank.accounts.roles import roles_of
 from egovrank.core.access import role_required
 from egovrank.core.audit import history_of
+from egovrank.core.roles import roles_of
 from egovrank.scoring.fileformat.problems import CriteriaFileError, Problem
 from egovrank.scoring.tree import CriteriaSet
 

@@ -19,8 +19,8 @@ from typing import Any
 
 from django.http import Http404
 
-from egovrank.accounts.roles import Roles, roles_of
 from egovrank.assessments.access import access_participant, has_assessment_role
+from egovrank.core.roles import Roles, roles_of
 from egovrank.periods.models import Participant
 from egovrank.publication.queries import current_publication, unit_result
 from egovrank.results.models import Publication, PublishedResult

@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
-from egovrank.accounts.choices import Role
+from egovrank.core.roles import Role
 from egovrank.orgs.choices import UnitKind
 from egovrank.periods.models import Participant
 

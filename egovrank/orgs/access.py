@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Q
 from django.http import Http404
 
-from egovrank.accounts.roles import Roles, roles_of
+from egovrank.core.roles import Roles, roles_of
 
 from .models import Unit, UnitQuerySet
 

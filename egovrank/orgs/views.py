@@ -9,9 +9,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from egovrank.accounts.roles import roles_of
 from egovrank.core.access import role_required
 from egovrank.core.audit import history_of
+from egovrank.core.roles import roles_of
 
 from .access import access_unit, can_manage_units, can_see_units, units_visible_to
 from .actions import do_add_succession, do_import_units

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from egovrank.accounts.roles import Roles, roles_of
 from egovrank.core.access import role_required
+from egovrank.core.roles import Roles, roles_of
 from egovrank.criteria.models import CriteriaVersion
 from egovrank.orgs.models import Unit
 from egovrank.results.access import can_see_results

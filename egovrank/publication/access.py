@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from egovrank.accounts.roles import Roles
+from egovrank.core.roles import Roles
 from egovrank.results.models import Publication, PublishedResult
 
 from . import queries

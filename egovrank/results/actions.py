@@ -18,10 +18,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from egovrank.accounts.choices import Role
 from egovrank.assessments.choices import REVIEW_CLOSED, AssessmentState
 from egovrank.assessments.models import Assessment
 from egovrank.core.audit import event, record, record_all
+from egovrank.core.roles import Role
 from egovrank.notifications.notify import notify_published
 from egovrank.notifications.recipients import province_staff
 from egovrank.periods.choices import PeriodState

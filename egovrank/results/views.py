@@ -13,8 +13,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from egovrank.accounts.roles import roles_of
 from egovrank.core.access import role_required
+from egovrank.core.roles import roles_of
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Period
 

@@ -18,9 +18,9 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from egovrank.accounts.roles import Roles, roles_of
 from egovrank.assessments.choices import AssessmentState
 from egovrank.assessments.models import Assessment
+from egovrank.core.roles import Roles, roles_of
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Unit
 from egovrank.periods.models import Participant, Period

@@ -13,10 +13,10 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from egovrank.accounts.roles import roles_of
 from egovrank.assessments.choices import AssessmentState
 from egovrank.assessments.progress import NOT_STARTED, state_label
 from egovrank.core.access import role_required
+from egovrank.core.roles import roles_of
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Unit
 from egovrank.periods.choices import PeriodState

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from egovrank.core.demo import DEMO_PASSWORD, load_demo
+from egovrank.demo.hungyen import DEMO_PASSWORD, load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

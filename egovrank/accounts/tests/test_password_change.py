@@ -28,7 +28,7 @@ def test_it_changes_the_password_and_keeps_the_session(client_of_person):
         {"old_password": OLD, "new_password1": NEW, "new_password2": NEW},
     )
     assert response["Location"] == reverse("accounts:password_change_done")
-    assert client_of_person.get(reverse("core:workspace")).status_code == 200
+    assert client_of_person.get(reverse("front:workspace")).status_code == 200
     assert User.objects.get(username="canbo").check_password(NEW)
 
 

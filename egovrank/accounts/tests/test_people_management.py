@@ -7,10 +7,9 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from egovrank.accounts.choices import Role
 from egovrank.accounts.models import RoleAssignment, User
-from egovrank.accounts.roles import roles_of
 from egovrank.core.models import AuditEvent
+from egovrank.core.roles import Role, roles_of
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from egovrank.accounts.choices import Role
 from egovrank.accounts.models import RoleAssignment, User
+from egovrank.core.roles import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -24,13 +24,13 @@ def test_the_session_is_written_at_most_once_a_minute(world):
     with time_machine.travel(start, tick=False) as clock:
         client = Client()
         client.force_login(world.unit_officer)
-        client.get(reverse("core:workspace"))
+        client.get(reverse("front:workspace"))
         first = Session.objects.get().expire_date
         clock.move_to(start + timedelta(seconds=30))
-        client.get(reverse("core:workspace"))
+        client.get(reverse("front:workspace"))
         assert Session.objects.get().expire_date == first  # not written again
         clock.move_to(start + timedelta(seconds=61))
-        client.get(reverse("core:workspace"))
+        client.get(reverse("front:workspace"))
         assert Session.objects.get().expire_date > first
 
 
@@ -39,9 +39,9 @@ def test_it_signs_out_after_thirty_idle_minutes(world):
     with time_machine.travel(start, tick=False) as clock:
         client = Client()
         client.force_login(world.unit_officer)
-        assert client.get(reverse("core:workspace")).status_code == 200
+        assert client.get(reverse("front:workspace")).status_code == 200
         clock.move_to(start + timedelta(minutes=31))
-        response = client.get(reverse("core:workspace"))
+        response = client.get(reverse("front:workspace"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:sign_in"))
 
@@ -53,4 +53,4 @@ def test_activity_keeps_the_session_alive(world):
         client.force_login(world.unit_officer)
         for minutes in (20, 40, 60):
             clock.move_to(start + timedelta(minutes=minutes))
-            assert client.get(reverse("core:workspace")).status_code == 200
+            assert client.get(reverse("front:workspace")).status_code == 200

@@ -31,7 +31,7 @@ def sign_in(client: Client, username: str, password: str):
 def test_it_signs_in_with_the_right_password_and_lands_on_the_workspace(person):
     response = sign_in(Client(), "canbo", PASSWORD)
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:workspace")
+    assert response["Location"] == reverse("front:workspace")
 
 
 def test_it_stores_passwords_with_argon2(person):
@@ -94,4 +94,4 @@ def test_signing_out_needs_a_post_and_ends_the_session(person):
     client.force_login(person)
     assert client.get(reverse("accounts:sign_out")).status_code == 405
     client.post(reverse("accounts:sign_out"))
-    assert client.get(reverse("core:workspace")).status_code == 302
+    assert client.get(reverse("front:workspace")).status_code == 302

@@ -1,5 +1,5 @@
 """The REST API and the API token pages in the permission matrix
-(core/tests/test_permission_matrix.py).
+(tests/test_permission_matrix.py).
 
 The API answers as the pages do, with two differences of form: anonymous callers get
 401 (JSON), never a redirect to sign in, and a change that succeeds answers 200, 201 or
@@ -15,8 +15,6 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from egovrank.assessments.tests.matrix_cases import sotc_file, sotc_link
-from egovrank.core.matrix import POST_ONLY, PUBLIC, SIGNED_IN, Case, expect
-from egovrank.core.testing import World
 from egovrank.results.tests.matrix_cases import in_review, published
 from egovrank.review.tests.matrix_cases import (
     adjust_data,
@@ -27,6 +25,8 @@ from egovrank.review.tests.matrix_cases import (
     return_data,
     submitted,
 )
+from egovrank.testing.matrix import POST_ONLY, PUBLIC, SIGNED_IN, Case, expect
+from egovrank.testing.world import World
 
 # --- vocabulary ---------------------------------------------------------------------------
 

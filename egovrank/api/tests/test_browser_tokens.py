@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 import requests
 
-from egovrank.core.demo import DEMO_PASSWORD
-from egovrank.core.testing import sign_in_browser
+from egovrank.demo.hungyen import DEMO_PASSWORD
+from egovrank.testing.world import sign_in_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -30,8 +30,8 @@ from egovrank.assessments.actions import do_add_link
 from egovrank.assessments.demo import fill_demo_form, plausible_answers
 from egovrank.assessments.models import Assessment, EvidenceFile
 from egovrank.assessments.queries import criteria_set_for
-from egovrank.core.testing import World, make_period
 from egovrank.results.tests import helpers as results
+from egovrank.testing.world import World, make_period
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -84,5 +84,5 @@ def test_it_answers_404_for_someone_elses_token(world):
 
 
 def test_the_workspace_links_to_the_tokens_page(world):
-    response = page_as(world.outsider).get(reverse("core:workspace"))
+    response = page_as(world.outsider).get(reverse("front:workspace"))
     assert reverse(LIST) in response.content.decode()

@@ -16,7 +16,6 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from egovrank.accounts.roles import roles_of
 from egovrank.assessments import views as pages
 from egovrank.assessments.access import (
     access_participant,
@@ -39,6 +38,7 @@ from egovrank.assessments.actions import (
 from egovrank.assessments.models import EvidenceFile, EvidenceLink
 from egovrank.assessments.progress import NOT_STARTED, period_progress
 from egovrank.assessments.sheet import join_ratio
+from egovrank.core.roles import roles_of
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant
 

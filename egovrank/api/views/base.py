@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 from rest_framework import generics, serializers
 from rest_framework.request import Request
 
-from egovrank.accounts.roles import Roles
+from egovrank.core.roles import Roles
 
 __all__ = ["ApiView", "data_of"]
 

@@ -9,8 +9,8 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from egovrank.accounts.roles import roles_of
 from egovrank.assessments.figures import FiguresRefused, do_import_figures
+from egovrank.core.roles import roles_of
 from egovrank.periods.access import (
     access_period,
     can_manage_periods,

@@ -1,4 +1,4 @@
-"""The self-assessment pages in the permission matrix (core/tests/test_permission_matrix.py).
+"""The self-assessment pages in the permission matrix (tests/test_permission_matrix.py).
 
 Own unit: Sở Tài chính (the officer's and the head's). Reviewers and the administrator
 read forms but never change them (403); units outside a person's reach answer 404.
@@ -10,8 +10,8 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 
-from egovrank.core.matrix import NOT_FOR_ROLES_404, POST_ONLY, WITH_A_ROLE, Case, expect, seen_by
-from egovrank.core.testing import World
+from egovrank.testing.matrix import NOT_FOR_ROLES_404, POST_ONLY, WITH_A_ROLE, Case, expect, seen_by
+from egovrank.testing.world import World
 
 READERS_OF_SOTC = ("administrator", "provincial_reviewer", "unit_officer", "unit_head")
 # A POST on Sở Tài chính's form: its officer and head act (302), readers 403, others 404.

@@ -18,9 +18,9 @@ from egovrank.assessments.choices import AssessmentState
 from egovrank.assessments.models import Answer, Assessment, EvidenceFile
 from egovrank.assessments.queries import criteria_set_for, entries_of, sheet_for
 from egovrank.assessments.tests.conftest import PDF_BYTES
-from egovrank.core.demo import load_demo, load_demo_period
-from egovrank.core.testing import sign_in_browser
+from egovrank.demo.hungyen import load_demo, load_demo_period
 from egovrank.periods.models import Participant, Period
+from egovrank.testing.world import sign_in_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -1,10 +1,10 @@
 """Two people on the same criterion: the later, stale save is refused and nothing is
 overwritten; saves on different criteria never conflict."""
 
-from egovrank.accounts.choices import Role
 from egovrank.assessments.models import Answer
 from egovrank.assessments.tests.conftest import client_of, form_url
-from egovrank.core.testing import make_person
+from egovrank.core.roles import Role
+from egovrank.testing.world import make_person
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

@@ -4,7 +4,7 @@ answer yet, so they are not frozen."""
 
 from __future__ import annotations
 
-from egovrank.core.matrix import (
+from egovrank.testing.matrix import (
     ADMINISTRATOR,
     ADMINISTRATOR_POST,
     POST_ONLY,

@@ -12,7 +12,7 @@ URL = "/criteria/versions/add-shipped/"
 
 
 def test_it_stores_every_shipped_set_when_none_is_there(db, english):
-    from egovrank.core.testing import make_world
+    from egovrank.testing.world import make_world
 
     world = make_world()
     client = Client(HTTP_ACCEPT_LANGUAGE="en")

@@ -6,9 +6,9 @@ guide)."""
 import pytest
 from django.test import Client
 
-from egovrank.core.testing import make_world
 from egovrank.criteria.models import CriteriaVersion
 from egovrank.criteria.versions import criteria_set_of, ensure_shipped_versions
+from egovrank.testing.world import make_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
-from egovrank.accounts.choices import Role
 from egovrank.accounts.models import RoleAssignment
+from egovrank.core.roles import Role
 
 from .helpers import SET, fresh, node_data, node_of
 

@@ -20,7 +20,6 @@ from typing import Any
 from egovrank.assessments.choices import AssessmentState
 from egovrank.assessments.models import Answer, Assessment
 from egovrank.assessments.queries import criteria_set_for
-from egovrank.core.testing import make_period
 from egovrank.orgs.models import Unit, UnitSuccession
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant
@@ -38,6 +37,7 @@ from egovrank.scoring.rules import (
     YesNoRule,
 )
 from egovrank.scoring.tree import CriteriaSet
+from egovrank.testing.world import make_period
 
 REASON = "Biên bản kiểm tra: chưa tổ chức họp trực tuyến trong năm."
 KHOI01 = ("sotttt", "sotc", "soxd")

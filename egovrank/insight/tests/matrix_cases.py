@@ -1,4 +1,4 @@
-"""The insight pages in the permission matrix (core/tests/test_permission_matrix.py).
+"""The insight pages in the permission matrix (tests/test_permission_matrix.py).
 
 A unit's pages answer as its form does: its own officer and head, the administrator and
 the provincial reviewer, and the district reviewer for its own communes; other role
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from egovrank.core.matrix import NOT_FOR_ROLES_404, Case, expect, seen_by
-from egovrank.core.testing import World
 from egovrank.results.tests.matrix_cases import in_review, missing_period, published
+from egovrank.testing.matrix import NOT_FOR_ROLES_404, Case, expect, seen_by
+from egovrank.testing.world import World
 
 PROVINCE = ("administrator", "provincial_reviewer")
 ANALYSIS = expect(403, anonymous=302, administrator=200, provincial_reviewer=200)

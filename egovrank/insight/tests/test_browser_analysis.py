@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from egovrank.core.demo import DEMO_PASSWORD
-from egovrank.core.testing import sign_in_browser
+from egovrank.demo.hungyen import DEMO_PASSWORD
+from egovrank.testing.world import sign_in_browser
 
 from .helpers import hand_checked, last_year
 

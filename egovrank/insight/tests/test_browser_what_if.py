@@ -10,8 +10,8 @@ import re
 import pytest
 
 from egovrank.assessments.models import Answer
-from egovrank.core.demo import DEMO_PASSWORD
-from egovrank.core.testing import sign_in_browser
+from egovrank.demo.hungyen import DEMO_PASSWORD
+from egovrank.testing.world import sign_in_browser
 
 from .helpers import CLOSE, hand_checked
 

@@ -17,7 +17,7 @@ ANALYSIS = reverse("insight:analysis", kwargs={"year": 2019})
 
 
 def workspace_of(person):
-    return client_of(person).get(reverse("core:workspace")).content.decode()
+    return client_of(person).get(reverse("front:workspace")).content.decode()
 
 
 def test_a_unit_s_workspace_links_its_published_years(world):

@@ -18,7 +18,7 @@ def measured(world, extra, persona):
     add_communes(world, extra)
     published(world)
     client = client_of(world.people[persona])
-    client.get(reverse("core:workspace"))  # the session is renewed here, not below
+    client.get(reverse("front:workspace"))  # the session is renewed here, not below
     return client
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from egovrank.core.matrix import POST_ONLY, SIGNED_IN, Case, expect
-from egovrank.core.testing import World
+from egovrank.testing.matrix import POST_ONLY, SIGNED_IN, Case, expect
+from egovrank.testing.world import World
 
 
 def officers_notice(world: World) -> dict[str, Any]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 from egovrank.accounts.models import User
-from egovrank.core.demo import load_demo
-from egovrank.core.testing import sign_in_browser
+from egovrank.demo.hungyen import load_demo
 from egovrank.notifications.models import Notice
+from egovrank.testing.world import sign_in_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

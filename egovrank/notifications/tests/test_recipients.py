@@ -3,15 +3,15 @@ reviews it (its district for a commune before 2025, Sở TT&TT otherwise)."""
 
 import pytest
 
-from egovrank.accounts.choices import Role
 from egovrank.accounts.models import RoleAssignment
-from egovrank.core.testing import make_person
+from egovrank.core.roles import Role
 from egovrank.notifications.recipients import (
     district_reviewers,
     province_staff,
     reviewers_of,
     unit_people,
 )
+from egovrank.testing.world import make_person
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def home():
-    return reverse("core:home")
+    return reverse("front:home")
 
 
 def header(response):

@@ -72,7 +72,7 @@ def test_help_before_a_command_name_works_too(capsys):
 def test_bad_input_is_one_clear_line_and_exit_code_2(args, message, capsys):
     with_units = args == ["open-period", "2020"]
     if with_units:
-        from egovrank.core.testing import make_world
+        from egovrank.testing.world import make_world
 
         make_world()
     assert main(args) == 2

@@ -3,7 +3,7 @@ blocks, province and unit list."""
 
 from __future__ import annotations
 
-from egovrank.core.demo import BLOCKS, PROVINCE, UNITS_FILE
+from egovrank.demo.hungyen import BLOCKS, PROVINCE, UNITS_FILE
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit
 

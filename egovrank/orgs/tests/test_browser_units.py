@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from egovrank.core.demo import load_demo
-from egovrank.core.testing import sign_in_browser
+from egovrank.demo.hungyen import load_demo
 from egovrank.orgs.models import Unit
+from egovrank.testing.world import sign_in_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

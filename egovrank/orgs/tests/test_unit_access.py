@@ -75,8 +75,8 @@ def test_access_unit_raises_404_outside_the_district(world):
 
 
 def test_a_person_with_several_roles_sees_the_union(world):
-    from egovrank.accounts.choices import Role
     from egovrank.accounts.models import RoleAssignment
+    from egovrank.core.roles import Role
 
     reviewer = world.district_reviewer
     RoleAssignment.objects.create(user=reviewer, role=Role.UNIT_OFFICER, unit=world.units["sotc"])

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from egovrank.core.matrix import (
+from egovrank.testing.matrix import (
     ADMINISTRATOR,
     ADMINISTRATOR_POST,
     NOT_FOR_ROLES_404,
@@ -18,7 +18,7 @@ from egovrank.core.matrix import (
     Case,
     expect,
 )
-from egovrank.core.testing import World
+from egovrank.testing.world import World
 
 DRAFT_YEAR = 2020
 

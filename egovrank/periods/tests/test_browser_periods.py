@@ -8,10 +8,10 @@ import re
 
 import pytest
 
-from egovrank.core.demo import load_demo
-from egovrank.core.testing import sign_in_browser
 from egovrank.criteria.versions import ensure_shipped_versions
+from egovrank.demo.hungyen import load_demo
 from egovrank.periods.models import Period
+from egovrank.testing.world import sign_in_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

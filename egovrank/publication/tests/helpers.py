@@ -9,13 +9,13 @@ from typing import Any
 
 from django.test import Client
 
-from egovrank.core.testing import make_period
 from egovrank.orgs.actions import do_add_succession
 from egovrank.orgs.models import Unit
 from egovrank.periods.choices import PeriodState
 from egovrank.results.actions import do_finalise, do_publish
 from egovrank.results.models import Publication
 from egovrank.results.tests.helpers import fill, forward, move
+from egovrank.testing.world import make_period
 
 DECISION_2020 = {
     "decision_number": "88/QĐ-UBND",

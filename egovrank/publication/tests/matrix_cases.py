@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from egovrank.core.matrix import PUBLIC, Case, expect
-from egovrank.core.testing import World
 from egovrank.results.tests.matrix_cases import in_review, missing_period, published
+from egovrank.testing.matrix import PUBLIC, Case, expect
+from egovrank.testing.world import World
 
 NOT_FOUND = expect(404)
 

@@ -33,7 +33,6 @@ from egovrank.assessments.actions import (
 )
 from egovrank.assessments.models import Answer
 from egovrank.assessments.tests.helpers import fill_in
-from egovrank.core.testing import make_period
 from egovrank.periods.choices import PeriodState
 from egovrank.results.actions import do_finalise, do_open_correction, do_publish
 from egovrank.results.compute import compute
@@ -42,6 +41,7 @@ from egovrank.results.queries import live_tables
 from egovrank.results.tests.helpers import DECISION, fill, forward, move, set_state
 from egovrank.review.actions import do_adjust, do_approve, do_comment, do_return
 from egovrank.scoring.numbers import format_number
+from egovrank.testing.world import make_period
 
 from .helpers import anonymous, new_unit
 

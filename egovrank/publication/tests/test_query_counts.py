@@ -12,10 +12,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from egovrank.core.testing import make_period
 from egovrank.orgs.models import Unit, UnitSuccession
 from egovrank.results.models import Publication, PublishedResult
 from egovrank.results.tests.helpers import DECISION, published
+from egovrank.testing.world import make_period
 
 from .helpers import anonymous
 

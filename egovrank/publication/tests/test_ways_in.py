@@ -5,8 +5,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from egovrank.core.testing import PERSONAS
 from egovrank.results.tests.helpers import published
+from egovrank.testing.world import PERSONAS
 
 from .helpers import anonymous
 
@@ -22,7 +22,7 @@ def test_everyone_has_the_published_results_in_the_menu(world, persona):
     client = Client()
     if persona != "anonymous":
         client.force_login(world.people[persona])
-    page = client.get(reverse("core:home")).content.decode()
+    page = client.get(reverse("front:home")).content.decode()
     assert f'href="{reverse("publication:index")}"' in nav(page)
 
 
@@ -33,7 +33,7 @@ def test_the_menu_marks_the_public_pages_as_current(world):
 
 
 def test_the_front_page_links_to_the_published_results(world):
-    page = anonymous().get(reverse("core:home")).content.decode()
+    page = anonymous().get(reverse("front:home")).content.decode()
     main = page.split('<main id="main"')[1]
     assert f'href="{reverse("publication:index")}"' in main
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from egovrank.core.matrix import (
+from egovrank.testing.matrix import (
     ADMINISTRATOR_POST,
     POST_ONLY,
     PUBLIC,
     Case,
     expect,
 )
-from egovrank.core.testing import World
+from egovrank.testing.world import World
 
 RESULTS = expect(403, anonymous=302, administrator=200, provincial_reviewer=200)
 RESULTS_404 = expect(403, anonymous=302, administrator=404, provincial_reviewer=404)

@@ -11,9 +11,9 @@ import pytest
 
 from egovrank.assessments.choices import AssessmentState
 from egovrank.assessments.models import Assessment
-from egovrank.core.demo import DEMO_PASSWORD
-from egovrank.core.testing import sign_in_browser
+from egovrank.demo.hungyen import DEMO_PASSWORD
 from egovrank.results.models import Publication
+from egovrank.testing.world import sign_in_browser
 
 from .helpers import adjust, reviewed, set_state
 

@@ -6,9 +6,9 @@ from django.urls import reverse
 
 from egovrank.assessments.choices import AssessmentState
 from egovrank.core.models import AuditEvent
-from egovrank.core.testing import make_period
 from egovrank.periods.choices import PeriodState
 from egovrank.results.actions import ResultsRefused, do_finalise
+from egovrank.testing.world import make_period
 
 from .helpers import fill, move, reviewed
 

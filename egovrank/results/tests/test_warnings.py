@@ -4,8 +4,8 @@ approved, and districts that have not forwarded their communes (before 2025)."""
 import pytest
 
 from egovrank.assessments.choices import AssessmentState
-from egovrank.core.testing import make_period
 from egovrank.results.compute import warnings
+from egovrank.testing.world import make_period
 
 from .helpers import fill, forward, reviewed
 

@@ -1,4 +1,4 @@
-"""The review pages in the permission matrix (core/tests/test_permission_matrix.py).
+"""The review pages in the permission matrix (tests/test_permission_matrix.py).
 
 The reviewers' pages: people without a review role get 403, reviews outside a
 reviewer's reach 404. The administrator and the provincial reviewer read every review;
@@ -15,8 +15,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from egovrank.core.matrix import POST_ONLY, Case, expect
-from egovrank.core.testing import World
+from egovrank.testing.matrix import POST_ONLY, Case, expect
+from egovrank.testing.world import World
 
 LOCAL_INPUT = "%Y-%m-%dT%H:%M"
 

@@ -26,18 +26,18 @@ import pytest
 from django.utils import translation
 
 from egovrank.accounts.actions import do_grant_role
-from egovrank.accounts.choices import Role
 from egovrank.accounts.models import User
 from egovrank.assessments.actions import AnswerInput
 from egovrank.assessments.choices import AssessmentState
 from egovrank.assessments.demo import fill_demo_form, plausible_answers
 from egovrank.assessments.models import Assessment
 from egovrank.assessments.queries import criteria_set_for
-from egovrank.core.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
-from egovrank.core.testing import sign_in_browser
+from egovrank.core.roles import Role
+from egovrank.demo.hungyen import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
 from egovrank.orgs.models import Unit
 from egovrank.periods.choices import PeriodState
 from egovrank.results.models import Publication
+from egovrank.testing.world import sign_in_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

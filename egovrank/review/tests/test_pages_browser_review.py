@@ -9,9 +9,9 @@ from django.contrib.auth import get_user_model
 
 from egovrank.assessments.demo import fill_demo_form, plausible_answers
 from egovrank.assessments.queries import criteria_set_for
-from egovrank.core.demo import DEMO_PASSWORD
-from egovrank.core.testing import sign_in_browser
+from egovrank.demo.hungyen import DEMO_PASSWORD
 from egovrank.review.models import Verification
+from egovrank.testing.world import sign_in_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 from egovrank.assessments.demo import fill_demo_form, plausible_answers
 from egovrank.assessments.queries import criteria_set_for
 from egovrank.assessments.tests.conftest import client_of
-from egovrank.core.testing import make_period
 from egovrank.review.actions import do_approve
+from egovrank.testing.world import make_period
 
 QUEUE = reverse("review:queue")
 

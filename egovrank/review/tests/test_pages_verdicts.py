@@ -8,15 +8,15 @@ from dataclasses import replace
 
 from django.urls import reverse
 
-from egovrank.accounts.choices import Role
 from egovrank.assessments.demo import fill_demo_form, plausible_answers
 from egovrank.assessments.models import Assessment
 from egovrank.assessments.queries import criteria_set_for
 from egovrank.assessments.tests.conftest import client_of
-from egovrank.core.testing import make_person
+from egovrank.core.roles import Role
 from egovrank.review.models import ReviewComment, Verification
 from egovrank.review.queries import compare
 from egovrank.scoring.numbers import format_number
+from egovrank.testing.world import make_person
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

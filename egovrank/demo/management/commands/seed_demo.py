@@ -14,7 +14,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.test.utils import override_settings
 
-from egovrank.core.demo import (
+from egovrank.criteria.queries import all_version_summaries
+from egovrank.demo.hungyen import (
     DEMO_ACCOUNTS,
     DEMO_PASSWORD,
     DEMO_YEAR,
@@ -22,7 +23,6 @@ from egovrank.core.demo import (
     load_demo_period,
     load_demo_published_years,
 )
-from egovrank.criteria.queries import all_version_summaries
 from egovrank.review.demo import load_demo_reviews
 from egovrank.scoring.catalogue import packaged_set_ids
 from egovrank.scoring.fileformat.problems import CriteriaFileError

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.core.management import call_command
 
-PACKAGE = Path(__file__).resolve().parents[2]
+PACKAGE = Path(__file__).resolve().parents[1]
 PO = PACKAGE / "locale" / "vi" / "LC_MESSAGES" / "django.po"
 
 

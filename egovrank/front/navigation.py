@@ -10,8 +10,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from egovrank.accounts.access import can_manage_people
-from egovrank.accounts.roles import Roles, roles_of
 from egovrank.assessments.access import has_assessment_role
+from egovrank.core.roles import Roles, roles_of
 from egovrank.orgs.access import can_see_units
 from egovrank.periods.access import can_see_periods
 from egovrank.results.access import can_see_results
@@ -34,8 +34,8 @@ def _everyone(roles: Roles) -> bool:
 
 # (item, who sees it, needs sign-in)
 _MENU: list[tuple[NavItem, Callable[[Roles], bool], bool]] = [
-    (NavItem(_("Home"), "core:home", "core:home"), _everyone, False),
-    (NavItem(_("Workspace"), "core:workspace", "core:workspace"), _everyone, True),
+    (NavItem(_("Home"), "front:home", "front:home"), _everyone, False),
+    (NavItem(_("Workspace"), "front:workspace", "front:workspace"), _everyone, True),
     (NavItem(_("Self-assessments"), "assessments:list", "assessments"), has_assessment_role, True),
     (NavItem(_("Review"), "review:queue", "review"), has_review_role, True),
     (NavItem(_("Results"), "results:index", "results"), can_see_results, True),

@@ -1,6 +1,6 @@
 """Fill the database with the national-scale synthetic data of the scoring benchmark:
 12,000 units in one period, every form reviewed, the results finalised and published
-(``egovrank.publication.national``). For benchmarks and load tests, never for a real
+(``egovrank.demo.national``). For benchmarks and load tests, never for a real
 installation: it refuses when DEBUG is off unless told ``--force``.
 """
 
@@ -11,14 +11,14 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from egovrank.ops.progress import Progress
-from egovrank.publication.national import (
+from egovrank.demo.national import (
     DEFAULT_SEED,
     DEFAULT_UNITS,
     DEFAULT_YEAR,
     NationalRefused,
     generate,
 )
+from egovrank.ops.progress import Progress
 
 
 class Command(BaseCommand):

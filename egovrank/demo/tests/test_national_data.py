@@ -14,10 +14,10 @@ from egovrank.assessments.choices import AssessmentState
 from egovrank.assessments.models import Assessment, Submission
 from egovrank.cli import main
 from egovrank.criteria.versions import criteria_set_of
+from egovrank.demo.national import SHAPE, block_sizes
 from egovrank.orgs.models import Unit
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Period
-from egovrank.publication.national import SHAPE, block_sizes
 from egovrank.results.models import Publication, PublishedResult
 from egovrank.review.models import Forwarding, Verification
 from egovrank.scoring.ranking import Standing, rank_all

@@ -18,8 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from egovrank.accounts.actions import do_grant_role
-from egovrank.accounts.choices import Role
 from egovrank.accounts.models import User
+from egovrank.core.roles import Role
 from egovrank.orgs.actions import ImportReport, do_import_units
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit

@@ -8,8 +8,8 @@ from django.core.management import CommandError, call_command
 from egovrank.accounts.models import RoleAssignment, User
 from egovrank.assessments.choices import AssessmentState
 from egovrank.assessments.models import Assessment
-from egovrank.core.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo
 from egovrank.core.models import AuditEvent
+from egovrank.demo.hungyen import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo
 from egovrank.orgs.models import Unit
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Period

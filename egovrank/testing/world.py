@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from egovrank.accounts.choices import Role
 from egovrank.accounts.models import RoleAssignment, User
+from egovrank.core.roles import Role
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit
 
@@ -169,7 +169,7 @@ def make_period(
 def sign_in_browser(page: Any, base_url: str, username: str, *, language: str = "vi") -> None:
     """Sign a browser page in as a demo account through the real sign-in page (fields
     found by id, so it works in either language), in ``language``."""
-    from egovrank.core.demo import DEMO_PASSWORD
+    from egovrank.demo.hungyen import DEMO_PASSWORD
 
     if language != "vi":
         page.context.add_cookies([{"name": "django_language", "value": language, "url": base_url}])

@@ -1,6 +1,6 @@
 """The permission matrix's vocabulary: a case names a URL, the object it is asked about,
 and the answer every persona must get. Each app lists its cases in
-``<app>/tests/matrix_cases.py`` (``CASES``); ``core/tests/test_permission_matrix.py``
+``<app>/tests/matrix_cases.py`` (``CASES``); ``tests/test_permission_matrix.py``
 runs them all and fails when a URL has no case.
 
 Answers: 200 shown, 302 sent elsewhere (anonymous people to sign in), 400 form refused,
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from egovrank.core.testing import PERSONAS, World
+from egovrank.testing.world import PERSONAS, World
 
 __all__ = [
     "ADMINISTRATOR",

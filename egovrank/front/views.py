@@ -3,11 +3,11 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from egovrank.accounts.roles import roles_of
 from egovrank.assessments.access import own_participants
 from egovrank.assessments.models import Assessment
 from egovrank.assessments.progress import NOT_STARTED, state_label
 from egovrank.core.access import role_required, signed_in
+from egovrank.core.roles import roles_of
 from egovrank.criteria.queries import version_summaries
 from egovrank.orgs.access import units_visible_to
 from egovrank.orgs.choices import UnitKind
@@ -16,7 +16,7 @@ from egovrank.periods.choices import PeriodState
 
 def home(request: HttpRequest) -> HttpResponse:
     """The public front page: what the evaluation is and the criteria sets in force."""
-    return render(request, "core/home.html", {"criteria_sets": version_summaries()})
+    return render(request, "front/home.html", {"criteria_sets": version_summaries()})
 
 
 @role_required(signed_in)
@@ -27,7 +27,7 @@ def workspace(request: HttpRequest) -> HttpResponse:
     assignments = request.user.role_assignments.select_related("unit", "unit__block")
     return render(
         request,
-        "core/workspace.html",
+        "front/workspace.html",
         {
             "roles": roles,
             "assignments": assignments,

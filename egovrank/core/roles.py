@@ -1,7 +1,8 @@
-"""What roles a signed-in person holds, read once per request.
+"""The roles of the decision, and which of them a signed-in person holds.
 
-Everything that asks "may this person…" starts here; the per-app ``access.py`` modules
-turn these facts into querysets and refusals.
+Every app's ``access.py`` asks "may this person…" from here, so the vocabulary sits on
+the ground floor; ``accounts`` stores who holds which role (``RoleAssignment``, read here
+through ``user.role_assignments``) and manages people.
 """
 
 from __future__ import annotations
@@ -9,9 +10,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .choices import Role
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
-__all__ = ["NOBODY", "Roles", "roles_of"]
+__all__ = ["NOBODY", "UNIT_BOUND_ROLES", "Role", "Roles", "roles_of"]
+
+
+class Role(models.TextChoices):
+    """The five roles of the evaluation (docs/domain.md). A person may hold several."""
+
+    ADMINISTRATOR = "administrator", _("Administrator")
+    PROVINCIAL_REVIEWER = "provincial_reviewer", _("Provincial reviewer")
+    DISTRICT_REVIEWER = "district_reviewer", _("District reviewer")
+    UNIT_OFFICER = "unit_officer", _("Unit officer")
+    UNIT_HEAD = "unit_head", _("Unit head")
+
+
+# These roles act for one unit (a district reviewer for one district); the others for
+# the whole province.
+UNIT_BOUND_ROLES = frozenset({Role.DISTRICT_REVIEWER, Role.UNIT_OFFICER, Role.UNIT_HEAD})
 
 _CACHE_ATTRIBUTE = "_egovrank_roles"
 

@@ -43,7 +43,7 @@ from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 ENV_FILE = ROOT / "deploy" / "egovrank.env"
 MANAGE = ROOT / "deploy" / "egovrank-manage"
 GUNICORN = Path(sys.executable).with_name("gunicorn")

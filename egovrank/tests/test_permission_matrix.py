@@ -2,7 +2,7 @@
 
 The cases live beside each app (``<app>/tests/matrix_cases.py``) and are gathered here.
 ``test_every_url_has_an_entry`` fails when a URL is added without one, so a new page
-cannot ship without deciding who may open it. The vocabulary is in ``core/matrix.py``.
+cannot ship without deciding who may open it. The vocabulary is in ``testing/matrix.py``.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from egovrank.accounts.choices import Role
-from egovrank.core.matrix import (
+from egovrank.core.roles import Role
+from egovrank.testing.matrix import (
     ADMINISTRATOR,
     ADMINISTRATOR_POST,
     NOT_FOR_ROLES_404,
@@ -30,11 +30,11 @@ from egovrank.core.matrix import (
     seen_by,
     unit,
 )
-from egovrank.core.testing import PERSONAS, World
+from egovrank.testing.world import PERSONAS, World
 
 CORE_CASES: list[Case] = [
     # Public pages.
-    Case("core:home", PUBLIC),
+    Case("front:home", PUBLIC),
     Case("set_language", expect(302), method="post", data=lambda w: {"language": "en"}),
     # Signing in and passwords.
     Case("accounts:sign_in", expect(302, anonymous=200)),
@@ -52,7 +52,7 @@ CORE_CASES: list[Case] = [
     ),
     Case("accounts:password_reset_complete", PUBLIC),
     # The workspace.
-    Case("core:workspace", SIGNED_IN),
+    Case("front:workspace", SIGNED_IN),
     # Units: the list and exports show each persona its own share.
     Case("orgs:list", WITH_A_ROLE),
     Case("orgs:export", WITH_A_ROLE, "csv", lambda w: {"fmt": "csv"}),

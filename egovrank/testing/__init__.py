@@ -1,0 +1,5 @@
+"""What the tests share: the test world with one person per role (``world``), the
+permission matrix's vocabulary (``matrix``) and the browser's sign-in (``world``).
+
+Test support only: no production module imports it.
+"""
