@@ -20,3 +20,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.path.join(tempfile.mkdtemp(prefix="egovrank-test-db-"), "test.sqlite3")
     }
+
+# WhiteNoise serves the static files as it does in development (DEBUG, `make run`): each
+# file is found when asked for. Scanning every file at start, as production does, would
+# run for every test client, since each builds its own middleware: 70 ms a request, most
+# of the permission matrix's time. Production's way is tested under gunicorn
+# (tests/test_production_server.py).
+WHITENOISE_AUTOREFRESH = True
