@@ -9,12 +9,17 @@ The guides under docs/huong-dan/ show screenshots the browser tests take, so the
 current: docs/huong-dan/anh/manifest.toml names, for each guide image, the test and the
 screenshot label that produce it. When a test takes that screenshot, the guide's version
 is captured beside it (the visible window, by default, which makes a smaller file than the
-whole page) and, once the test has passed, copied into docs/huong-dan/anh/ at the end of
-the run. ``tests/test_guides.py`` checks the manifest against the tests' sources.
+whole page) under var/screenshots/guides/; ``make guide-images`` (pytest's
+``--update-guide-images``) copies those of the tests that passed into docs/huong-dan/anh/.
+``tests/test_guides.py`` checks the manifest against the tests' sources.
+
+The test world (``world``) is built for each test, or once per module in modules marked
+``shared_world`` (see ``module_world``).
 """
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import shutil
@@ -25,6 +30,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from egovrank.testing.database import rolled_back_at_the_end
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
 # beside one unless told the code is really synchronous, which it is here.
@@ -176,9 +183,22 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
         _confirmed.update(captured)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-guide-images",
+        action="store_true",
+        help="copy the guide images the passing browser tests captured into "
+        "docs/huong-dan/anh/ (`make guide-images`)",
+    )
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Copy the guide images of the tests that passed into docs/huong-dan/anh/, where
-    the guides show them (they are committed)."""
+    """With --update-guide-images, copy the guide images of the tests that passed into
+    docs/huong-dan/anh/, where the guides show them (they are committed). Only on
+    request: a test run leaves the working tree as it found it."""
+    if not session.config.getoption("update_guide_images"):
+        _confirmed.clear()
+        return
     for file, captured in sorted(_confirmed.items()):
         shutil.copyfile(captured, GUIDE_IMAGES / file)
     _confirmed.clear()
@@ -218,15 +238,50 @@ def vi() -> Any:
     return vietnamese
 
 
-@pytest.fixture
-def world(db: Any) -> Any:
-    """The shared test world of ``egovrank.testing.world``: units, one person per role, and
-    the 2019 period open for self-assessment with every unit of a block taking part."""
+def _build_world() -> Any:
     from egovrank.testing.world import make_period, make_world
 
     world = make_world()
     make_period(world)
     return world
+
+
+def _is_transactional(request: pytest.FixtureRequest) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    return (
+        "live_server" in request.fixturenames
+        or "transactional_db" in request.fixturenames
+        or bool(marker and marker.kwargs.get("transaction"))
+    )
+
+
+@pytest.fixture(scope="module")
+def module_world(
+    request: pytest.FixtureRequest, django_db_setup: None, django_db_blocker: Any
+) -> Iterator[Any]:
+    """In a module marked ``shared_world``, the world built once for all its tests; else
+    None. Built once instead of for each of thousands of tests (the permission matrix
+    alone has over 3,000), it saves minutes; the marker keeps it to modules that ask for
+    it, since every test of such a module sees the world's rows."""
+    if request.node.get_closest_marker("shared_world") is None:
+        yield None
+        return
+    with rolled_back_at_the_end(django_db_blocker):
+        yield _build_world()
+
+
+@pytest.fixture
+def world(request: pytest.FixtureRequest, module_world: Any, db: Any) -> Any:
+    """The shared test world of ``egovrank.testing.world``: units, one person per role, and
+    the 2019 period open for self-assessment with every unit of a block taking part.
+
+    Each test gets its own copy of the objects, so what one test changes in them (or in
+    the database, rolled back after it) never reaches the next."""
+    if module_world is None:
+        return _build_world()
+    if _is_transactional(request):
+        pytest.fail("a shared_world module holds its world in a transaction: no live server")
+    return copy.deepcopy(module_world)
 
 
 @pytest.fixture

@@ -38,8 +38,11 @@ class World:
     participants: dict[str, Any] = field(default_factory=dict)
 
     def __getattr__(self, name: str) -> Any:
+        # Only called for names that are not fields: a person, by persona. Not while
+        # copy.deepcopy builds a World, before ``people`` exists.
+        people = self.__dict__.get("people", {})
         try:
-            return self.people[name]
+            return people[name]
         except KeyError:
             raise AttributeError(name) from None
 

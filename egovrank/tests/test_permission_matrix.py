@@ -219,6 +219,9 @@ def test_every_case_names_every_persona() -> None:
         assert set(case.expected) == set(PERSONAS), case.id
 
 
+pytestmark = pytest.mark.shared_world
+
+
 def client_for(persona: str, world: World) -> Client:
     client = Client()
     if persona != "anonymous":

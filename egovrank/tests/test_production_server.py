@@ -109,8 +109,9 @@ class Installation:
     env: dict[str, str]
     var_dir: Path
 
-    def manage(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-        """``deploy/egovrank-manage ARGS``, as the guide runs it."""
+    def manage(self, *args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+        """``deploy/egovrank-manage ARGS``, as the guide runs it. The timeout only stops a
+        hang: compressing the static files takes a minute or more on a busy machine."""
         environment = {**base_environment(), "EGOVRANK_ENV_FILE": str(self.env_file)}
         return subprocess.run(
             [str(MANAGE), *args],

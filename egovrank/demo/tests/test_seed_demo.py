@@ -1,21 +1,24 @@
+"""seed_demo loads the whole demo: seeded once here for every test of the module;
+the tests that need an empty database are in test_seed_demo_accounts.py."""
+
 import io
 from collections import Counter
 
 import pytest
-from django.contrib.auth import authenticate
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 
 from egovrank.accounts.models import RoleAssignment, User
 from egovrank.assessments.choices import AssessmentState
 from egovrank.assessments.models import Assessment
 from egovrank.core.models import AuditEvent
-from egovrank.demo.hungyen import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo
+from egovrank.demo.hungyen import DEMO_ACCOUNTS
 from egovrank.orgs.models import Unit
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Period
 from egovrank.publication.queries import previous_results
 from egovrank.results.models import Publication
 from egovrank.review.models import Forwarding
+from egovrank.testing.database import rolled_back_at_the_end
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +29,15 @@ def seed() -> str:
     return out.getvalue()
 
 
-def test_it_loads_the_hungyen_units_and_one_account_per_role():
-    output = seed()
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The demo seeded once for the module's tests (about 12 s on SQLite), its output."""
+    with rolled_back_at_the_end(django_db_blocker):
+        yield seed()
+
+
+def test_it_loads_the_hungyen_units_and_one_account_per_role(seeded):
+    output = seeded
     assert "KHOI01" in output and "max 500" in output
     assert "189 new" in output
     assert Unit.objects.filter(block__code="KHOI01").valid_in(2019).count() == 18
@@ -40,8 +50,7 @@ def test_it_loads_the_hungyen_units_and_one_account_per_role():
     assert RoleAssignment.objects.get(user__username="thamdinh.vanlam").unit.code == "325"
 
 
-def test_it_can_run_twice_and_changes_nothing_the_second_time():
-    seed()
+def test_it_can_run_twice_and_changes_nothing_the_second_time(seeded):
     people, events = User.objects.count(), AuditEvent.objects.count()
     second = seed()
     assert "0 new, 0 changed, 189 unchanged" in second
@@ -49,31 +58,8 @@ def test_it_can_run_twice_and_changes_nothing_the_second_time():
     assert AuditEvent.objects.count() == events
 
 
-def test_the_demo_passwords_sign_in_and_are_hashed_with_argon2():
-    load_demo()  # what sets them; the rest of the demo plays no part
-    for account in DEMO_ACCOUNTS[:2]:
-        person = authenticate(username=account.username, password=DEMO_PASSWORD)
-        assert person is not None
-        assert person.password.startswith("argon2$")
-
-
-def test_it_refuses_to_run_outside_a_demo_installation(settings):
-    settings.DEBUG = False
-    with pytest.raises(CommandError, match="demo installation"):
-        call_command("seed_demo", stdout=io.StringIO())
-    assert not User.objects.exists()
-
-
-def test_it_lists_the_demo_accounts_on_request():
-    out = io.StringIO()
-    call_command("seed_demo", "--accounts", stdout=out)
-    assert DEMO_PASSWORD in out.getvalue()
-    for account in DEMO_ACCOUNTS:
-        assert account.username in out.getvalue()
-
-
-def test_it_publishes_2017_and_2018_through_the_review_and_results_actions():
-    output = seed()
+def test_it_publishes_2017_and_2018_through_the_review_and_results_actions(seeded):
+    output = seeded
     assert "Period 2017 published (decision 1432/QĐ-UBND of 15/06/2018): 190 units" in output
     assert "Period 2018 published (decision 1510/QĐ-UBND of 05/07/2019): 189 units" in output
     assert Period.objects.get(year=2019).state == PeriodState.SELF_ASSESSMENT
@@ -104,8 +90,7 @@ def test_it_publishes_2017_and_2018_through_the_review_and_results_actions():
         assert actions["results.published"] == len(results)
 
 
-def test_the_published_years_follow_units_across_a_rename_and_a_merger():
-    seed()
+def test_the_published_years_follow_units_across_a_rename_and_a_merger(seeded):
     published = {
         year: {r.unit_code: r for r in Publication.objects.get(period__year=year).results.all()}
         for year in (2017, 2018)
