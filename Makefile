@@ -12,12 +12,16 @@ PY      = $(VENV)/bin/python
 MANAGE  = $(PY) manage.py
 SUDO    = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_ARGS ?=
+# The suite runs on every core (pytest-xdist), each test module on one worker, so a
+# module's shared fixtures (the permission matrix's world, the seeded demo) are built once.
+PYTEST_WORKERS ?= auto
 
-.PHONY: run test lint check-migrations messages system-deps system-deps-test demo clean help
+.PHONY: run test guide-images lint check-migrations messages system-deps system-deps-test demo clean help
 
 help:
 	@echo "make run    - install, migrate, load the demo and serve on http://$(HOST):$(PORT)/"
 	@echo "make test   - install test dependencies (Chromium included) and run the whole suite"
+	@echo "make guide-images - run the browser tests and refresh the guides' screenshots"
 	@echo "make lint   - ruff, format check, mypy --strict on egovrank/scoring, makemigrations --check"
 
 # --- installation -----------------------------------------------------------------------
@@ -69,7 +73,12 @@ run: $(VENV)/.installed-base messages
 
 test: $(VENV)/.installed-dev messages system-deps-test node_modules/.installed
 	@mkdir -p var/static
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
+
+# The guides' images (docs/huong-dan/anh/) as the browser tests see the pages now.
+guide-images: $(VENV)/.installed-dev messages system-deps-test node_modules/.installed
+	@mkdir -p var/static
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadscope -m browser --update-guide-images $(PYTEST_ARGS)
 
 # --- checks CI runs besides the tests -----------------------------------------------------
 
