@@ -1,5 +1,5 @@
 """Creating, renaming and revoking personal API tokens: one action each, atomic, with
-its history entry in the same transaction (STYLE.md conventions 1–2)."""
+its history entry in the same transaction (CONTRIBUTING.md, a change of state)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Every change to a self-assessment: one action each, atomic, with its history entry
-written in the same transaction (STYLE.md conventions 1–2).
+written in the same transaction (CONTRIBUTING.md, a change of state).
 
 Saves are checked against the revision the person started from, so two people working
 on the same criterion cannot overwrite each other unseen: the later save is refused with

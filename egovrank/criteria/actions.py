@@ -1,7 +1,7 @@
 """Every change to the stored criteria-set versions goes through one of these actions.
 
 Each runs in one transaction and writes its audit event inside it, so a change and its
-record commit together or not at all (STYLE.md conventions 1–2). Edits are made on the
+record commit together or not at all (CONTRIBUTING.md, a change of state). Edits are made on the
 set's document and rebuilt with the file format's own checks: a set the YAML reader
 would refuse is never stored.
 """

@@ -5,7 +5,7 @@ __all__ = ["PeriodState"]
 
 
 class PeriodState(models.TextChoices):
-    """The yearly cycle (MISSION.md section 3). Only the administrator moves a period on."""
+    """The yearly cycle (docs/domain.md, the yearly cycle). Only the administrator moves a period on."""
 
     DRAFT = "draft", _("Draft")
     SELF_ASSESSMENT = "self_assessment", _("Open for self-assessment")

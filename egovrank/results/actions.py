@@ -1,6 +1,6 @@
 """Finalising and publishing a period's results, and correcting them afterwards: one
-action each, atomic, with its history written in the same transaction (STYLE.md
-conventions 1–2).
+action each, atomic, with its history written in the same transaction (CONTRIBUTING.md,
+a change of state).
 
 A publication copies every unit's result into ``PublishedResult`` rows, which never
 change (the model, its queryset and a database trigger refuse). A correction re-opens

@@ -1,6 +1,6 @@
 """Ranking within a block (and within each parent, e.g. communes within a district).
 
-Rules (MISSION.md section 4):
+Rules (docs/domain.md, scoring):
 
 - order by exact share, highest first;
 - equal shares share a rank and the next rank is skipped (1, 2, 2, 4): a unit's rank is

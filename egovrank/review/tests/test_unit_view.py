@@ -1,6 +1,6 @@
 """What the unit sees of its review on its own form: the comments of a return at once,
 the verified points and the reasons only once the review is approved (the embargo of
-MISSION.md section 3)."""
+docs/domain.md, the yearly cycle)."""
 
 from datetime import timedelta
 

@@ -1,6 +1,6 @@
 """The Hưng Yên 2019 demo answers reproduce the published 2019 results.
 
-Published facts (dientungaynay.vn 28/05/2020; /work/shared/data/README.md): in Khối 01
+Published facts (dientungaynay.vn 28/05/2020; docs/sources/units-and-published-results.md): in Khối 01
 (maximum 500) Sở Tài chính is first with 413 (HT 50, DVC 77, CCCS 90), Sở Xây dựng second,
 Sở Giao thông vận tải third, Sở Thông tin và Truyền thông fourth with 410,5 (UD 90, DVC 60);
 in Khối 02 Văn Lâm is first. Everything else in the example files is invented.
