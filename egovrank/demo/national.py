@@ -39,10 +39,10 @@ from egovrank.assessments.choices import AssessmentState
 from egovrank.assessments.demo import answer_rows, plausible_answers
 from egovrank.assessments.models import Answer, Assessment, Submission
 from egovrank.core.audit import event, record_all
+from egovrank.core.progress import Progress
 from egovrank.criteria.models import CriteriaVersion
 from egovrank.criteria.versions import criteria_set_of, ensure_shipped_versions
 from egovrank.demo.hungyen import BLOCKS, PROVINCE
-from egovrank.ops.progress import Progress
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit
 from egovrank.periods.actions import (
