@@ -1,5 +1,6 @@
-"""The periods pages: the list, one period with the administrator's forms, and the
-deadline dashboard. Each form posts to its own view, which calls one action."""
+"""The periods pages: the list, and one period with the administrator's forms. Each form
+posts to its own view, which calls one action. (The deadline dashboard, at the period's
+address, is the self-assessment's: ``assessments/dashboard_views.py``.)"""
 
 from __future__ import annotations
 
@@ -26,7 +27,6 @@ from .access import (
     can_see_dashboard,
     can_see_period_records,
     can_see_periods,
-    dashboard_participants,
 )
 from .actions import NEXT_STATES, PeriodRefused
 from .choices import PeriodState
@@ -39,7 +39,7 @@ from .forms import (
     PeriodForm,
 )
 from .models import Period
-from .queries import dashboard, participants_by_block, period_history, periods_with_counts
+from .queries import participants_by_block, period_history, periods_with_counts
 
 # States in which the setup (blocks, participants), the deadlines and extensions change.
 SETUP_STATES = {PeriodState.DRAFT}
@@ -304,19 +304,4 @@ def period_extend(request: HttpRequest, year: int) -> HttpResponse:
         request,
         period,
         _("%(unit)s has more time to self-assess.") % {"unit": participant.unit_name},
-    )
-
-
-@role_required(can_see_dashboard)
-def period_dashboard(request: HttpRequest, year: int) -> HttpResponse:
-    period = access_period(request.user, year)
-    blocks = dashboard(period, dashboard_participants(request.user, period))
-    return render(
-        request,
-        "periods/dashboard.html",
-        {
-            "period": period,
-            "blocks": blocks,
-            "sees_all": roles_of(request.user).sees_every_unit,
-        },
     )
