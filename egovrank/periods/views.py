@@ -9,15 +9,13 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from egovrank.core.access import role_required
-from egovrank.core.roles import Roles, roles_of
+from egovrank.core.roles import roles_of
 from egovrank.criteria.models import CriteriaVersion
 from egovrank.orgs.models import Unit
-from egovrank.results.access import can_see_results
 
 from . import actions
 from .access import (
@@ -45,8 +43,6 @@ from .queries import participants_by_block, period_history, periods_with_counts
 SETUP_STATES = {PeriodState.DRAFT}
 DEADLINE_STATES = {PeriodState.DRAFT, PeriodState.SELF_ASSESSMENT, PeriodState.REVIEW}
 EXTENSION_STATES = {PeriodState.DRAFT, PeriodState.SELF_ASSESSMENT}
-# States in which the period has results to look at (live, finalised or published).
-RESULTS_STATES = {PeriodState.REVIEW, PeriodState.FINALISED, PeriodState.PUBLISHED}
 
 
 @role_required(can_see_periods)
@@ -107,23 +103,10 @@ def _render_detail(
         "show_records": can_see_period_records(roles),
         "history": period_history(period)[:100] if can_see_period_records(roles) else None,
         "editable_setup": manage and period.state in SETUP_STATES,
-        "results_url": _results_url(period, roles),
     }
     if manage:
         context.update(_admin_forms(period, blocks, bound))
     return render(request, "periods/period_detail.html", context, status=status)
-
-
-def _results_url(period: Period, roles: Roles) -> str | None:
-    """The results page for the province's staff from the review on (finalising and
-    publishing happen there); the public publications once published."""
-    if period.state not in RESULTS_STATES:
-        return None
-    if can_see_results(roles):
-        return reverse("results:period", kwargs={"year": period.year})
-    if period.state == PeriodState.PUBLISHED:
-        return reverse("results:publications", kwargs={"year": period.year})
-    return None
 
 
 def _admin_forms(period: Period, blocks: list[Any], bound: dict[str, Any]) -> dict[str, Any]:
