@@ -13,6 +13,7 @@ from egovrank.assessments.sheet import Entry, Sheet, relative_codes, score_sheet
 from egovrank.periods.models import Participant
 from egovrank.scoring.tree import CriteriaSet
 
+from .access import unit_sees_review
 from .models import ReviewComment, RevisionRequest, Verification
 
 __all__ = [
@@ -166,8 +167,6 @@ def unit_review(
 ) -> UnitReview:
     """The review as the unit may see it (``access.unit_sees_review`` decides when the
     verified points and reasons show)."""
-    from .access import unit_sees_review
-
     if assessment is None:
         return UnitReview(None, {}, None, {})
     request = None
