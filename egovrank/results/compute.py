@@ -32,7 +32,7 @@ from egovrank.criteria.versions import criteria_set_of
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit
 from egovrank.periods.models import Participant, Period
-from egovrank.periods.rules import TWO_TIER_FROM
+from egovrank.periods.rules import TWO_TIER_FROM, district_of
 from egovrank.review.choices import Decision
 from egovrank.review.models import Forwarding, Verification
 from egovrank.review.queries import verified_entries
@@ -49,7 +49,6 @@ __all__ = [
     "UnitFacts",
     "Warnings",
     "compute",
-    "district_of",
     "period_results",
     "to_unit_input",
     "warnings",
@@ -109,18 +108,6 @@ class BlockResults:
     @property
     def has_districts(self) -> bool:
         return any(facts.district is not None for facts in self.units.values())
-
-
-def district_of(participant: Participant) -> Unit | None:
-    """The district a unit is ranked within: the district reviewing it, else its parent
-    when that is a district (communes after the 2025 reform have neither)."""
-    reviewer = participant.reviewer_unit
-    if reviewer.kind == UnitKind.DISTRICT:
-        return reviewer
-    parent = participant.unit.parent
-    if parent is not None and parent.kind == UnitKind.DISTRICT:
-        return parent
-    return None
 
 
 Reading = tuple[dict[str, CoreAnswer], dict[str, str]]

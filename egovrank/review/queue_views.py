@@ -21,7 +21,8 @@ from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Unit
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant, Period
-from egovrank.results.compute import compute, district_of
+from egovrank.periods.rules import district_of
+from egovrank.results.compute import compute
 from egovrank.scoring.collation import vietnamese_sort_key
 
 from .access import has_review_role, readable_reviews, reviewed_by
