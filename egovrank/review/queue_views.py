@@ -22,11 +22,11 @@ from egovrank.orgs.models import Unit
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant, Period
 from egovrank.periods.rules import district_of
-from egovrank.results.compute import compute
 from egovrank.scoring.collation import vietnamese_sort_key
 
 from .access import has_review_role, readable_reviews, reviewed_by
 from .models import Forwarding
+from .slots import standings
 
 __all__ = ["QUEUE_STATES", "queue"]
 
@@ -56,15 +56,15 @@ def _points(period: Period) -> dict[str, dict[str, Any]]:
     """Per unit code: its own points and, for a form that counts, the verified preview
     (the results' own computation: nothing is scored here)."""
     found: dict[str, dict[str, Any]] = {}
-    for block in compute(period).values():
-        for row, facts in block.rows():
-            if facts.counted:
-                found[row.unit.code] = {
-                    "self": facts.self_points,
-                    "verified": row.score.points,
-                    "max": row.score.max_points,
-                    "percent": row.score.percent,
-                }
+    for standing in standings(period):
+        row = standing.ranked
+        if standing.counted:
+            found[row.unit.code] = {
+                "self": standing.self_points,
+                "verified": row.score.points,
+                "max": row.score.max_points,
+                "percent": row.score.percent,
+            }
     return found
 
 
