@@ -14,13 +14,12 @@ from egovrank.orgs.models import Block
 from egovrank.periods.models import Participant, Period
 from egovrank.periods.queries import in_block_order, reviewer_groups
 
-from .choices import AssessmentState
+from .choices import COUNTED_STATES, AssessmentState
 from .progress import NOT_STARTED, Progress, period_progress, state_label
 
 __all__ = ["BlockDashboard", "Tally", "UnitProgress", "dashboard"]
 
 IN_DRAFT = {AssessmentState.DRAFT, AssessmentState.RETURNED}
-SUBMITTED = {AssessmentState.SUBMITTED, AssessmentState.IN_REVIEW, AssessmentState.APPROVED}
 NOTHING_YET = Progress(NOT_STARTED, 0, 0, 0, 0)
 
 
@@ -62,7 +61,7 @@ class Tally:
 
     def add(self, row: UnitProgress) -> None:
         state = row.progress.state
-        if state in SUBMITTED:
+        if state in COUNTED_STATES:
             self.submitted.append(row)
         elif state in IN_DRAFT:
             self.draft.append(row)

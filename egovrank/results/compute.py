@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from egovrank.assessments.choices import AWAITING_REVIEW, AssessmentState
+from egovrank.assessments.choices import AWAITING_REVIEW, COUNTED_STATES, AssessmentState
 from egovrank.assessments.models import Answer, Assessment
 from egovrank.assessments.progress import NOT_STARTED
 from egovrank.assessments.queries import entries_from
@@ -42,7 +42,6 @@ from egovrank.scoring.engine import BlockResult, RankedUnit, UnitInput, score_bl
 from egovrank.scoring.tree import CriteriaSet
 
 __all__ = [
-    "COUNTED_STATES",
     "NOT_REVIEWED_STATES",
     "NOT_SUBMITTED_STATES",
     "BlockResults",
@@ -54,8 +53,6 @@ __all__ = [
     "warnings",
 ]
 
-# Forms that count as submitted: approved ones, and (for a preview) those awaiting review.
-COUNTED_STATES = (AssessmentState.APPROVED, *AWAITING_REVIEW)
 # What stops finalising: a form submitted whose review is not over.
 NOT_REVIEWED_STATES = (*AWAITING_REVIEW, AssessmentState.RETURNED)
 # What counts as not submitted, for the warnings (a returned form is under review still).
