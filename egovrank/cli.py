@@ -20,6 +20,9 @@ from typing import TextIO
 
 __all__ = ["COMMANDS", "main"]
 
+# Django and the scoring core are imported in the functions that need them, so that
+# `egovrank --help` answers without settings and `egovrank score` runs without Django.
+
 # The operator's commands, in the order of the yearly cycle, with a line for --help.
 # Kept here (not read from Django) so that `egovrank --help` works without settings.
 COMMANDS = {

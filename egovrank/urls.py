@@ -1,7 +1,25 @@
-"""URL map: public pages, sign-in, the registry of units and people, admin, languages."""
+"""URL map: public pages, sign-in, the registry of units and people, admin, languages.
+
+This module stands above every app, so it also places a page of a higher app at a lower
+app's address, where the lower app's ``urls.py`` cannot import the view
+(docs/architecture.md).
+"""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, include, path
+
+from egovrank.assessments.dashboard_views import period_dashboard
+from egovrank.periods import urls as periods_urls
+
+# The deadline dashboard counts the self-assessment's states: the view is assessments',
+# the address the period's.
+periods: tuple[list[URLPattern], str] = (
+    [
+        *periods_urls.urlpatterns,
+        path("<int:year>/dashboard/", period_dashboard, name="dashboard"),
+    ],
+    periods_urls.app_name,
+)
 
 urlpatterns = [
     path("", include("egovrank.front.urls")),
@@ -9,7 +27,7 @@ urlpatterns = [
     path("account/", include("egovrank.accounts.urls")),
     path("people/", include("egovrank.accounts.people_urls")),
     path("units/", include("egovrank.orgs.urls")),
-    path("periods/", include("egovrank.periods.urls")),
+    path("periods/", include(periods)),
     path("assessments/", include("egovrank.assessments.urls")),
     path("results/", include("egovrank.results.urls")),
     path("published/", include("egovrank.publication.urls")),

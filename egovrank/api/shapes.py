@@ -25,7 +25,7 @@ from egovrank.orgs.models import Unit
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant, Period
 from egovrank.periods.queries import participants_by_block
-from egovrank.results.compute import district_of
+from egovrank.periods.rules import district_of
 from egovrank.results.models import Publication
 from egovrank.results.queries import ResultTable
 from egovrank.review.models import Forwarding, RevisionRequest, Verification

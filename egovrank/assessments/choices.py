@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["AWAITING_REVIEW", "REVIEW_CLOSED", "AssessmentState"]
+__all__ = ["AWAITING_REVIEW", "COUNTED_STATES", "REVIEW_CLOSED", "AssessmentState"]
 
 
 class AssessmentState(models.TextChoices):
@@ -19,5 +19,9 @@ class AssessmentState(models.TextChoices):
 
 # Forms a reviewer has in hand: submitted and not yet approved or returned.
 AWAITING_REVIEW = (AssessmentState.SUBMITTED, AssessmentState.IN_REVIEW)
+# Forms handed in, which count: their figures set a block's best in relative-to-best
+# criteria, the results score them (a preview until approved), the dashboard shows them
+# as submitted.
+COUNTED_STATES = (*AWAITING_REVIEW, AssessmentState.APPROVED)
 # Forms the review has closed.
 REVIEW_CLOSED = (AssessmentState.APPROVED, AssessmentState.NOT_SUBMITTED)

@@ -10,7 +10,7 @@ from egovrank.criteria.versions import criteria_set_by_stamp
 from egovrank.periods.models import Participant, PeriodBlock
 from egovrank.scoring.tree import CriteriaSet
 
-from .choices import AssessmentState
+from .choices import COUNTED_STATES
 from .models import Answer, Assessment, EvidenceFile, EvidenceLink
 from .sheet import Entry, Sheet, block_best, relative_codes, score_sheet
 
@@ -103,11 +103,7 @@ def block_figures(participant: Participant, criteria_set: CriteriaSet) -> list[d
         code__in=codes,
         assessment__participant__period_id=participant.period_id,
         assessment__participant__block_id=participant.block_id,
-        assessment__state__in=[
-            AssessmentState.SUBMITTED,
-            AssessmentState.IN_REVIEW,
-            AssessmentState.APPROVED,
-        ],
+        assessment__state__in=COUNTED_STATES,
     ).exclude(assessment__participant=participant)
     units: dict[int, dict[str, Entry]] = defaultdict(dict)
     for assessment_id, code, value, na in rows.values_list(

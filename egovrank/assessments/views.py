@@ -23,8 +23,6 @@ from egovrank.core.audit import history_of
 from egovrank.core.roles import roles_of
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant
-from egovrank.review.access import hidden_history
-from egovrank.review.queries import unit_review
 
 from .access import (
     access_participant,
@@ -56,6 +54,7 @@ from .models import Assessment, EvidenceFile, EvidenceLink
 from .progress import NOT_STARTED, period_progress, state_label
 from .queries import assessment_of, criteria_set_for, form_data, sheet_for
 from .sheet import Sheet, dom_id, split_ratio
+from .slots import FormReview, form_review, hidden_history
 
 ACCEPT = ",".join(ext for kind in KINDS for ext in kind.extensions)
 
@@ -85,7 +84,7 @@ class _Form:
         self.sheet: Sheet = sheet_for(
             participant, self.criteria_set, self.entries, get_language() or "vi"
         )
-        self.review = unit_review(
+        self.review: FormReview = form_review(
             participant, self.assessment, self.criteria_set, self.entries, get_language() or "vi"
         )
         self.lock = edit_lock(participant, self.assessment)

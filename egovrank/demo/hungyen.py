@@ -19,10 +19,24 @@ from django.utils import timezone
 
 from egovrank.accounts.actions import do_grant_role
 from egovrank.accounts.models import User
+from egovrank.assessments.demo import fill_demo_forms, plausible_answers
+from egovrank.assessments.queries import criteria_set_for
 from egovrank.core.roles import Role
-from egovrank.orgs.actions import ImportReport, do_import_units
-from egovrank.orgs.choices import UnitKind
-from egovrank.orgs.models import Block, Unit
+from egovrank.criteria.models import CriteriaVersion
+from egovrank.criteria.versions import ensure_shipped_versions
+from egovrank.orgs.actions import ImportReport, do_add_succession, do_import_units
+from egovrank.orgs.choices import SuccessionKind, UnitKind
+from egovrank.orgs.models import Block, Unit, UnitSuccession
+from egovrank.periods.actions import (
+    do_add_participants,
+    do_change_state,
+    do_create_period,
+    do_set_block_version,
+)
+from egovrank.periods.choices import PeriodState
+from egovrank.periods.models import Period
+from egovrank.results.actions import do_finalise, do_publish
+from egovrank.review.demo import close_demo_reviews
 
 __all__ = [
     "DEMO_ACCOUNTS",
@@ -160,19 +174,6 @@ def load_demo_period(now: datetime | None = None) -> PeriodReport:
     block taking part, and answers for most units (some submitted, some drafts, some not
     started). Safe to run again: it keeps the deadline three weeks away and never
     touches a form that already has answers."""
-    from egovrank.assessments.demo import fill_demo_forms, plausible_answers
-    from egovrank.assessments.queries import criteria_set_for
-    from egovrank.criteria.models import CriteriaVersion
-    from egovrank.criteria.versions import ensure_shipped_versions
-    from egovrank.periods.actions import (
-        do_add_participants,
-        do_change_state,
-        do_create_period,
-        do_set_block_version,
-    )
-    from egovrank.periods.choices import PeriodState
-    from egovrank.periods.models import Period
-
     now = now or timezone.now()
     # 17:00 Vietnam time, three weeks on: the end of a working day.
     deadline = timezone.localtime(now + timedelta(days=21)).replace(
@@ -276,10 +277,6 @@ class PublishedReport:
 
 def _demo_history() -> None:
     """The merged department and its succession (recorded once)."""
-    from egovrank.orgs.actions import do_add_succession
-    from egovrank.orgs.choices import SuccessionKind
-    from egovrank.orgs.models import UnitSuccession
-
     code, name, successor_code, year = MERGED_UNIT
     predecessor, _created = Unit.objects.update_or_create(
         code=code,
@@ -342,17 +339,7 @@ def _past_fate(code: str, year: int) -> tuple[bool, float, int]:
     return submitted, quality, rng.randrange(2**31)
 
 
-def _open_past_period(past: PastYear) -> Any:
-    from egovrank.criteria.models import CriteriaVersion
-    from egovrank.periods.actions import (
-        do_add_participants,
-        do_change_state,
-        do_create_period,
-        do_set_block_version,
-    )
-    from egovrank.periods.choices import PeriodState
-    from egovrank.periods.models import Period
-
+def _open_past_period(past: PastYear) -> Period:
     period = Period.objects.filter(year=past.year).first()
     if period is None:
         zone = timezone.get_default_timezone()
@@ -380,10 +367,7 @@ def _open_past_period(past: PastYear) -> Any:
     return period
 
 
-def _fill_past_forms(period: Any) -> None:
-    from egovrank.assessments.demo import fill_demo_forms, plausible_answers
-    from egovrank.assessments.queries import criteria_set_for
-
+def _fill_past_forms(period: Period) -> None:
     if period.year < 2019:
         # Opening copied today's names; the list keeps those the units had that year.
         for code, name in NAMES_BEFORE_2019.items():
@@ -420,12 +404,6 @@ def load_demo_published_years() -> list[PublishedReport]:
     same actions the pages use, with one merged department and Mỹ Hào's names of the
     time. Safe to run again, and to resume: each step runs only if the period has not
     passed it yet."""
-    from egovrank.criteria.versions import ensure_shipped_versions
-    from egovrank.periods.actions import do_change_state
-    from egovrank.periods.choices import PeriodState
-    from egovrank.results.actions import do_finalise, do_publish
-    from egovrank.review.demo import close_demo_reviews
-
     ensure_shipped_versions()
     _demo_history()
     province, districts = _past_reviewers()

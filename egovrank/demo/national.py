@@ -39,10 +39,10 @@ from egovrank.assessments.choices import AssessmentState
 from egovrank.assessments.demo import answer_rows, plausible_answers
 from egovrank.assessments.models import Answer, Assessment, Submission
 from egovrank.core.audit import event, record_all
+from egovrank.core.progress import Progress
 from egovrank.criteria.models import CriteriaVersion
 from egovrank.criteria.versions import criteria_set_of, ensure_shipped_versions
 from egovrank.demo.hungyen import BLOCKS, PROVINCE
-from egovrank.ops.progress import Progress
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit
 from egovrank.periods.actions import (
@@ -59,6 +59,7 @@ from egovrank.results.compute import compute
 from egovrank.results.models import Publication
 from egovrank.review.choices import Decision
 from egovrank.review.models import Forwarding, Verification
+from egovrank.review.ranking import RankingEntry, ranking_entry
 from egovrank.scoring.rules import RatioRule, YesNoRule
 from egovrank.scoring.tree import CriteriaSet
 
@@ -554,8 +555,8 @@ def _approval_events(period: Period, actor: Any) -> dict[str, dict[str, int]]:
 def _forward_districts(period: Period, actor: Any) -> None:
     """Before the two-tier reform districts review their communes and forward them:
     each district's forwarding, with its ranking as ``review.actions.do_forward`` keeps
-    it (one computation for every district, not one each)."""
-    rankings: dict[int, list[dict[str, Any]]] = {}
+    it (``review.ranking``), from one computation for every district, not one each."""
+    rankings: dict[int, list[RankingEntry]] = {}
     states = dict(
         Assessment.objects.filter(participant__period=period).values_list(
             "participant__unit_code", "state"
@@ -567,17 +568,7 @@ def _forward_districts(period: Period, actor: Any) -> None:
             if reviewer.kind != UnitKind.DISTRICT:
                 continue
             rankings.setdefault(reviewer.pk, []).append(
-                {
-                    "code": row.unit.code,
-                    "name": row.unit.name,
-                    "state": states.get(row.unit.code, ""),
-                    "points": str(row.score.points),
-                    "max_points": str(row.score.max_points),
-                    "percent": str(row.score.percent),
-                    "level": row.score.level.code,
-                    "level_name": row.score.level.name,
-                    "rank": row.rank_in_parent,
-                }
+                ranking_entry(row, states.get(row.unit.code, ""))
             )
     with transaction.atomic():
         forwardings = Forwarding.objects.bulk_create(

@@ -7,7 +7,6 @@ urlpatterns = [
     path("", views.period_list, name="list"),
     path("new/", views.period_create, name="create"),
     path("<int:year>/", views.period_detail, name="detail"),
-    path("<int:year>/dashboard/", views.period_dashboard, name="dashboard"),
     path("<int:year>/deadlines/", views.period_deadlines, name="deadlines"),
     path("<int:year>/versions/", views.period_set_version, name="set_version"),
     path("<int:year>/participants/", views.period_add_participants, name="add_participants"),

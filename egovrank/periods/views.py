@@ -1,5 +1,6 @@
-"""The periods pages: the list, one period with the administrator's forms, and the
-deadline dashboard. Each form posts to its own view, which calls one action."""
+"""The periods pages: the list, and one period with the administrator's forms. Each form
+posts to its own view, which calls one action. (The deadline dashboard, at the period's
+address, is the self-assessment's: ``assessments/dashboard_views.py``.)"""
 
 from __future__ import annotations
 
@@ -8,15 +9,13 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from egovrank.core.access import role_required
-from egovrank.core.roles import Roles, roles_of
+from egovrank.core.roles import roles_of
 from egovrank.criteria.models import CriteriaVersion
 from egovrank.orgs.models import Unit
-from egovrank.results.access import can_see_results
 
 from . import actions
 from .access import (
@@ -26,7 +25,6 @@ from .access import (
     can_see_dashboard,
     can_see_period_records,
     can_see_periods,
-    dashboard_participants,
 )
 from .actions import NEXT_STATES, PeriodRefused
 from .choices import PeriodState
@@ -39,14 +37,12 @@ from .forms import (
     PeriodForm,
 )
 from .models import Period
-from .queries import dashboard, participants_by_block, period_history, periods_with_counts
+from .queries import participants_by_block, period_history, periods_with_counts
 
 # States in which the setup (blocks, participants), the deadlines and extensions change.
 SETUP_STATES = {PeriodState.DRAFT}
 DEADLINE_STATES = {PeriodState.DRAFT, PeriodState.SELF_ASSESSMENT, PeriodState.REVIEW}
 EXTENSION_STATES = {PeriodState.DRAFT, PeriodState.SELF_ASSESSMENT}
-# States in which the period has results to look at (live, finalised or published).
-RESULTS_STATES = {PeriodState.REVIEW, PeriodState.FINALISED, PeriodState.PUBLISHED}
 
 
 @role_required(can_see_periods)
@@ -107,23 +103,10 @@ def _render_detail(
         "show_records": can_see_period_records(roles),
         "history": period_history(period)[:100] if can_see_period_records(roles) else None,
         "editable_setup": manage and period.state in SETUP_STATES,
-        "results_url": _results_url(period, roles),
     }
     if manage:
         context.update(_admin_forms(period, blocks, bound))
     return render(request, "periods/period_detail.html", context, status=status)
-
-
-def _results_url(period: Period, roles: Roles) -> str | None:
-    """The results page for the province's staff from the review on (finalising and
-    publishing happen there); the public publications once published."""
-    if period.state not in RESULTS_STATES:
-        return None
-    if can_see_results(roles):
-        return reverse("results:period", kwargs={"year": period.year})
-    if period.state == PeriodState.PUBLISHED:
-        return reverse("results:publications", kwargs={"year": period.year})
-    return None
 
 
 def _admin_forms(period: Period, blocks: list[Any], bound: dict[str, Any]) -> dict[str, Any]:
@@ -304,19 +287,4 @@ def period_extend(request: HttpRequest, year: int) -> HttpResponse:
         request,
         period,
         _("%(unit)s has more time to self-assess.") % {"unit": participant.unit_name},
-    )
-
-
-@role_required(can_see_dashboard)
-def period_dashboard(request: HttpRequest, year: int) -> HttpResponse:
-    period = access_period(request.user, year)
-    blocks = dashboard(period, dashboard_participants(request.user, period))
-    return render(
-        request,
-        "periods/dashboard.html",
-        {
-            "period": period,
-            "blocks": blocks,
-            "sees_all": roles_of(request.user).sees_every_unit,
-        },
     )

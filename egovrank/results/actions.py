@@ -30,6 +30,7 @@ from egovrank.scoring.engine import RankedUnit
 
 from .compute import BlockResults, UnitFacts, compute, warnings
 from .models import Correction, Publication, PublishedResult
+from .queries import in_correction
 
 __all__ = [
     "ResultsRefused",
@@ -314,7 +315,7 @@ def do_open_correction(participant: Participant, *, reason: str, actor: Any) -> 
         raise ResultsRefused(_("Only published results can be corrected."))
     if not reason:
         raise ResultsRefused(_("Give the reason for the correction."))
-    if Correction.objects.filter(participant=participant, published_in__isnull=True).exists():
+    if in_correction(participant):
         raise ResultsRefused(
             _("A correction of %(unit)s is already open.") % {"unit": participant.unit_name}
         )

@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class ResultsConfig(AppConfig):
     name = "egovrank.results"
     verbose_name = _("Results")
+
+    def ready(self) -> None:
+        # The review, a floor below, asks the results through its slots. Imported here
+        # because models may not be imported before the app registry is ready.
+        from egovrank.review import slots
+
+        from .queries import in_correction, standings
+
+        slots.in_correction.plug(in_correction)
+        slots.standings.plug(standings)

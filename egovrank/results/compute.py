@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from egovrank.assessments.choices import AWAITING_REVIEW, AssessmentState
+from egovrank.assessments.choices import AWAITING_REVIEW, COUNTED_STATES, AssessmentState
 from egovrank.assessments.models import Answer, Assessment
 from egovrank.assessments.progress import NOT_STARTED
 from egovrank.assessments.queries import entries_from
@@ -32,7 +32,7 @@ from egovrank.criteria.versions import criteria_set_of
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit
 from egovrank.periods.models import Participant, Period
-from egovrank.periods.rules import TWO_TIER_FROM
+from egovrank.periods.rules import TWO_TIER_FROM, district_of
 from egovrank.review.choices import Decision
 from egovrank.review.models import Forwarding, Verification
 from egovrank.review.queries import verified_entries
@@ -42,21 +42,17 @@ from egovrank.scoring.engine import BlockResult, RankedUnit, UnitInput, score_bl
 from egovrank.scoring.tree import CriteriaSet
 
 __all__ = [
-    "COUNTED_STATES",
     "NOT_REVIEWED_STATES",
     "NOT_SUBMITTED_STATES",
     "BlockResults",
     "UnitFacts",
     "Warnings",
     "compute",
-    "district_of",
     "period_results",
     "to_unit_input",
     "warnings",
 ]
 
-# Forms that count as submitted: approved ones, and (for a preview) those awaiting review.
-COUNTED_STATES = (AssessmentState.APPROVED, *AWAITING_REVIEW)
 # What stops finalising: a form submitted whose review is not over.
 NOT_REVIEWED_STATES = (*AWAITING_REVIEW, AssessmentState.RETURNED)
 # What counts as not submitted, for the warnings (a returned form is under review still).
@@ -109,18 +105,6 @@ class BlockResults:
     @property
     def has_districts(self) -> bool:
         return any(facts.district is not None for facts in self.units.values())
-
-
-def district_of(participant: Participant) -> Unit | None:
-    """The district a unit is ranked within: the district reviewing it, else its parent
-    when that is a district (communes after the 2025 reform have neither)."""
-    reviewer = participant.reviewer_unit
-    if reviewer.kind == UnitKind.DISTRICT:
-        return reviewer
-    parent = participant.unit.parent
-    if parent is not None and parent.kind == UnitKind.DISTRICT:
-        return parent
-    return None
 
 
 Reading = tuple[dict[str, CoreAnswer], dict[str, str]]

@@ -1,6 +1,7 @@
 """Results shaped for the pages: one table per block, from the live computation (the
 results page) or straight from a publication's stored rows (the public page, never
-recomputed)."""
+recomputed); the units' standing now and their open corrections, for the review's pages
+(``review/slots.py``)."""
 
 from __future__ import annotations
 
@@ -8,19 +9,22 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from egovrank.periods.models import Period
+from egovrank.periods.models import Participant, Period
+from egovrank.review.slots import Standing
 from egovrank.scoring.engine import NOT_APPLICABLE
 
-from .compute import BlockResults
+from .compute import BlockResults, compute
 from .models import Correction, Publication
 
 __all__ = [
     "GroupColumn",
     "ResultRow",
     "ResultTable",
+    "in_correction",
     "live_tables",
     "open_corrections",
     "published_tables",
+    "standings",
 ]
 
 
@@ -67,6 +71,21 @@ class ResultTable:
     @property
     def slug(self) -> str:
         return "".join(ch if ch.isalnum() else "-" for ch in self.code)
+
+
+def in_correction(participant: Participant) -> bool:
+    """Whether the unit is re-opened after publication, its correction not yet
+    published."""
+    return Correction.objects.filter(participant=participant, published_in__isnull=True).exists()
+
+
+def standings(period: Period) -> list[Standing]:
+    """Every unit as the results rank it now, block by block in ranking order."""
+    return [
+        Standing(row, facts.counted, facts.self_points)
+        for block in compute(period).values()
+        for row, facts in block.rows()
+    ]
 
 
 def open_corrections(period: Period) -> dict[int, Correction]:

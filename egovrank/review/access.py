@@ -25,6 +25,8 @@ from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Unit
 from egovrank.periods.models import Participant, Period
 
+from .slots import in_correction
+
 __all__ = [
     "access_district",
     "access_review",
@@ -77,16 +79,10 @@ def access_review(user: Any, year: int, unit_code: str) -> Participant:
     return participant
 
 
-def _in_correction(participant: Participant) -> bool:
-    from egovrank.results.models import Correction
-
-    return Correction.objects.filter(participant=participant, published_in__isnull=True).exists()
-
-
 def can_review(user: Any, participant: Participant) -> bool:
     """Whether the person is this form's reviewer (the state may still refuse)."""
     roles = roles_of(user)
-    if _in_correction(participant):
+    if in_correction(participant):
         return roles.provincial_reviewer
     if participant.reviewer_unit.kind == UnitKind.PROVINCE:
         return roles.provincial_reviewer

@@ -34,6 +34,8 @@ from egovrank.periods.rules import deadline_passed
 from .choices import Decision
 from .models import Forwarding, ReviewComment, RevisionRequest, Verification
 from .queries import block_verified_figures, verifications_of, verified_entries
+from .ranking import district_ranking
+from .slots import in_correction
 
 __all__ = [
     "InvalidReviewInput",
@@ -50,7 +52,6 @@ __all__ = [
     "do_return",
     "do_send_back",
     "forwarding_problems",
-    "in_correction",
     "period_lock",
     "review_lock",
     "standing_forwarding",
@@ -82,12 +83,6 @@ class StaleVerification(Exception):
 
 def _moment(value: datetime) -> str:
     return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
-
-
-def in_correction(participant: Participant) -> bool:
-    from egovrank.results.models import Correction
-
-    return Correction.objects.filter(participant=participant, published_in__isnull=True).exists()
 
 
 def standing_forwarding(period: Period, district_id: int) -> Forwarding | None:
@@ -608,8 +603,6 @@ def _forwarding_events(
 def do_forward(period: Period, district: Unit, *, note: str = "", actor: Any) -> Forwarding:
     """The district sends its communes' reviewed results, ranked within the district,
     to Sở TT&TT. After this the district cannot change them unless sent back."""
-    from egovrank.results.compute import period_results
-
     period = Period.objects.select_for_update().get(pk=period.pk)
     if period.state not in REVIEW_PERIOD_STATES:
         raise ReviewRefused(_("Results can be forwarded only while the period is in review."))
@@ -621,32 +614,13 @@ def do_forward(period: Period, district: Unit, *, note: str = "", actor: Any) ->
             _("Not every commune's review is closed: %(count)s remain.") % {"count": len(problems)},
             problems,
         )
-    codes = set(
-        period.participants.filter(reviewer_unit=district).values_list("unit_code", flat=True)
-    )
+    codes = period.participants.filter(reviewer_unit=district).values_list("unit_code", flat=True)
     states = dict(
         Assessment.objects.filter(
             participant__period=period, participant__reviewer_unit=district
         ).values_list("participant__unit_code", "state")
     )
-    ranking = []
-    for block in period_results(period).values():
-        for row in block.rows:
-            if row.unit.code not in codes:
-                continue
-            ranking.append(
-                {
-                    "code": row.unit.code,
-                    "name": row.unit.name,
-                    "state": states.get(row.unit.code, ""),
-                    "points": str(row.score.points),
-                    "max_points": str(row.score.max_points),
-                    "percent": str(row.score.percent),
-                    "level": row.score.level.code,
-                    "level_name": row.score.level.name,
-                    "rank": row.rank_in_parent,
-                }
-            )
+    ranking = district_ranking(period, {code: states.get(code, "") for code in codes})
     forwarding = Forwarding.objects.create(
         period=period, district=district, forwarded_by=actor, note=note.strip(), ranking=ranking
     )

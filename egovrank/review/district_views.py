@@ -2,8 +2,9 @@
 the district once every review is closed, the forwarding to Sở TT&TT, and Sở TT&TT's
 sending back.
 
-The ranking shown before forwarding is a preview from the results' own computation
-(``results.compute.period_results``); once forwarded, the ranking as it was forwarded.
+The ranking shown before forwarding is a preview of what the forwarding would carry
+(``ranking.py``, from the results' own computation); once forwarded, the ranking as it
+was forwarded.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from egovrank.assessments.progress import NOT_STARTED, state_label
 from egovrank.core.access import role_required
 from egovrank.orgs.models import Unit
 from egovrank.periods.models import Period
-from egovrank.results.compute import period_results
 from egovrank.scoring.collation import vietnamese_sort_key
 
 from .access import access_district, can_forward, can_send_back, has_review_role
@@ -37,6 +37,7 @@ from .actions import (
 )
 from .forms import ForwardForm, ReasonForm
 from .models import Forwarding
+from .ranking import RankingEntry, district_ranking
 
 __all__ = ["district", "forward", "send_back"]
 
@@ -52,29 +53,10 @@ def _district_url(period: Period, unit: Unit) -> str:
     return reverse("review:district", kwargs={"year": period.year, "district": unit.code})
 
 
-def _preview(period: Period, states: dict[str, str]) -> list[dict[str, Any]]:
-    """The communes (unit code → state) ranked within the district, as the results
-    would rank them now; the same keys as ``Forwarding.ranking``."""
-    english = get_language() == "en"
-    rows = []
-    for block in period_results(period).values():
-        for row in block.rows:
-            if row.unit.code not in states:
-                continue
-            level = row.score.level
-            rows.append(
-                {
-                    "code": row.unit.code,
-                    "name": row.unit.name,
-                    "state": states[row.unit.code],
-                    "rank": row.rank_in_parent,
-                    "points": row.score.points,
-                    "max_points": row.score.max_points,
-                    "percent": row.score.percent,
-                    "level": level.code,
-                    "level_name": level.name_en if english and level.name_en else level.name,
-                }
-            )
+def _preview(period: Period, states: dict[str, str]) -> list[RankingEntry]:
+    """The ranking the forwarding would carry now, level names in the page's language,
+    best first."""
+    rows = district_ranking(period, states, english=get_language() == "en")
     rows.sort(key=lambda r: (r["rank"] is None, r["rank"] or 0, vietnamese_sort_key(r["name"])))
     return rows
 
@@ -85,9 +67,11 @@ def _context(request: HttpRequest, period: Period, unit: Unit, **extra: Any) -> 
     )
     communes.sort(key=lambda participant: vietnamese_sort_key(participant.unit_name))
     rows = []
+    states: dict[str, str] = {}  # unit code → form state
     for participant in communes:
         assessment = getattr(participant, "assessment", None)
         state = assessment.state if assessment else NOT_STARTED
+        states[participant.unit_code] = state
         rows.append(
             {
                 "participant": participant,
@@ -103,9 +87,9 @@ def _context(request: HttpRequest, period: Period, unit: Unit, **extra: Any) -> 
             "forwarded_by", "sent_back_by"
         )
     )
-    ranking: list[dict[str, Any]] = []
+    ranking: list[RankingEntry] = []
     if standing is None and not problems:
-        ranking = _preview(period, {row["participant"].unit_code: row["state"] for row in rows})
+        ranking = _preview(period, states)
     open_for_review = period.state in REVIEW_PERIOD_STATES
     return {
         "period": period,

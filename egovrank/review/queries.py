@@ -6,17 +6,17 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from egovrank.assessments.choices import AssessmentState
+from egovrank.assessments.choices import COUNTED_STATES, AssessmentState
 from egovrank.assessments.models import Answer, Assessment
 from egovrank.assessments.queries import assessment_of, best_for, entries_of, sheet_for
 from egovrank.assessments.sheet import Entry, Sheet, relative_codes, score_sheet
 from egovrank.periods.models import Participant
 from egovrank.scoring.tree import CriteriaSet
 
+from .access import unit_sees_review
 from .models import ReviewComment, RevisionRequest, Verification
 
 __all__ = [
-    "COUNTED_STATES",
     "Comparison",
     "UnitReview",
     "block_verified_figures",
@@ -27,9 +27,6 @@ __all__ = [
     "verdict_revisions",
     "verified_sheet_for",
 ]
-
-# Forms whose figures count for the block's best in relative-to-best criteria.
-COUNTED_STATES = (AssessmentState.SUBMITTED, AssessmentState.IN_REVIEW, AssessmentState.APPROVED)
 
 
 def verifications_of(assessment: Assessment | None) -> dict[str, Verification]:
@@ -166,8 +163,6 @@ def unit_review(
 ) -> UnitReview:
     """The review as the unit may see it (``access.unit_sees_review`` decides when the
     verified points and reasons show)."""
-    from .access import unit_sees_review
-
     if assessment is None:
         return UnitReview(None, {}, None, {})
     request = None

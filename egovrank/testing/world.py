@@ -7,12 +7,20 @@ permission tests read alike everywhere.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
+
+from django.utils import timezone
 
 from egovrank.accounts.models import RoleAssignment, User
 from egovrank.core.roles import Role
+from egovrank.criteria.models import CriteriaVersion
+from egovrank.criteria.versions import ensure_shipped_versions
+from egovrank.demo.hungyen import DEMO_PASSWORD
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit
+from egovrank.periods.models import Participant, Period, PeriodBlock
+from egovrank.periods.rules import reviewer_unit_for
 
 __all__ = ["PERSONAS", "World", "make_period", "make_world", "sign_in_browser"]
 
@@ -34,8 +42,8 @@ class World:
     blocks: dict[str, Block]
     units: dict[str, Unit]
     people: dict[str, User] = field(default_factory=dict)
-    period: Any = None  # periods.models.Period, once make_period has run
-    participants: dict[str, Any] = field(default_factory=dict)
+    period: Period | None = None  # once make_period has run
+    participants: dict[str, Participant] = field(default_factory=dict)
 
     def __getattr__(self, name: str) -> Any:
         # Only called for names that are not fields: a person, by persona. Not while
@@ -129,19 +137,10 @@ def make_world() -> World:
 
 def make_period(
     world: World, *, year: int = 2019, state: str = "self_assessment", days_left: int = 14
-) -> Any:
+) -> Period:
     """A period of ``year`` using the shipped Hưng Yên sets, with every unit of the
     world that belongs to a block taking part, its deadline ``days_left`` days away.
     ``world.participants`` is keyed like ``world.units``."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from egovrank.criteria.models import CriteriaVersion
-    from egovrank.criteria.versions import ensure_shipped_versions
-    from egovrank.periods.models import Participant, Period, PeriodBlock
-    from egovrank.periods.rules import reviewer_unit_for
-
     ensure_shipped_versions()
     period = Period.objects.create(
         year=year,
@@ -172,8 +171,6 @@ def make_period(
 def sign_in_browser(page: Any, base_url: str, username: str, *, language: str = "vi") -> None:
     """Sign a browser page in as a demo account through the real sign-in page (fields
     found by id, so it works in either language), in ``language``."""
-    from egovrank.demo.hungyen import DEMO_PASSWORD
-
     if language != "vi":
         page.context.add_cookies([{"name": "django_language", "value": language, "url": base_url}])
     page.goto(base_url + "/account/sign-in/")

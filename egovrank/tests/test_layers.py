@@ -1,9 +1,11 @@
-"""The architecture as the code has it: ``core`` is the ground floor and imports no other
-egovrank app, so any app can stand on it without a cycle.
+"""The architecture as the code has it (docs/architecture.md): the apps stand in floors,
+and each imports only the apps on its floor or below.
 
-Imports are read from the source (function-local ones and ``TYPE_CHECKING`` ones
-included), so no import can hide from the check; tests are left out, since a test may
-build whatever world it needs.
+The floors are ``scoring`` (pure Python, the base), then the egovrank apps in the order
+of ``INSTALLED_APPS``, ground floor (``core``) first. Imports are read from the source
+(function-local ones and ``TYPE_CHECKING`` ones included), so no import can hide from
+the check; tests and migrations are left out, since a test may build whatever world it
+needs. AST only: no Django here, so the check is cheap.
 """
 
 from __future__ import annotations
@@ -13,11 +15,31 @@ from collections.abc import Iterator
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent
+# The Django apps, and the scoring core (plain Python, no app of its own).
 APPS = sorted(
-    path.name
-    for path in PACKAGE.iterdir()
-    if path.is_dir() and (path / "apps.py").exists() and path.name != "scoring"
+    path.name for path in PACKAGE.iterdir() if (path / "apps.py").exists() or path.name == "scoring"
 )
+
+
+def _installed_apps() -> list[str]:
+    """The egovrank apps of ``settings.INSTALLED_APPS``, in order, read from the source."""
+    settings = ast.parse((PACKAGE / "settings.py").read_text(encoding="utf-8"))
+    for node in settings.body:
+        if (
+            isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.List)
+            and any(
+                isinstance(target, ast.Name) and target.id == "INSTALLED_APPS"
+                for target in node.targets
+            )
+        ):
+            names = [ast.literal_eval(element) for element in node.value.elts]
+            return [name.split(".")[1] for name in names if name.startswith("egovrank.")]
+    raise AssertionError("settings.py has no INSTALLED_APPS")
+
+
+# Lowest first: an app may import the apps before it in this list, never those after.
+FLOORS = ["scoring", *_installed_apps()]
 
 
 def _modules(app: str) -> Iterator[Path]:
@@ -42,8 +64,25 @@ def imported_apps(path: Path) -> Iterator[tuple[int, str]]:
                 yield node.lineno, parts[1]
 
 
+def _dependencies() -> dict[str, dict[str, list[str]]]:
+    """app → the other egovrank apps it imports → where."""
+    found: dict[str, dict[str, list[str]]] = {app: {} for app in APPS}
+    for app in APPS:
+        for path in _modules(app):
+            for line, other in imported_apps(path):
+                if other != app and other in APPS:
+                    place = f"{path.relative_to(PACKAGE)}:{line}"
+                    found[app].setdefault(other, []).append(place)
+    return found
+
+
 def test_the_apps_are_found():
-    assert {"core", "orgs", "accounts", "front", "demo"} <= set(APPS)
+    assert {"core", "orgs", "accounts", "front", "demo", "scoring"} <= set(APPS)
+
+
+def test_every_app_has_a_floor():
+    assert sorted(FLOORS) == APPS
+    assert FLOORS[:2] == ["scoring", "core"]
 
 
 def test_core_imports_no_other_egovrank_app():
@@ -55,3 +94,26 @@ def test_core_imports_no_other_egovrank_app():
         if app not in allowed
     ]
     assert offenders == []
+
+
+def test_every_app_imports_only_downwards():
+    floor = {app: position for position, app in enumerate(FLOORS)}
+    offenders = [
+        f"{place} imports egovrank.{other} (a floor above {app})"
+        for app, imports in _dependencies().items()
+        for other, places in imports.items()
+        if floor[other] > floor[app]
+        for place in places
+    ]
+    assert offenders == []
+
+
+def test_no_two_apps_import_each_other():
+    dependencies = _dependencies()
+    pairs = sorted(
+        f"{app} <-> {other}"
+        for app, imports in dependencies.items()
+        for other in imports
+        if app < other and app in dependencies[other]
+    )
+    assert pairs == []

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from egovrank.assessments.choices import AssessmentState
+from egovrank.assessments.reminders import send_deadline_reminders
 from egovrank.notifications.models import Notice, ReminderSent
-from egovrank.notifications.reminders import send_deadline_reminders
 from egovrank.periods.choices import PeriodState
 
 from .conftest import form_of

@@ -15,14 +15,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING
 
+from egovrank.periods.models import Period
+from egovrank.results.compute import BlockResults
 from egovrank.results.models import Publication
 from egovrank.results.queries import ResultTable, live_tables, published_tables
-
-if TYPE_CHECKING:
-    from egovrank.periods.models import Period
-    from egovrank.results.compute import BlockResults
 
 __all__ = ["ExportSource", "LevelInfo", "file_name", "from_live", "from_publication"]
 

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from egovrank.assessments.figures import FiguresRefused, do_import_figures
-from egovrank.ops.progress import Progress
+from egovrank.core.progress import Progress
 from egovrank.periods.models import Period
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from egovrank.core.progress import Progress
 from egovrank.demo.national import (
     DEFAULT_SEED,
     DEFAULT_UNITS,
@@ -18,7 +19,6 @@ from egovrank.demo.national import (
     NationalRefused,
     generate,
 )
-from egovrank.ops.progress import Progress
 
 
 class Command(BaseCommand):

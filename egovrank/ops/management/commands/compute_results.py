@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from egovrank.ops.progress import Progress
+from egovrank.core.progress import Progress
 from egovrank.periods.models import Period
 from egovrank.results.compute import BlockResults, compute, warnings
 from egovrank.scoring.report import render_table

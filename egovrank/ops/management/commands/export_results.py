@@ -8,8 +8,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone, translation
 
+from egovrank.core.progress import Progress
 from egovrank.ops.management.commands.compute_results import only_block, period_of
-from egovrank.ops.progress import Progress
 from egovrank.ops.results_export import BINARY_FORMATS, FORMATS, LAYOUTS, render
 from egovrank.publication.exports.source import ExportSource, from_live, from_publication
 from egovrank.results.compute import compute

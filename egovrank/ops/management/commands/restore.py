@@ -7,8 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from egovrank.core.progress import Progress
 from egovrank.ops.backup import RestoreRefused, restore_backup
-from egovrank.ops.progress import Progress
 
 
 class Command(BaseCommand):

@@ -8,8 +8,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext, ngettext
 
+from egovrank.assessments.reminders import DEFAULT_DAYS, Reminder, send_deadline_reminders
 from egovrank.notifications.notify import moment
-from egovrank.notifications.reminders import DEFAULT_DAYS, Reminder, send_deadline_reminders
 
 
 def parse_days(values: list[str] | None) -> list[int]:

@@ -28,14 +28,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from egovrank.assessments.choices import AssessmentState
-from egovrank.assessments.models import Assessment
+from egovrank.notifications.models import ReminderSent
+from egovrank.notifications.notify import moment, notify
+from egovrank.notifications.recipients import unit_people
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant
 
-from .models import ReminderSent
-from .notify import moment, notify
-from .recipients import unit_people
+from .choices import AssessmentState
+from .models import Assessment
 
 __all__ = ["DEFAULT_DAYS", "Reminder", "Reminders", "send_deadline_reminders"]
 
