@@ -28,11 +28,12 @@ from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from egovrank.core.audit import record
 from egovrank.orgs.models import Unit
+from egovrank.orgs.unitfile import TableRefused, table_problem
 from egovrank.periods.models import Participant, Period
+from egovrank.scoring.fileformat.problems import Problem
 from egovrank.scoring.tree import CriteriaSet
 
 from .actions import AnswerInput, StaleAnswer, _save_answer, edit_lock
@@ -43,7 +44,6 @@ from .sheet import Entry, answers_of, input_kind, join_ratio
 __all__ = [
     "COLUMNS",
     "FigureChange",
-    "FigureProblem",
     "FiguresRefused",
     "FiguresReport",
     "do_import_figures",
@@ -75,38 +75,8 @@ def _fold(text: str) -> str:
 _HEADER = {_fold(alias): column for column, aliases in _ALIASES.items() for alias in aliases}
 
 
-@dataclass(frozen=True, slots=True)
-class FigureProblem:
-    """One problem and where it is: ``row`` (None for the file as a whole) and ``column``
-    (the English column name, or "" when no single column is at fault)."""
-
-    filename: str
-    row: int | None
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        place = self.filename
-        if self.row is not None:
-            place = _("%(place)s, row %(row)s") % {"place": place, "row": self.row}
-        if self.column:
-            place = _("%(place)s, column %(column)s") % {"place": place, "column": self.column}
-        return f"{place}: {self.message}"
-
-
-class FiguresRefused(ValueError):
+class FiguresRefused(TableRefused):
     """The file was refused whole; ``problems`` lists every problem. Nothing changed."""
-
-    def __init__(self, filename: str, problems: list[FigureProblem]) -> None:
-        self.filename = filename
-        self.problems = problems
-        head = ngettext(
-            "%(file)s: %(count)d problem, nothing imported:",
-            "%(file)s: %(count)d problems, nothing imported:",
-            len(problems),
-        ) % {"file": filename, "count": len(problems)}
-        lines = "\n".join(f"  {problem}" for problem in problems)
-        super().__init__(f"{head}\n{lines}")
 
 
 @dataclass(frozen=True)
@@ -174,7 +144,7 @@ def _table(filename: str, content: bytes) -> Iterator[tuple[int, list[str]]]:
     """(row number, cells) of a .csv (UTF-8, BOM or not) or .xlsx (first sheet)."""
 
     def refuse(message: str, row: int | None = None) -> FiguresRefused:
-        return FiguresRefused(filename, [FigureProblem(filename, row, "", message)])
+        return FiguresRefused(filename, [table_problem(filename, row, "", message)])
 
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     if extension == "csv":
@@ -225,11 +195,11 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def _read(filename: str, content: bytes) -> tuple[list[_Row], list[FigureProblem]]:
-    problems: list[FigureProblem] = []
+def _read(filename: str, content: bytes) -> tuple[list[_Row], list[Problem]]:
+    problems: list[Problem] = []
 
     def problem(row: int | None, column: str, message: str) -> None:
-        problems.append(FigureProblem(filename, row, column, message))
+        problems.append(table_problem(filename, row, column, message))
 
     table = _table(filename, content)
     # The header is the first line with something in it.
@@ -293,7 +263,7 @@ def _read(filename: str, content: bytes) -> tuple[list[_Row], list[FigureProblem
 class _Checker:
     """Checks each row against the period, its forms and the criteria's rules."""
 
-    def __init__(self, period: Period, filename: str, problems: list[FigureProblem]) -> None:
+    def __init__(self, period: Period, filename: str, problems: list[Problem]) -> None:
         self.period = period
         self.filename = filename
         self.problems = problems
@@ -307,7 +277,7 @@ class _Checker:
         self.seen: dict[tuple[str, str], int] = {}
 
     def problem(self, row: int, column: str, message: str) -> None:
-        self.problems.append(FigureProblem(self.filename, row, column, message))
+        self.problems.append(table_problem(self.filename, row, column, message))
 
     def check(self, row: _Row) -> _Planned | None:
         participant = self._participant(row)
@@ -429,7 +399,7 @@ def do_import_figures(
     source = " ".join(source.split())
     if not source:
         message = _("name the source of the figures (the system or document they come from)")
-        raise FiguresRefused(file_name, [FigureProblem(file_name, None, "", message)])
+        raise FiguresRefused(file_name, [table_problem(file_name, None, "", message)])
     rows, problems = _read(file_name, content)
     checker = _Checker(period, file_name, problems)
     planned = [item for item in (checker.check(row) for row in rows) if item is not None]
@@ -450,7 +420,7 @@ def do_import_figures(
             # Someone saved this criterion while the file was being checked.
             message = _("%(unit)s %(code)s changed while the file was checked: import it again")
             values = {"unit": item.participant.unit_code, "code": item.code}
-            problem = FigureProblem(file_name, item.row.number, "criterion", message % values)
+            problem = table_problem(file_name, item.row.number, "criterion", message % values)
             raise FiguresRefused(file_name, [problem]) from None
         report.rows.append(
             FigureChange(

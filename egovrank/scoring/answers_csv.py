@@ -52,7 +52,8 @@ def read_answers_csv(
     problems: list[Problem] = []
 
     def problem(row: int, column: str, message: str, code: str | None = None) -> None:
-        problems.append(Problem(f"{filename}, row {row}, column {column}", message, code))
+        where = f"{filename}, row {row}, column {column}"
+        problems.append(Problem(where, message, code, row=row, column=column))
 
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     try:
