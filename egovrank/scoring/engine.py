@@ -31,7 +31,7 @@ from itertools import repeat
 from typing import NamedTuple
 
 from .answers import NA, Answer, AnswerError
-from .explain import Explanation
+from .explanation import Explanation
 from .levels import Level, share_of
 from .numbers import ZERO, format_percent, percent_of
 from .ranking import Standing, rank_all

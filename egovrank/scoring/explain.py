@@ -24,11 +24,20 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from .explanation import Explanation
 from .numbers import HUNDRED, divide_half_up, exact_mul, format_number
+from .rules import (
+    CountRule,
+    DeductionRule,
+    InfoRule,
+    ManualRule,
+    OptionRule,
+    RatioRule,
+    RelativeRule,
+    YesNoRule,
+)
 
 __all__ = ["Explanation", "describe_rule", "render"]
-
-Explanation = tuple[Any, ...]
 
 
 _WORDS = {
@@ -212,17 +221,6 @@ _RULE_WORDS = {
 
 def describe_rule(rule: object, max_points: Decimal | None, locale: str = "vi") -> str:
     """How a rule gives points, in one or two sentences (for forms and public pages)."""
-    from .rules import (  # local: rules imports this module
-        CountRule,
-        DeductionRule,
-        InfoRule,
-        ManualRule,
-        OptionRule,
-        RatioRule,
-        RelativeRule,
-        YesNoRule,
-    )
-
     lang = "vi" if locale.startswith("vi") else "en"
     w: dict[str, Any] = _RULE_WORDS[lang]
     mx = max_points if max_points is not None else Decimal(0)

@@ -1,0 +1,103 @@
+"""The count rule: a count mapped to points by bands or per item, capped at the maximum."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import ClassVar
+
+from ..answers import NA, Answer, Number
+from ..explanation import Explanation
+from ..numbers import ZERO, exact_mul
+from .base import (
+    Band,
+    Figure,
+    Rule,
+    ScoredColumn,
+    add_unusual,
+    is_na,
+    read_number,
+    validate_bands,
+    whole_count,
+)
+
+__all__ = ["CountRule"]
+
+
+@dataclass(frozen=True, slots=True)
+class CountRule(Rule):
+    """A count mapped to points: by ``bands`` (highest reached wins) or ``per_item``
+    points for each counted item, capped at the maximum."""
+
+    label: str = ""
+    mode: str = "bands"
+    bands: tuple[Band, ...] = ()
+    per_item: Decimal = ZERO
+    kind: ClassVar[str] = "count"
+
+    def parse(self, code: str, text: str) -> Answer:
+        if is_na(text):
+            return NA
+        return Number(read_number(code, text, "count"))
+
+    def score_many(
+        self,
+        code: str,
+        answers: Sequence[Answer | None],
+        max_points: Decimal,
+        best: Figure | None = None,
+        allow_na: bool = False,
+    ) -> ScoredColumn:
+        points: list[Decimal | None] = []
+        why: list[Explanation] = []
+        add_points, add_why = points.append, why.append
+        per_item = self.per_item
+        by_item = self.mode == "per_item"
+        bands = self.bands
+        for answer in answers:
+            if (
+                type(answer) is Number
+                and answer.value >= ZERO
+                and answer.value == answer.value.to_integral_value()
+            ):
+                count = answer.value
+            elif type(answer) is Number:
+                count = whole_count(code, self, answer)  # raises the right message
+            else:
+                add_unusual(points, why, code, self, answer, max_points, allow_na)
+                continue
+            if by_item:
+                raw = exact_mul(count, per_item)
+                pts = raw if raw < max_points else max_points
+                add_points(pts)
+                add_why(("count_per_item", count, per_item, raw, pts, max_points))
+                continue
+            chosen = None
+            for band in bands:
+                if count >= band.at_least:
+                    chosen = band
+            if chosen is None:
+                add_points(ZERO)
+                add_why(("count_band", count, None, ZERO, max_points))
+            else:
+                add_points(chosen.points)
+                add_why(("count_band", count, chosen.at_least, chosen.points, max_points))
+        return points, why
+
+    def describe(self) -> dict[str, object]:
+        data: dict[str, object] = {"kind": self.kind, "mode": self.mode}
+        if self.label:
+            data["label"] = self.label
+        if self.mode == "bands":
+            data["bands"] = [{"at_least": b.at_least, "points": b.points} for b in self.bands]
+        else:
+            data["per_item"] = self.per_item
+        return data
+
+    def validate(self, max_points: Decimal) -> list[tuple[str, str]]:
+        if self.mode == "bands":
+            return validate_bands(self.bands, max_points, "a count")
+        if self.per_item <= 0:
+            return [("per_item", "must be greater than 0")]
+        return []

@@ -1,0 +1,63 @@
+"""The manual rule: points entered by hand, from 0 to the maximum, in steps."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import ClassVar
+
+from ..answers import NA, Answer, AnswerError, Points
+from ..explanation import Explanation
+from ..numbers import ZERO
+from .base import Figure, Rule, ScoredColumn, add_unusual, is_na, read_number
+
+__all__ = ["ManualRule"]
+
+
+@dataclass(frozen=True, slots=True)
+class ManualRule(Rule):
+    """Points entered by hand, from 0 to the maximum, in multiples of ``step``."""
+
+    step: Decimal = Decimal("0.01")
+    kind: ClassVar[str] = "manual"
+
+    def parse(self, code: str, text: str) -> Answer:
+        if is_na(text):
+            return NA
+        return Points(read_number(code, text, "points"))
+
+    def score_many(
+        self,
+        code: str,
+        answers: Sequence[Answer | None],
+        max_points: Decimal,
+        best: Figure | None = None,
+        allow_na: bool = False,
+    ) -> ScoredColumn:
+        points: list[Decimal | None] = []
+        why: list[Explanation] = []
+        add_points, add_why = points.append, why.append
+        step = self.step
+        for answer in answers:
+            if type(answer) is not Points:
+                add_unusual(points, why, code, self, answer, max_points, allow_na)
+                continue
+            pts = answer.value
+            if not ZERO <= pts <= max_points:
+                raise AnswerError(code, f"points must be between 0 and {max_points}")
+            if pts % step != 0:
+                raise AnswerError(code, f"points must be a multiple of {step}")
+            add_points(pts)
+            add_why(("manual", pts, max_points))
+        return points, why
+
+    def describe(self) -> dict[str, object]:
+        return {"kind": self.kind, "step": self.step}
+
+    def validate(self, max_points: Decimal) -> list[tuple[str, str]]:
+        if self.step <= 0:
+            return [("step", "must be greater than 0")]
+        if max_points % self.step != 0:
+            return [("step", "the maximum must be a multiple of the step")]
+        return []

@@ -1,0 +1,86 @@
+"""The option rule: one option out of several, each with its points."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import ClassVar
+
+from ..answers import NA, Answer, AnswerError, Choice
+from ..explanation import Explanation
+from ..numbers import ZERO
+from .base import Figure, Option, Rule, Scored, ScoredColumn, add_unusual, is_na
+
+__all__ = ["OptionRule"]
+
+
+@dataclass(frozen=True, slots=True)
+class OptionRule(Rule):
+    """One option out of several, each with its points. Codes match regardless of case."""
+
+    options: tuple[Option, ...] = ()
+    kind: ClassVar[str] = "option"
+
+    def parse(self, code: str, text: str) -> Answer:
+        if is_na(text):
+            return NA
+        return Choice(text.strip())
+
+    def find(self, choice: str) -> Option | None:
+        wanted = choice.casefold()
+        for option in self.options:
+            if option.code.casefold() == wanted:
+                return option
+        return None
+
+    def score_many(
+        self,
+        code: str,
+        answers: Sequence[Answer | None],
+        max_points: Decimal,
+        best: Figure | None = None,
+        allow_na: bool = False,
+    ) -> ScoredColumn:
+        # Every unit that picks an option scores alike: one result tuple per option.
+        results: dict[str, Scored] = {
+            o.code.casefold(): (o.points, ("option", o.code, o.label, o.points, max_points))
+            for o in self.options
+        }
+        points: list[Decimal | None] = []
+        why: list[Explanation] = []
+        add_points, add_why = points.append, why.append
+        for answer in answers:
+            if type(answer) is not Choice:
+                add_unusual(points, why, code, self, answer, max_points, allow_na)
+                continue
+            scored = results.get(answer.code.casefold())
+            if scored is None:
+                known = ", ".join(o.code for o in self.options)
+                raise AnswerError(code, f"unknown option {answer.code!r} (expected one of {known})")
+            add_points(scored[0])
+            add_why(scored[1])
+        return points, why
+
+    def describe(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "options": [
+                {"code": o.code, "label": o.label, "points": o.points} for o in self.options
+            ],
+        }
+
+    def validate(self, max_points: Decimal) -> list[tuple[str, str]]:
+        problems = []
+        if len(self.options) < 2:
+            problems.append(("options", "at least two options are needed"))
+        seen: set[str] = set()
+        for index, option in enumerate(self.options):
+            if option.code.casefold() in seen:
+                problems.append((f"options.{index}.code", f"duplicate option {option.code!r}"))
+            seen.add(option.code.casefold())
+            if not ZERO <= option.points <= max_points:
+                problems.append(
+                    (f"options.{index}.points", "must be between 0 and the criterion's maximum")
+                )
+        return problems

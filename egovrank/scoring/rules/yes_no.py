@@ -1,0 +1,81 @@
+"""The yes/no rule: yes gives the maximum (or set points), no gives 0 (or set points)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import ClassVar
+
+from ..answers import NA, Answer, AnswerError, YesNo
+from ..explanation import Explanation
+from ..numbers import ZERO
+from .base import Figure, Rule, ScoredColumn, add_unusual, is_na
+
+__all__ = ["YesNoRule"]
+
+
+_YES = {"yes", "y", "có", "co", "true", "1", "x", "đạt", "dat"}
+_NO = {"no", "n", "không", "khong", "false", "0", "chưa", "chua", "không đạt"}
+
+
+@dataclass(frozen=True, slots=True)
+class YesNoRule(Rule):
+    """Yes gives ``yes_points`` (the maximum by default), no gives ``no_points`` (0)."""
+
+    yes_points: Decimal | None = None
+    no_points: Decimal = ZERO
+    kind: ClassVar[str] = "yes_no"
+
+    def parse(self, code: str, text: str) -> Answer:
+        value = text.strip().lower()
+        if value in _YES:
+            return YesNo(True)
+        if value in _NO:
+            return YesNo(False)
+        if is_na(value):
+            return NA
+        raise AnswerError(code, f"expected yes or no, got {text!r}")
+
+    def score_many(
+        self,
+        code: str,
+        answers: Sequence[Answer | None],
+        max_points: Decimal,
+        best: Figure | None = None,
+        allow_na: bool = False,
+    ) -> ScoredColumn:
+        yes = max_points if self.yes_points is None else self.yes_points
+        # Every yes (and every no) scores alike: share one result tuple.
+        yes_why: Explanation = ("yes_no", True, yes, max_points)
+        no_why: Explanation = ("yes_no", False, self.no_points, max_points)
+        points: list[Decimal | None] = []
+        why: list[Explanation] = []
+        add_points, add_why = points.append, why.append
+        for answer in answers:
+            if type(answer) is YesNo:
+                if answer.value:
+                    add_points(yes)
+                    add_why(yes_why)
+                else:
+                    add_points(self.no_points)
+                    add_why(no_why)
+            else:
+                add_unusual(points, why, code, self, answer, max_points, allow_na)
+        return points, why
+
+    def describe(self) -> dict[str, object]:
+        data: dict[str, object] = {"kind": self.kind}
+        if self.yes_points is not None:
+            data["yes_points"] = self.yes_points
+        if self.no_points:
+            data["no_points"] = self.no_points
+        return data
+
+    def validate(self, max_points: Decimal) -> list[tuple[str, str]]:
+        problems = []
+        if self.yes_points is not None and not ZERO <= self.yes_points <= max_points:
+            problems.append(("yes_points", "must be between 0 and the criterion's maximum"))
+        if not ZERO <= self.no_points <= max_points:
+            problems.append(("no_points", "must be between 0 and the criterion's maximum"))
+        return problems
