@@ -30,9 +30,7 @@ from .base import (
     Rule,
     Scored,
     ScoredColumn,
-    bands_from,
     best_of,
-    to_decimal,
 )
 from .count import CountRule
 from .deduction import DeductionRule
@@ -81,51 +79,7 @@ RULE_KINDS: Mapping[str, type[Rule]] = {
 
 def rule_from_dict(data: Mapping[str, object]) -> Rule:
     """Build a rule from the file format's mapping (already schema-checked)."""
-    kind = data["kind"]
-    if kind == "yes_no":
-        yes = data.get("yes_points")
-        return YesNoRule(
-            yes_points=None if yes is None else to_decimal(yes),
-            no_points=to_decimal(data.get("no_points", 0)),
-        )
-    if kind == "manual":
-        return ManualRule(step=to_decimal(data.get("step", "0.01")))
-    if kind == "ratio":
-        return RatioRule(
-            numerator_label=str(data.get("numerator", "")),
-            denominator_label=str(data.get("denominator", "")),
-            mode=str(data.get("mode", "proportional")),
-            bands=bands_from(data),
-            zero_denominator=str(data.get("zero_denominator", "error")),
-        )
-    if kind == "count":
-        return CountRule(
-            label=str(data.get("label", "")),
-            mode=str(data.get("mode", "bands")),
-            bands=bands_from(data),
-            per_item=to_decimal(data.get("per_item", 0)),
-        )
-    if kind == "option":
-        raw = data.get("options") or []
-        assert isinstance(raw, list)
-        return OptionRule(
-            options=tuple(
-                Option(str(o["code"]), str(o["label"]), to_decimal(o["points"])) for o in raw
-            )
-        )
-    if kind == "deduction":
-        return DeductionRule(
-            label=str(data.get("label", "")), per_item=to_decimal(data["per_item"])
-        )
-    if kind == "relative_to_best":
-        return RelativeRule(
-            label=str(data.get("label", "")),
-            input=str(data.get("input", "figure")),
-            numerator_label=str(data.get("numerator", "")),
-            denominator_label=str(data.get("denominator", "")),
-        )
-    if kind == "info":
-        return InfoRule(
-            label=str(data.get("label", "")), value_type=str(data.get("value_type", "text"))
-        )
-    raise ValueError(f"unknown rule kind {kind!r}")
+    rule_class = RULE_KINDS.get(str(data["kind"]))
+    if rule_class is None:
+        raise ValueError(f"unknown rule kind {data['kind']!r}")
+    return rule_class.from_dict(data)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import ClassVar
 
 from ..answers import NA, Answer, AnswerError, Number, Ratio
-from ..explanation import Explanation
+from ..explanation import Explanation, Renderer, Say
 from ..numbers import ZERO, NumberFormatError, parse_decimal, truncate_divide
 
 # A figure compared across a block: numerator and (positive) denominator, kept exact.
@@ -130,6 +130,17 @@ class Rule:
     kind: ClassVar[str]
     needs_block: ClassVar[bool] = False  # True when points depend on the other units
     carries_points: ClassVar[bool] = True
+    # The kinds of explanation the rule makes, each with what words it (``explain``).
+    renders: ClassVar[Mapping[str, Renderer]] = {}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> Rule:
+        """The rule from the file format's mapping (already schema-checked)."""
+        raise NotImplementedError
+
+    def in_words(self, max_points: Decimal, say: Say) -> str:
+        """How the rule gives points, in one or two sentences (forms, public pages)."""
+        raise NotImplementedError
 
     @property
     def answers_can_mean_not_applicable(self) -> bool:
@@ -213,6 +224,15 @@ class Option:
     code: str
     label: str
     points: Decimal
+
+
+def bands_in_words(bands: tuple[Band, ...], say: Say, unit: str) -> str:
+    """``từ 50%: 5 điểm; từ 100%: 10 điểm`` (``unit`` after each threshold)."""
+    at_least = say.shared("at_least")
+    return "; ".join(
+        f"{at_least.format(t=say.number(band.at_least), unit=unit)}: {say.points(band.points)}"
+        for band in bands
+    )
 
 
 def to_decimal(value: object) -> Decimal:

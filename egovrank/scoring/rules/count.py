@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
 from ..answers import NA, Answer, Number
-from ..explanation import Explanation
+from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import ZERO, exact_mul
 from .base import (
     Band,
@@ -16,13 +16,38 @@ from .base import (
     Rule,
     ScoredColumn,
     add_unusual,
+    bands_from,
+    bands_in_words,
     is_na,
     read_number,
+    to_decimal,
     validate_bands,
     whole_count,
 )
 
 __all__ = ["CountRule"]
+
+
+_WORDS: WordTable = {
+    "vi": {"max": "tối đa", "per_item": "{per} điểm cho mỗi {label}, tối đa {max}"},
+    "en": {"max": "maximum", "per_item": "{per} points per {label}, at most {max}"},
+}
+
+
+def _render_band(explanation: Explanation, say: Say) -> str:
+    """``count_band`` (count, threshold or None, points, max): ``3 ≥ 2 → 4/10``."""
+    _, count, threshold, points, maximum = explanation
+    if threshold is None:
+        return f"{say.number(count)} ({say.shared('below')}) → {say.got(points, maximum)}"
+    return f"{say.number(count)} ≥ {say.number(threshold)} → {say.got(points, maximum)}"
+
+
+def _render_per_item(explanation: Explanation, say: Say) -> str:
+    """``count_per_item`` (count, per item, uncapped, points, max)."""
+    _, count, per_item, raw, points, maximum = explanation
+    n = say.number
+    capped = f", {say.words(_WORDS)['max']} {n(maximum)}" if raw != points else ""
+    return f"{n(count)} × {n(per_item)} = {n(raw)}{capped} → {say.got(points, maximum)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +60,27 @@ class CountRule(Rule):
     bands: tuple[Band, ...] = ()
     per_item: Decimal = ZERO
     kind: ClassVar[str] = "count"
+    renders: ClassVar[Mapping[str, Renderer]] = {
+        "count_band": _render_band,
+        "count_per_item": _render_per_item,
+    }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> CountRule:
+        return cls(
+            label=str(data.get("label", "")),
+            mode=str(data.get("mode", "bands")),
+            bands=bands_from(data),
+            per_item=to_decimal(data.get("per_item", 0)),
+        )
+
+    def in_words(self, max_points: Decimal, say: Say) -> str:
+        label = self.label or say.shared("item")
+        if self.mode == "per_item":
+            return say.words(_WORDS)["per_item"].format(
+                per=say.number(self.per_item), label=label, max=say.number(max_points)
+            )
+        return f"{label}: {bands_in_words(self.bands, say, '')}"
 
     def parse(self, code: str, text: str) -> Answer:
         if is_na(text):

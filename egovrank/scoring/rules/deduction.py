@@ -2,17 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
 from ..answers import NA, Answer, Number
-from ..explanation import Explanation
+from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import ZERO, exact_mul
-from .base import Figure, Rule, ScoredColumn, add_unusual, is_na, read_number, whole_count
+from .base import (
+    Figure,
+    Rule,
+    ScoredColumn,
+    add_unusual,
+    is_na,
+    read_number,
+    to_decimal,
+    whole_count,
+)
 
 __all__ = ["DeductionRule"]
+
+
+_WORDS: WordTable = {
+    "vi": {"rule": "{max} điểm, trừ {per} điểm cho mỗi {label}, thấp nhất 0"},
+    "en": {"rule": "{max} points, minus {per} per {label}, at least 0"},
+}
+
+
+def _render(explanation: Explanation, say: Say) -> str:
+    """``deduction`` (count, per item, points, max): ``15 − 2 × 5 → 5/15``."""
+    _, count, per_item, points, maximum = explanation
+    n = say.number
+    return f"{n(maximum)} − {n(count)} × {n(per_item)} → {say.got(points, maximum)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +44,18 @@ class DeductionRule(Rule):
     label: str = ""
     per_item: Decimal = ZERO
     kind: ClassVar[str] = "deduction"
+    renders: ClassVar[Mapping[str, Renderer]] = {"deduction": _render}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> DeductionRule:
+        return cls(label=str(data.get("label", "")), per_item=to_decimal(data["per_item"]))
+
+    def in_words(self, max_points: Decimal, say: Say) -> str:
+        return say.words(_WORDS)["rule"].format(
+            max=say.number(max_points),
+            per=say.number(self.per_item),
+            label=self.label or say.shared("item"),
+        )
 
     def parse(self, code: str, text: str) -> Answer:
         if is_na(text):

@@ -2,17 +2,38 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
 from ..answers import Answer, Number, Text
-from ..explanation import Explanation
+from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import ZERO
-from .base import Figure, Rule, ScoredColumn, read_number, wrong_type
+from .base import (
+    Figure,
+    Rule,
+    ScoredColumn,
+    read_number,
+    wrong_type,
+)
 
 __all__ = ["InfoRule"]
+
+
+_WORDS: WordTable = {
+    "vi": {"info": "Thông tin", "no_points": "Thông tin, không tính điểm"},
+    "en": {"info": "Information", "no_points": "Information, no points"},
+}
+
+
+def _render(explanation: Explanation, say: Say) -> str:
+    """``info`` (value, or "" for nothing entered): ``Thông tin: 120``."""
+    _, value = explanation
+    words = say.words(_WORDS)
+    if value == "":
+        return words["no_points"]
+    return f"{words['info']}: {say.number(value)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +44,14 @@ class InfoRule(Rule):
     value_type: str = "text"
     kind: ClassVar[str] = "info"
     carries_points: ClassVar[bool] = False
+    renders: ClassVar[Mapping[str, Renderer]] = {"info": _render}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> InfoRule:
+        return cls(label=str(data.get("label", "")), value_type=str(data.get("value_type", "text")))
+
+    def in_words(self, max_points: Decimal, say: Say) -> str:
+        return say.words(_WORDS)["no_points"]
 
     def parse(self, code: str, text: str) -> Answer:
         if self.value_type == "number":

@@ -2,17 +2,37 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
 from ..answers import NA, Answer, AnswerError, Points
-from ..explanation import Explanation
+from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import ZERO
-from .base import Figure, Rule, ScoredColumn, add_unusual, is_na, read_number
+from .base import (
+    Figure,
+    Rule,
+    ScoredColumn,
+    add_unusual,
+    is_na,
+    read_number,
+    to_decimal,
+)
 
 __all__ = ["ManualRule"]
+
+
+_WORDS: WordTable = {
+    "vi": {"entered": "Nhập", "rule": "Nhập điểm từ 0 đến {max}, bước {step}"},
+    "en": {"entered": "Entered", "rule": "Points entered from 0 to {max}, in steps of {step}"},
+}
+
+
+def _render(explanation: Explanation, say: Say) -> str:
+    """``manual`` (points, max): ``Nhập 7,5 điểm → 7,5/10``."""
+    _, points, maximum = explanation
+    return f"{say.words(_WORDS)['entered']} {say.points(points)} → {say.got(points, maximum)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +41,16 @@ class ManualRule(Rule):
 
     step: Decimal = Decimal("0.01")
     kind: ClassVar[str] = "manual"
+    renders: ClassVar[Mapping[str, Renderer]] = {"manual": _render}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> ManualRule:
+        return cls(step=to_decimal(data.get("step", "0.01")))
+
+    def in_words(self, max_points: Decimal, say: Say) -> str:
+        return say.words(_WORDS)["rule"].format(
+            max=say.number(max_points), step=say.number(self.step)
+        )
 
     def parse(self, code: str, text: str) -> Answer:
         if is_na(text):

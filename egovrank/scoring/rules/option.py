@@ -2,17 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
 from ..answers import NA, Answer, AnswerError, Choice
-from ..explanation import Explanation
+from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import ZERO
-from .base import Figure, Option, Rule, Scored, ScoredColumn, add_unusual, is_na
+from .base import (
+    Figure,
+    Option,
+    Rule,
+    Scored,
+    ScoredColumn,
+    add_unusual,
+    is_na,
+    to_decimal,
+)
 
 __all__ = ["OptionRule"]
+
+
+_WORDS: WordTable = {"vi": {"option": "Phương án"}, "en": {"option": "Option"}}
+
+
+def _render(explanation: Explanation, say: Say) -> str:
+    """``option`` (code, label, points, max): ``Phương án B (Một phần) → 5/10``."""
+    _, code, label, points, maximum = explanation
+    return f"{say.words(_WORDS)['option']} {code} ({label}) → {say.got(points, maximum)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +39,20 @@ class OptionRule(Rule):
 
     options: tuple[Option, ...] = ()
     kind: ClassVar[str] = "option"
+    renders: ClassVar[Mapping[str, Renderer]] = {"option": _render}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> OptionRule:
+        raw = data.get("options") or []
+        assert isinstance(raw, list)
+        return cls(
+            options=tuple(
+                Option(str(o["code"]), str(o["label"]), to_decimal(o["points"])) for o in raw
+            )
+        )
+
+    def in_words(self, max_points: Decimal, say: Say) -> str:
+        return "; ".join(f"{o.code}. {o.label}: {say.points(o.points)}" for o in self.options)
 
     def parse(self, code: str, text: str) -> Answer:
         if is_na(text):

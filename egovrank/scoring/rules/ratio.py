@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import ClassVar
 
 from ..answers import Answer, AnswerError, Ratio
-from ..explanation import Explanation
+from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import (
     DIVIDE_CONTEXT,
     HUNDRED,
     TWO_PLACES,
     ZERO,
+    divide_half_up,
     exact_mul,
     quantize,
     truncate_divide,
@@ -25,12 +26,69 @@ from .base import (
     Scored,
     ScoredColumn,
     add_unusual,
+    bands_from,
+    bands_in_words,
     checked_ratio,
     parse_ratio,
     validate_bands,
 )
 
 __all__ = ["RatioRule"]
+
+
+_WORDS: WordTable = {
+    "vi": {
+        "capped": "tử số lớn hơn mẫu số, tính 100%",
+        "zero_denominator": "mẫu số bằng 0",
+        "proportional": "Điểm = {num} / {den} × {max}; tỷ lệ trên 100% tính 100%",
+        "bands": "Tỷ lệ {num} / {den}",
+        "zero": "mẫu số bằng 0: ",
+        "zero_zero": "0 điểm",
+        "zero_full": "đủ điểm",
+        "zero_not_applicable": "không áp dụng",
+    },
+    "en": {
+        "capped": "numerator above denominator, counted as 100%",
+        "zero_denominator": "denominator is 0",
+        "proportional": "Points = {num} / {den} × {max}; a ratio above 100% counts as 100%",
+        "bands": "Ratio {num} / {den}",
+        "zero": "denominator 0: ",
+        "zero_zero": "0 points",
+        "zero_full": "full points",
+        "zero_not_applicable": "not applicable",
+    },
+}
+
+
+def _percent(num: Decimal, den: Decimal) -> Decimal:
+    return divide_half_up(exact_mul(num, HUNDRED), den)
+
+
+def _render_proportional(explanation: Explanation, say: Say) -> str:
+    """``ratio_proportional`` (numerator, denominator, capped, points, max)."""
+    _, num, den, capped, points, maximum = explanation
+    n = say.number
+    note = f" ({say.words(_WORDS)['capped']})" if capped else ""
+    share = f"{n(num)}/{n(den)} = {n(_percent(num, den))}%{note}"
+    return f"{share} × {n(maximum)} → {say.got(points, maximum)}"
+
+
+def _render_band(explanation: Explanation, say: Say) -> str:
+    """``ratio_band`` (numerator, denominator, threshold or None, points, max):
+    ``65,3/100 = 65,3% ≥ 50% → 7/10``."""
+    _, num, den, threshold, points, maximum = explanation
+    n = say.number
+    share = f"{n(num)}/{n(den)} = {n(_percent(num, den))}%"
+    if threshold is None:
+        return f"{share} ({say.shared('below')}) → {say.got(points, maximum)}"
+    return f"{share} ≥ {n(threshold)}% → {say.got(points, maximum)}"
+
+
+def _render_zero_denominator(explanation: Explanation, say: Say) -> str:
+    """``ratio_zero_denominator`` (numerator, denominator, points, max)."""
+    _, num, den, points, maximum = explanation
+    zero = say.words(_WORDS)["zero_denominator"]
+    return f"{say.number(num)}/{say.number(den)}: {zero} → {say.got(points, maximum)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +109,34 @@ class RatioRule(Rule):
     bands: tuple[Band, ...] = ()
     zero_denominator: str = "error"
     kind: ClassVar[str] = "ratio"
+    renders: ClassVar[Mapping[str, Renderer]] = {
+        "ratio_proportional": _render_proportional,
+        "ratio_band": _render_band,
+        "ratio_zero_denominator": _render_zero_denominator,
+    }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> RatioRule:
+        return cls(
+            numerator_label=str(data.get("numerator", "")),
+            denominator_label=str(data.get("denominator", "")),
+            mode=str(data.get("mode", "proportional")),
+            bands=bands_from(data),
+            zero_denominator=str(data.get("zero_denominator", "error")),
+        )
+
+    def in_words(self, max_points: Decimal, say: Say) -> str:
+        words = say.words(_WORDS)
+        num = self.numerator_label or say.shared("numerator")
+        den = self.denominator_label or say.shared("denominator")
+        if self.mode == "bands":
+            bands = bands_in_words(self.bands, say, "%")
+            text = f"{words['bands'].format(num=num, den=den)}: {bands}"
+        else:
+            text = words["proportional"].format(num=num, den=den, max=say.number(max_points))
+        if self.zero_denominator != "error":
+            text += f"; {words['zero']}{words['zero_' + self.zero_denominator]}"
+        return text
 
     def parse(self, code: str, text: str) -> Answer:
         return parse_ratio(code, text)

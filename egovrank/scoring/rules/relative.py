@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import ClassVar
 
 from ..answers import NA, Answer, AnswerError, Number, Ratio
-from ..explanation import Explanation
-from ..numbers import DIVIDE_CONTEXT, TWO_PLACES, ZERO, exact_mul, quantize, truncate_divide
+from ..explanation import Explanation, Renderer, Say, WordTable
+from ..numbers import (
+    DIVIDE_CONTEXT,
+    HUNDRED,
+    TWO_PLACES,
+    ZERO,
+    divide_half_up,
+    exact_mul,
+    quantize,
+    truncate_divide,
+)
 from .base import (
     ONE,
     Figure,
@@ -25,6 +34,37 @@ from .base import (
 )
 
 __all__ = ["RelativeRule"]
+
+
+_WORDS: WordTable = {
+    "vi": {
+        "best": "cao nhất khối",
+        "best_zero": "cả khối đều bằng 0",
+        "rule": "Điểm = {label} của đơn vị / {label} cao nhất khối × {max}",
+        "figure": "số liệu",
+    },
+    "en": {
+        "best": "best in block",
+        "best_zero": "the whole block is 0",
+        "rule": "Points = the unit's {label} / the block's highest {label} × {max}",
+        "figure": "figure",
+    },
+}
+
+
+def _render(explanation: Explanation, say: Say) -> str:
+    """``relative`` (num, den, best num, best den, as percent, points, max)."""
+    _, num, den, best_num, best_den, as_percent, points, maximum = explanation
+    words = say.words(_WORDS)
+    scale = HUNDRED if as_percent else ONE
+    unit = "%" if as_percent else ""
+    figure = say.number(divide_half_up(exact_mul(num, scale), den)) + unit
+    if best_num == 0:
+        return f"{figure} ({words['best_zero']}) → {say.got(points, maximum)}"
+    best = say.number(divide_half_up(exact_mul(best_num, scale), best_den)) + unit
+    return (
+        f"{figure} / {best} ({words['best']}) × {say.number(maximum)} → {say.got(points, maximum)}"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +83,24 @@ class RelativeRule(Rule):
     denominator_label: str = ""
     kind: ClassVar[str] = "relative_to_best"
     needs_block: ClassVar[bool] = True
+    renders: ClassVar[Mapping[str, Renderer]] = {"relative": _render}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> RelativeRule:
+        return cls(
+            label=str(data.get("label", "")),
+            input=str(data.get("input", "figure")),
+            numerator_label=str(data.get("numerator", "")),
+            denominator_label=str(data.get("denominator", "")),
+        )
+
+    def in_words(self, max_points: Decimal, say: Say) -> str:
+        label = self.label or say.words(_WORDS)["figure"]
+        if self.input == "ratio":
+            num = self.numerator_label or say.shared("numerator")
+            den = self.denominator_label or say.shared("denominator")
+            label = f"{num} / {den}"
+        return say.words(_WORDS)["rule"].format(label=label, max=say.number(max_points))
 
     def parse(self, code: str, text: str) -> Answer:
         if is_na(text):

@@ -2,21 +2,38 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
 from ..answers import NA, Answer, AnswerError, YesNo
-from ..explanation import Explanation
+from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import ZERO
-from .base import Figure, Rule, ScoredColumn, add_unusual, is_na
+from .base import (
+    Figure,
+    Rule,
+    ScoredColumn,
+    add_unusual,
+    is_na,
+    to_decimal,
+)
 
 __all__ = ["YesNoRule"]
 
 
 _YES = {"yes", "y", "có", "co", "true", "1", "x", "đạt", "dat"}
 _NO = {"no", "n", "không", "khong", "false", "0", "chưa", "chua", "không đạt"}
+
+
+_WORDS: WordTable = {"vi": {"yes": "Có", "no": "Không"}, "en": {"yes": "Yes", "no": "No"}}
+
+
+def _render(explanation: Explanation, say: Say) -> str:
+    """``yes_no`` (answer, points, max): ``Có → 10/10``."""
+    _, answer, points, maximum = explanation
+    words = say.words(_WORDS)
+    return f"{words['yes'] if answer else words['no']} → {say.got(points, maximum)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +43,20 @@ class YesNoRule(Rule):
     yes_points: Decimal | None = None
     no_points: Decimal = ZERO
     kind: ClassVar[str] = "yes_no"
+    renders: ClassVar[Mapping[str, Renderer]] = {"yes_no": _render}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> YesNoRule:
+        yes = data.get("yes_points")
+        return cls(
+            yes_points=None if yes is None else to_decimal(yes),
+            no_points=to_decimal(data.get("no_points", 0)),
+        )
+
+    def in_words(self, max_points: Decimal, say: Say) -> str:
+        words = say.words(_WORDS)
+        yes = max_points if self.yes_points is None else self.yes_points
+        return f"{words['yes']}: {say.points(yes)}; {words['no']}: {say.points(self.no_points)}"
 
     def parse(self, code: str, text: str) -> Answer:
         value = text.strip().lower()
