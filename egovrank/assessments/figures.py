@@ -39,7 +39,7 @@ from egovrank.scoring.tree import CriteriaSet
 from .actions import AnswerInput, StaleAnswer, _save_answer, edit_lock
 from .models import Answer, Assessment
 from .queries import criteria_set_for
-from .sheet import Entry, answers_of, input_kind, join_ratio
+from .sheet import Entry, answers_of, join_ratio
 
 __all__ = [
     "COLUMNS",
@@ -303,7 +303,7 @@ class _Checker:
             self.problem(row.number, "criterion", message % values)
             return None
         self.seen[key] = row.number
-        text, column = self._value(row, input_kind(node.rule) == "ratio")
+        text, column = self._value(row, node.rule.input_kind == "ratio")
         if text is None:
             return None
         _answers, errors = answers_of(criteria_set, {code: Entry(value=text)})

@@ -6,12 +6,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import ClassVar
+from typing import ClassVar, Literal
 
-from ..answers import NA, Answer, AnswerError, Number, Ratio
+from ..answers import NA, Answer, AnswerError, EntryProblem, Number, Ratio
 from ..explanation import Explanation, Renderer, Say
 from ..numbers import ZERO, NumberFormatError, parse_decimal, truncate_divide
 
+# Which inputs a form shows for a criterion: yes/no buttons, option buttons, the two
+# figures of a ratio, one number, or free text.
+InputKind = Literal["yes_no", "option", "ratio", "number", "text"]
 # A figure compared across a block: numerator and (positive) denominator, kept exact.
 Figure = tuple[Decimal, Decimal]
 # Points (None: not applicable) and why, for one answer.
@@ -56,6 +59,34 @@ def parse_ratio(code: str, text: str) -> Answer:
         raise AnswerError(code, f"expected two figures as A/B, got {text!r}")
     left, _, right = text.partition("/")
     return Ratio(read_number(code, left, "numerator"), read_number(code, right, "denominator"))
+
+
+def read_figure(text: str, what: str) -> Decimal:
+    """A figure typed on a form: a non-negative number. ``what`` names it in problems
+    (``first_figure``, ``second_figure`` or ``figure``)."""
+    try:
+        number = parse_decimal(text)
+    except NumberFormatError:
+        raise EntryProblem("not_a_number", what=what) from None
+    if number < 0:
+        raise EntryProblem("negative", what=what)
+    return number
+
+
+def read_figures(text: str) -> tuple[Decimal, Decimal]:
+    """The two figures of a ratio as the form stores them, ``A/B``."""
+    left, _, right = text.partition("/")
+    if not left.strip() or not right.strip():
+        raise EntryProblem("both_figures")
+    return read_figure(left, "first_figure"), read_figure(right, "second_figure")
+
+
+def read_whole_number(text: str) -> Decimal:
+    """A count typed on a form."""
+    number = read_figure(text, "figure")
+    if number != number.to_integral_value():
+        raise EntryProblem("whole_number")
+    return number
 
 
 def wrong_type(code: str, rule: Rule, answer: Answer) -> AnswerError:
@@ -148,7 +179,56 @@ class Rule:
         return False
 
     def parse(self, code: str, text: str) -> Answer:
+        """Read the text form of an answer (a CSV cell: ``yes``, ``45/50``, ``na``)."""
         raise NotImplementedError
+
+    @property
+    def input_kind(self) -> InputKind:
+        """Which inputs a form shows for this rule."""
+        raise NotImplementedError
+
+    def read_entry(
+        self,
+        code: str,
+        text: str,
+        max_points: Decimal,
+        *,
+        not_applicable: bool = False,
+        allow_na: bool = False,
+    ) -> Answer | None:
+        """Read what a person entered on a form: ``text`` as the form stores it (the
+        ratio's figures as ``A/B``) and whether they marked the criterion not
+        applicable. Gives the checked answer, or None when nothing is entered.
+
+        Raises ``EntryProblem`` for what the form words in the person's language, and
+        ``AnswerError`` (the core's words, as the CLI shows them) for anything else
+        the rule refuses."""
+        if not not_applicable:
+            text = text.strip()
+            if not text:
+                return None
+            answer = self.read_text(code, text, max_points)
+            if answer is not NA:
+                self.check(code, answer, max_points)
+                return answer
+        if not allow_na:
+            raise EntryProblem("cannot_be_not_applicable")
+        return NA
+
+    def read_text(self, code: str, text: str, max_points: Decimal) -> Answer:
+        """The kind's part of ``read_entry``: a form entry (stripped, not empty) as an
+        answer, with the checks a form makes before scoring."""
+        raise NotImplementedError
+
+    @property
+    def figure_labels(self) -> tuple[str, str]:
+        """What the two figures of a ratio input count ("" where the set names none)."""
+        return "", ""
+
+    def find(self, choice: str) -> Option | None:
+        """The option a code names (rules with options only; codes match regardless
+        of case)."""
+        return None
 
     def score_many(
         self,

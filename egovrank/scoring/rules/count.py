@@ -13,6 +13,7 @@ from ..numbers import ZERO, exact_mul
 from .base import (
     Band,
     Figure,
+    InputKind,
     Rule,
     ScoredColumn,
     add_unusual,
@@ -20,6 +21,7 @@ from .base import (
     bands_in_words,
     is_na,
     read_number,
+    read_whole_number,
     to_decimal,
     validate_bands,
     whole_count,
@@ -81,6 +83,13 @@ class CountRule(Rule):
                 per=say.number(self.per_item), label=label, max=say.number(max_points)
             )
         return f"{label}: {bands_in_words(self.bands, say, '')}"
+
+    @property
+    def input_kind(self) -> InputKind:
+        return "number"
+
+    def read_text(self, code: str, text: str, max_points: Decimal) -> Answer:
+        return Number(read_whole_number(text))
 
     def parse(self, code: str, text: str) -> Answer:
         if is_na(text):

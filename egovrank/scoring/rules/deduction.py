@@ -12,11 +12,13 @@ from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import ZERO, exact_mul
 from .base import (
     Figure,
+    InputKind,
     Rule,
     ScoredColumn,
     add_unusual,
     is_na,
     read_number,
+    read_whole_number,
     to_decimal,
     whole_count,
 )
@@ -56,6 +58,13 @@ class DeductionRule(Rule):
             per=say.number(self.per_item),
             label=self.label or say.shared("item"),
         )
+
+    @property
+    def input_kind(self) -> InputKind:
+        return "number"
+
+    def read_text(self, code: str, text: str, max_points: Decimal) -> Answer:
+        return Number(read_whole_number(text))
 
     def parse(self, code: str, text: str) -> Answer:
         if is_na(text):

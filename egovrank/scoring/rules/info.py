@@ -12,8 +12,10 @@ from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import ZERO
 from .base import (
     Figure,
+    InputKind,
     Rule,
     ScoredColumn,
+    read_figure,
     read_number,
     wrong_type,
 )
@@ -52,6 +54,15 @@ class InfoRule(Rule):
 
     def in_words(self, max_points: Decimal, say: Say) -> str:
         return say.words(_WORDS)["no_points"]
+
+    @property
+    def input_kind(self) -> InputKind:
+        return "number" if self.value_type == "number" else "text"
+
+    def read_text(self, code: str, text: str, max_points: Decimal) -> Answer:
+        if self.value_type == "number":
+            return Number(read_figure(text, "figure"))
+        return self.parse(code, text)
 
     def parse(self, code: str, text: str) -> Answer:
         if self.value_type == "number":

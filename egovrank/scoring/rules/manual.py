@@ -7,15 +7,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
-from ..answers import NA, Answer, AnswerError, Points
+from ..answers import NA, Answer, AnswerError, EntryProblem, Points
 from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import ZERO
 from .base import (
     Figure,
+    InputKind,
     Rule,
     ScoredColumn,
     add_unusual,
     is_na,
+    read_figure,
     read_number,
     to_decimal,
 )
@@ -51,6 +53,18 @@ class ManualRule(Rule):
         return say.words(_WORDS)["rule"].format(
             max=say.number(max_points), step=say.number(self.step)
         )
+
+    @property
+    def input_kind(self) -> InputKind:
+        return "number"
+
+    def read_text(self, code: str, text: str, max_points: Decimal) -> Answer:
+        points = read_figure(text, "figure")
+        if points > max_points:
+            raise EntryProblem("points_above_maximum", maximum=max_points)
+        if points % self.step:
+            raise EntryProblem("points_off_step", step=self.step)
+        return Points(points)
 
     def parse(self, code: str, text: str) -> Answer:
         if is_na(text):

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
-from ..answers import NA, Answer, AnswerError, Choice
+from ..answers import NA, Answer, AnswerError, Choice, EntryProblem
 from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import ZERO
 from .base import (
     Figure,
+    InputKind,
     Option,
     Rule,
     Scored,
@@ -53,6 +54,15 @@ class OptionRule(Rule):
 
     def in_words(self, max_points: Decimal, say: Say) -> str:
         return "; ".join(f"{o.code}. {o.label}: {say.points(o.points)}" for o in self.options)
+
+    @property
+    def input_kind(self) -> InputKind:
+        return "option"
+
+    def read_text(self, code: str, text: str, max_points: Decimal) -> Answer:
+        if self.find(text) is None:
+            raise EntryProblem("unknown_option")
+        return self.parse(code, text)
 
     def parse(self, code: str, text: str) -> Answer:
         if is_na(text):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import ClassVar
 
-from ..answers import Answer, AnswerError, Ratio
+from ..answers import Answer, AnswerError, EntryProblem, Ratio
 from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import (
     DIVIDE_CONTEXT,
@@ -22,6 +22,7 @@ from ..numbers import (
 from .base import (
     Band,
     Figure,
+    InputKind,
     Rule,
     Scored,
     ScoredColumn,
@@ -30,6 +31,7 @@ from .base import (
     bands_in_words,
     checked_ratio,
     parse_ratio,
+    read_figures,
     validate_bands,
 )
 
@@ -137,6 +139,20 @@ class RatioRule(Rule):
         if self.zero_denominator != "error":
             text += f"; {words['zero']}{words['zero_' + self.zero_denominator]}"
         return text
+
+    @property
+    def input_kind(self) -> InputKind:
+        return "ratio"
+
+    def read_text(self, code: str, text: str, max_points: Decimal) -> Answer:
+        numerator, denominator = read_figures(text)
+        if self.zero_denominator == "error" and not denominator:
+            raise EntryProblem("zero_denominator")
+        return Ratio(numerator, denominator)
+
+    @property
+    def figure_labels(self) -> tuple[str, str]:
+        return self.numerator_label, self.denominator_label
 
     def parse(self, code: str, text: str) -> Answer:
         return parse_ratio(code, text)

@@ -22,6 +22,7 @@ from ..numbers import (
 from .base import (
     ONE,
     Figure,
+    InputKind,
     Rule,
     ScoredColumn,
     add_unusual,
@@ -29,6 +30,8 @@ from .base import (
     checked_ratio,
     is_na,
     parse_ratio,
+    read_figure,
+    read_figures,
     read_number,
     wrong_type,
 )
@@ -101,6 +104,19 @@ class RelativeRule(Rule):
             den = self.denominator_label or say.shared("denominator")
             label = f"{num} / {den}"
         return say.words(_WORDS)["rule"].format(label=label, max=say.number(max_points))
+
+    @property
+    def input_kind(self) -> InputKind:
+        return "ratio" if self.input == "ratio" else "number"
+
+    def read_text(self, code: str, text: str, max_points: Decimal) -> Answer:
+        if self.input == "ratio":
+            return Ratio(*read_figures(text))
+        return Number(read_figure(text, "figure"))
+
+    @property
+    def figure_labels(self) -> tuple[str, str]:
+        return self.numerator_label, self.denominator_label
 
     def parse(self, code: str, text: str) -> Answer:
         if is_na(text):

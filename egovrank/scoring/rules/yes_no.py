@@ -12,6 +12,7 @@ from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import ZERO
 from .base import (
     Figure,
+    InputKind,
     Rule,
     ScoredColumn,
     add_unusual,
@@ -57,6 +58,13 @@ class YesNoRule(Rule):
         words = say.words(_WORDS)
         yes = max_points if self.yes_points is None else self.yes_points
         return f"{words['yes']}: {say.points(yes)}; {words['no']}: {say.points(self.no_points)}"
+
+    @property
+    def input_kind(self) -> InputKind:
+        return "yes_no"
+
+    def read_text(self, code: str, text: str, max_points: Decimal) -> Answer:
+        return self.parse(code, text)
 
     def parse(self, code: str, text: str) -> Answer:
         value = text.strip().lower()
