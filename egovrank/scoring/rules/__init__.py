@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from .base import (
     ONE,
     Band,
+    Chance,
     Figure,
     InputKind,
     Option,
@@ -47,6 +48,7 @@ __all__ = [
     "RULE_KINDS",
     "best_of",
     "Band",
+    "Chance",
     "CountRule",
     "DeductionRule",
     "Figure",

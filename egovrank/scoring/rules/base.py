@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, Protocol
 
 from ..answers import NA, Answer, AnswerError, EntryProblem, Number, Ratio
 from ..explanation import Explanation, Renderer, Say
@@ -15,6 +15,21 @@ from ..numbers import ZERO, NumberFormatError, parse_decimal, truncate_divide
 # Which inputs a form shows for a criterion: yes/no buttons, option buttons, the two
 # figures of a ratio, one number, or free text.
 InputKind = Literal["yes_no", "option", "ratio", "number", "text"]
+
+
+class Chance(Protocol):
+    """The draws demo answers need (``random.Random`` has them). Always the caller's
+    generator: the core draws nothing of its own, so a seed gives the same answers."""
+
+    def random(self) -> float: ...
+
+    def gauss(self, mu: float, sigma: float) -> float: ...
+
+    def triangular(self, low: float, high: float, mode: float) -> float: ...
+
+    def randint(self, a: int, b: int) -> int: ...
+
+
 # A figure compared across a block: numerator and (positive) denominator, kept exact.
 Figure = tuple[Decimal, Decimal]
 # Points (None: not applicable) and why, for one answer.
@@ -87,6 +102,13 @@ def read_whole_number(text: str) -> Decimal:
     if number != number.to_integral_value():
         raise EntryProblem("whole_number")
     return number
+
+
+def plausible_ratio(chance: Chance, quality: float) -> str:
+    """Two figures a unit of ``quality`` might enter, as ``A/B``."""
+    total = chance.randint(20, 400)
+    share = min(1.0, max(0.0, chance.gauss(0.35 + 0.6 * quality, 0.12)))
+    return f"{round(total * share)}/{total}"
 
 
 def wrong_type(code: str, rule: Rule, answer: Answer) -> AnswerError:
@@ -218,6 +240,11 @@ class Rule:
     def read_text(self, code: str, text: str, max_points: Decimal) -> Answer:
         """The kind's part of ``read_entry``: a form entry (stripped, not empty) as an
         answer, with the checks a form makes before scoring."""
+        raise NotImplementedError
+
+    def plausible_entry(self, chance: Chance, quality: float, max_points: Decimal) -> str:
+        """A form entry that a unit of ``quality`` (0 weak to 1 strong) might make, for
+        the demo, the tests and the benchmarks."""
         raise NotImplementedError
 
     @property

@@ -12,6 +12,7 @@ from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import ZERO, exact_mul
 from .base import (
     Band,
+    Chance,
     Figure,
     InputKind,
     Rule,
@@ -90,6 +91,12 @@ class CountRule(Rule):
 
     def read_text(self, code: str, text: str, max_points: Decimal) -> Answer:
         return Number(read_whole_number(text))
+
+    def plausible_entry(self, chance: Chance, quality: float, max_points: Decimal) -> str:
+        ceiling = 30
+        if self.mode == "per_item" and self.per_item:
+            ceiling = int(max_points / self.per_item)
+        return str(max(0, min(ceiling, round(chance.gauss(quality, 0.2) * ceiling))))
 
     def parse(self, code: str, text: str) -> Answer:
         if is_na(text):

@@ -11,6 +11,7 @@ from ..answers import NA, Answer, Number
 from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import ZERO, exact_mul
 from .base import (
+    Chance,
     Figure,
     InputKind,
     Rule,
@@ -65,6 +66,9 @@ class DeductionRule(Rule):
 
     def read_text(self, code: str, text: str, max_points: Decimal) -> Answer:
         return Number(read_whole_number(text))
+
+    def plausible_entry(self, chance: Chance, quality: float, max_points: Decimal) -> str:
+        return str(max(0, round(chance.gauss((1 - quality) * 3, 1))))
 
     def parse(self, code: str, text: str) -> Answer:
         if is_na(text):

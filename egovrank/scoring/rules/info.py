@@ -11,6 +11,7 @@ from ..answers import Answer, Number, Text
 from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import ZERO
 from .base import (
+    Chance,
     Figure,
     InputKind,
     Rule,
@@ -63,6 +64,11 @@ class InfoRule(Rule):
         if self.value_type == "number":
             return Number(read_figure(text, "figure"))
         return self.parse(code, text)
+
+    def plausible_entry(self, chance: Chance, quality: float, max_points: Decimal) -> str:
+        if self.value_type == "number":
+            return str(chance.randint(10, 300))
+        return "Nguyễn Văn An, chuyên viên CNTT, 0221 3 555 123, an.nv@hungyen.gov.vn"
 
     def parse(self, code: str, text: str) -> Answer:
         if self.value_type == "number":

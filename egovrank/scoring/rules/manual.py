@@ -11,6 +11,7 @@ from ..answers import NA, Answer, AnswerError, EntryProblem, Points
 from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import ZERO
 from .base import (
+    Chance,
     Figure,
     InputKind,
     Rule,
@@ -65,6 +66,11 @@ class ManualRule(Rule):
         if points % self.step:
             raise EntryProblem("points_off_step", step=self.step)
         return Points(points)
+
+    def plausible_entry(self, chance: Chance, quality: float, max_points: Decimal) -> str:
+        steps = int(max_points / self.step)
+        chosen = min(steps, max(0, round(chance.gauss(quality, 0.15) * steps)))
+        return str(self.step * chosen).replace(".", ",")
 
     def parse(self, code: str, text: str) -> Answer:
         if is_na(text):

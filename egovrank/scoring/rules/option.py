@@ -11,6 +11,7 @@ from ..answers import NA, Answer, AnswerError, Choice, EntryProblem
 from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import ZERO
 from .base import (
+    Chance,
     Figure,
     InputKind,
     Option,
@@ -63,6 +64,11 @@ class OptionRule(Rule):
         if self.find(text) is None:
             raise EntryProblem("unknown_option")
         return self.parse(code, text)
+
+    def plausible_entry(self, chance: Chance, quality: float, max_points: Decimal) -> str:
+        options = sorted(self.options, key=lambda option: option.points)
+        drawn = chance.triangular(0, len(options), quality * len(options))
+        return options[min(len(options) - 1, int(drawn))].code
 
     def parse(self, code: str, text: str) -> Answer:
         if is_na(text):

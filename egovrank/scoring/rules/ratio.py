@@ -21,6 +21,7 @@ from ..numbers import (
 )
 from .base import (
     Band,
+    Chance,
     Figure,
     InputKind,
     Rule,
@@ -31,6 +32,7 @@ from .base import (
     bands_in_words,
     checked_ratio,
     parse_ratio,
+    plausible_ratio,
     read_figures,
     validate_bands,
 )
@@ -153,6 +155,9 @@ class RatioRule(Rule):
     @property
     def figure_labels(self) -> tuple[str, str]:
         return self.numerator_label, self.denominator_label
+
+    def plausible_entry(self, chance: Chance, quality: float, max_points: Decimal) -> str:
+        return plausible_ratio(chance, quality)
 
     def parse(self, code: str, text: str) -> Answer:
         return parse_ratio(code, text)

@@ -21,6 +21,7 @@ from ..numbers import (
 )
 from .base import (
     ONE,
+    Chance,
     Figure,
     InputKind,
     Rule,
@@ -30,6 +31,7 @@ from .base import (
     checked_ratio,
     is_na,
     parse_ratio,
+    plausible_ratio,
     read_figure,
     read_figures,
     read_number,
@@ -117,6 +119,11 @@ class RelativeRule(Rule):
     @property
     def figure_labels(self) -> tuple[str, str]:
         return self.numerator_label, self.denominator_label
+
+    def plausible_entry(self, chance: Chance, quality: float, max_points: Decimal) -> str:
+        if self.input == "ratio":
+            return plausible_ratio(chance, quality)
+        return str(chance.randint(5, 50 + round(150 * quality)))
 
     def parse(self, code: str, text: str) -> Answer:
         if is_na(text):

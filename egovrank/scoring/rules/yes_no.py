@@ -11,6 +11,7 @@ from ..answers import NA, Answer, AnswerError, YesNo
 from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import ZERO
 from .base import (
+    Chance,
     Figure,
     InputKind,
     Rule,
@@ -65,6 +66,9 @@ class YesNoRule(Rule):
 
     def read_text(self, code: str, text: str, max_points: Decimal) -> Answer:
         return self.parse(code, text)
+
+    def plausible_entry(self, chance: Chance, quality: float, max_points: Decimal) -> str:
+        return "yes" if chance.random() < 0.25 + 0.7 * quality else "no"
 
     def parse(self, code: str, text: str) -> Answer:
         value = text.strip().lower()
