@@ -196,65 +196,84 @@ def _cell_text(value: Any) -> str:
 
 
 def _read(filename: str, content: bytes) -> tuple[list[_Row], list[Problem]]:
+    """The file's rows, and the problems found in them; a file whose header cannot be
+    used is refused at once."""
+    table = _table(filename, content)
+    header_row, cells = _header_line(filename, table)
+    positions, problems = _header(filename, header_row, cells)
+    if problems:
+        raise FiguresRefused(filename, problems)
+    rows = [_row(number, cells, positions) for number, cells in table if _filled(cells)]
+    if not rows:
+        problems.append(table_problem(filename, None, "", _("no figures in the file")))
+    return rows, problems
+
+
+def _filled(cells: list[str]) -> bool:
+    return any(cell.strip() for cell in cells)  # blank lines are harmless
+
+
+def _header_line(filename: str, table: Iterator[tuple[int, list[str]]]) -> tuple[int, list[str]]:
+    """The header: the first line with something in it."""
+    for number, cells in table:
+        if _filled(cells):
+            return number, cells
+    raise FiguresRefused(filename, [table_problem(filename, None, "", _("the file is empty"))])
+
+
+def _header(
+    filename: str, header_row: int, cells: list[str]
+) -> tuple[dict[str, int], list[Problem]]:
+    """Each known column's position, and what is wrong with the header."""
     problems: list[Problem] = []
 
-    def problem(row: int | None, column: str, message: str) -> None:
-        problems.append(table_problem(filename, row, column, message))
+    def problem(column: str, message: str) -> None:
+        problems.append(table_problem(filename, header_row, column, message))
 
-    table = _table(filename, content)
-    # The header is the first line with something in it.
-    header_row, cells = next(table, (0, []))
-    while not any(cell.strip() for cell in cells):
-        if header_row == 0:
-            problem(None, "", _("the file is empty"))
-            raise FiguresRefused(filename, problems)
-        header_row, cells = next(table, (0, []))
     positions: dict[str, int] = {}
     known = ", ".join((*COLUMNS, *IGNORED))
     for index, cell in enumerate(cells):
         label = cell.strip()
         column = _HEADER.get(_fold(label))
         if not label:
-            if any(c.strip() for c in cells[index:]):
-                problem(header_row, "", _("column %(number)d has no name") % {"number": index + 1})
+            if _filled(cells[index:]):
+                problem("", _("column %(number)d has no name") % {"number": index + 1})
         elif column is None:
             message = _("unknown column %(label)s (known: %(known)s)")
-            problem(header_row, label, message % {"label": repr(label), "known": known})
+            problem(label, message % {"label": repr(label), "known": known})
         elif column in positions:
-            problem(header_row, label, _("column %(column)s appears twice") % {"column": column})
+            problem(label, _("column %(column)s appears twice") % {"column": column})
         else:
             positions[column] = index
+    missing = _missing(positions)
+    if missing:
+        problem("", _("missing column(s): %(columns)s") % {"columns": ", ".join(missing)})
+    return positions, problems
+
+
+def _missing(positions: dict[str, int]) -> list[str]:
+    """Required columns the header lacks: a value needs ``value`` or both figures."""
     missing = [column for column in REQUIRED if column not in positions]
     if "value" not in positions and "numerator" not in positions:
         missing.append("value")
     if ("numerator" in positions) != ("denominator" in positions):
         missing.append("denominator" if "numerator" in positions else "numerator")
-    if missing:
-        message = _("missing column(s): %(columns)s") % {"columns": ", ".join(missing)}
-        problem(header_row, "", message)
-    if problems:
-        raise FiguresRefused(filename, problems)
-    rows = []
-    for number, cells in table:
-        if not any(cell.strip() for cell in cells):
-            continue  # blank lines are harmless
-        values = {
-            name: cells[index].strip() if index < len(cells) else ""
-            for name, index in positions.items()
-        }
-        rows.append(
-            _Row(
-                number,
-                values["unit_code"],
-                values["criterion"],
-                values.get("value", ""),
-                values.get("numerator", ""),
-                values.get("denominator", ""),
-            )
-        )
-    if not rows:
-        problem(None, "", _("no figures in the file"))
-    return rows, problems
+    return missing
+
+
+def _row(number: int, cells: list[str], positions: dict[str, int]) -> _Row:
+    values = {
+        name: cells[index].strip() if index < len(cells) else ""
+        for name, index in positions.items()
+    }
+    return _Row(
+        number,
+        values["unit_code"],
+        values["criterion"],
+        values.get("value", ""),
+        values.get("numerator", ""),
+        values.get("denominator", ""),
+    )
 
 
 # --- checking against the period ------------------------------------------------------
