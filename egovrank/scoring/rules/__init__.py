@@ -1,13 +1,17 @@
-"""Rule kinds: how a leaf criterion turns an answer into points. One module per kind.
+"""Rule kinds: how a leaf criterion turns an answer into points. One module per kind,
+which holds everything the kind knows (``base.Rule`` lists it):
 
-Every rule is a frozen dataclass with
-
-- ``parse(code, text)``: read the text form of an answer (CSV cell, form field);
+- ``from_dict`` / ``describe`` / ``validate``: the rule in the file format;
+- ``parse(code, text)``: read the text form of an answer (a CSV cell);
+- ``input_kind`` and ``read_entry(code, text, max_points, ...)``: the inputs a form
+  shows, and what a person entered there read into a checked answer;
 - ``score_many(code, answers, max_points, best)``: check each answer of a column (one
   per unit) and give its points with their explanation, or ``None`` points when the
   answer takes the criterion out of the unit's maximum (a zero denominator that means
   "not applicable"); ``na`` and missing answers are handled by the engine;
-- ``score(...)`` and ``check(...)``: one answer, through ``score_many``.
+- ``score(...)`` and ``check(...)``: one answer, through ``score_many``;
+- ``renders`` and ``in_words``: its explanations and itself in words, in both languages;
+- ``plausible_entry``: an answer a unit might give, for the demo and the tests.
 
 ``score_many`` is the one implementation of each rule: the engine, the forms and the
 explanations all go through it. A national block means a million answers, so it works
