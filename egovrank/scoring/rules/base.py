@@ -225,17 +225,19 @@ class Rule:
         Raises ``EntryProblem`` for what the form words in the person's language, and
         ``AnswerError`` (the core's words, as the CLI shows them) for anything else
         the rule refuses."""
-        if not not_applicable:
+        if not_applicable:
+            answer: Answer = NA
+        else:
             text = text.strip()
             if not text:
                 return None
             answer = self.read_text(code, text, max_points)
-            if answer is not NA:
-                self.check(code, answer, max_points)
-                return answer
-        if not allow_na:
-            raise EntryProblem("cannot_be_not_applicable")
-        return NA
+        if answer is NA:  # the box, or "na" typed where the kind reads it
+            if not allow_na:
+                raise EntryProblem("cannot_be_not_applicable")
+            return NA
+        self.check(code, answer, max_points)
+        return answer
 
     def read_text(self, code: str, text: str, max_points: Decimal) -> Answer:
         """The kind's part of ``read_entry``: a form entry (stripped, not empty) as an
