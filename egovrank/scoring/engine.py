@@ -306,13 +306,13 @@ def _evaluate(
     work = _Work.start(plan, units)
     answer_maps = [unit.answers if unit.submitted else {} for unit in units]
     for leaf in plan.leaves:
+        code = leaf.code  # a local: the comprehension below reads it once per unit
         # Missing answers come through as None, not-submitted units included.
-        column = [answers.get(leaf.code) for answers in answer_maps]
+        column = [answers.get(code) for answers in answer_maps]
         figure = None
         if leaf.needs_block:
             # Phase one for this criterion: the best figure among the units given,
             # unless the caller supplies the block's (scoring one unit alone).
-            code = leaf.code
             figure = best[code] if code in best else leaf.rule.best_figure(column)
             used_best[code] = figure
         points, explanations = _score_column(leaf, column, figure, units)
@@ -410,9 +410,9 @@ def _sum_children(work: _Work, inner: _Inner) -> None:
 
 def _all_children_out(work: _Work, counted: tuple[int, ...]) -> tuple[list[bool], list[int]]:
     """Per unit, whether every counted child is not applicable, and those units."""
-    na = work.not_applicable
-    if all(na[k] is work.none_out for k in counted):
-        return work.none_out, []
+    na, none_out = work.not_applicable, work.none_out
+    if all(na[k] is none_out for k in counted):
+        return none_out, []
     all_na = list(map(all, zip(*[na[k] for k in counted], strict=True)))
     return all_na, [i for i, flag in enumerate(all_na) if flag]
 
@@ -485,9 +485,8 @@ def best_figures(criteria_set: CriteriaSet, units: Iterable[UnitInput]) -> dict[
     best: dict[str, Figure] = {}
     for leaf in _plan(criteria_set).leaves:
         if leaf.needs_block:
-            best[leaf.code] = leaf.rule.best_figure(
-                [a[leaf.code] for a in submitted if leaf.code in a]
-            )
+            code = leaf.code
+            best[code] = leaf.rule.best_figure([a[code] for a in submitted if code in a])
     return best
 
 
