@@ -1,7 +1,8 @@
 """Plausible answers for a criteria set, for the demo, the tests and the benchmarks.
 
-``quality`` (0–1) moves the answers from a weak unit to a strong one; the same seed gives
-the same answers, so the demo looks the same on every machine.
+``quality`` (0–1) moves the answers from a weak unit to a strong one; each criterion's
+rule makes its answer (``Rule.plausible_entry``). The same seed gives the same answers,
+so the demo looks the same on every machine.
 """
 
 from __future__ import annotations
@@ -14,17 +15,7 @@ from typing import Any
 from django.utils import timezone
 
 from egovrank.core.audit import event, record_all
-from egovrank.scoring.rules import (
-    CountRule,
-    DeductionRule,
-    InfoRule,
-    ManualRule,
-    OptionRule,
-    RatioRule,
-    RelativeRule,
-    YesNoRule,
-)
-from egovrank.scoring.tree import CriteriaSet, Node
+from egovrank.scoring.tree import CriteriaSet
 
 from .actions import AnswerInput
 from .choices import AssessmentState
@@ -32,37 +23,6 @@ from .models import Answer, Assessment, Submission
 from .queries import snapshot_of
 
 __all__ = ["answer_rows", "fill_demo_form", "fill_demo_forms", "plausible_answers"]
-
-
-def _answer(node: Node, rng: random.Random, quality: float) -> str:
-    rule = node.rule
-    maximum = node.max_points or Decimal(0)
-    if isinstance(rule, YesNoRule):
-        return "yes" if rng.random() < 0.25 + 0.7 * quality else "no"
-    if isinstance(rule, OptionRule):
-        options = sorted(rule.options, key=lambda option: option.points)
-        index = min(len(options) - 1, int(rng.triangular(0, len(options), quality * len(options))))
-        return options[index].code
-    if isinstance(rule, ManualRule):
-        steps = int(maximum / rule.step)
-        chosen = min(steps, max(0, round(rng.gauss(quality, 0.15) * steps)))
-        return str(rule.step * chosen).replace(".", ",")
-    if isinstance(rule, RatioRule) or (isinstance(rule, RelativeRule) and rule.input == "ratio"):
-        total = rng.randint(20, 400)
-        share = min(1.0, max(0.0, rng.gauss(0.35 + 0.6 * quality, 0.12)))
-        return f"{round(total * share)}/{total}"
-    if isinstance(rule, CountRule):
-        ceiling = int(maximum / rule.per_item) if rule.mode == "per_item" and rule.per_item else 30
-        return str(max(0, min(ceiling, round(rng.gauss(quality, 0.2) * ceiling))))
-    if isinstance(rule, DeductionRule):
-        return str(max(0, round(rng.gauss((1 - quality) * 3, 1))))
-    if isinstance(rule, RelativeRule):
-        return str(rng.randint(5, 50 + round(150 * quality)))
-    if isinstance(rule, InfoRule):
-        if rule.value_type == "number":
-            return str(rng.randint(10, 300))
-        return "Nguyễn Văn An, chuyên viên CNTT, 0221 3 555 123, an.nv@hungyen.gov.vn"
-    return ""
 
 
 def plausible_answers(
@@ -76,12 +36,12 @@ def plausible_answers(
     count = round(len(leaves) * share)
     answers = {}
     for node in leaves[:count]:
+        assert node.rule is not None
         explanation = ""
         if node.evidence.required:
             explanation = "Hồ sơ gốc lưu tại văn phòng; sẽ xuất trình khi thẩm định."
-        answers[node.code] = AnswerInput(
-            value=_answer(node, rng, quality), evidence_explanation=explanation
-        )
+        value = node.rule.plausible_entry(rng, quality, node.max_points or Decimal(0))
+        answers[node.code] = AnswerInput(value=value, evidence_explanation=explanation)
     return answers
 
 

@@ -28,22 +28,22 @@ from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from egovrank.core.audit import record
 from egovrank.orgs.models import Unit
+from egovrank.orgs.unitfile import TableRefused, table_problem
 from egovrank.periods.models import Participant, Period
+from egovrank.scoring.fileformat.problems import Problem
 from egovrank.scoring.tree import CriteriaSet
 
 from .actions import AnswerInput, StaleAnswer, _save_answer, edit_lock
 from .models import Answer, Assessment
 from .queries import criteria_set_for
-from .sheet import Entry, answers_of, input_kind, join_ratio
+from .sheet import Entry, answers_of, join_ratio
 
 __all__ = [
     "COLUMNS",
     "FigureChange",
-    "FigureProblem",
     "FiguresRefused",
     "FiguresReport",
     "do_import_figures",
@@ -75,38 +75,8 @@ def _fold(text: str) -> str:
 _HEADER = {_fold(alias): column for column, aliases in _ALIASES.items() for alias in aliases}
 
 
-@dataclass(frozen=True, slots=True)
-class FigureProblem:
-    """One problem and where it is: ``row`` (None for the file as a whole) and ``column``
-    (the English column name, or "" when no single column is at fault)."""
-
-    filename: str
-    row: int | None
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        place = self.filename
-        if self.row is not None:
-            place = _("%(place)s, row %(row)s") % {"place": place, "row": self.row}
-        if self.column:
-            place = _("%(place)s, column %(column)s") % {"place": place, "column": self.column}
-        return f"{place}: {self.message}"
-
-
-class FiguresRefused(ValueError):
+class FiguresRefused(TableRefused):
     """The file was refused whole; ``problems`` lists every problem. Nothing changed."""
-
-    def __init__(self, filename: str, problems: list[FigureProblem]) -> None:
-        self.filename = filename
-        self.problems = problems
-        head = ngettext(
-            "%(file)s: %(count)d problem, nothing imported:",
-            "%(file)s: %(count)d problems, nothing imported:",
-            len(problems),
-        ) % {"file": filename, "count": len(problems)}
-        lines = "\n".join(f"  {problem}" for problem in problems)
-        super().__init__(f"{head}\n{lines}")
 
 
 @dataclass(frozen=True)
@@ -174,7 +144,7 @@ def _table(filename: str, content: bytes) -> Iterator[tuple[int, list[str]]]:
     """(row number, cells) of a .csv (UTF-8, BOM or not) or .xlsx (first sheet)."""
 
     def refuse(message: str, row: int | None = None) -> FiguresRefused:
-        return FiguresRefused(filename, [FigureProblem(filename, row, "", message)])
+        return FiguresRefused(filename, [table_problem(filename, row, "", message)])
 
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     if extension == "csv":
@@ -225,66 +195,85 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def _read(filename: str, content: bytes) -> tuple[list[_Row], list[FigureProblem]]:
-    problems: list[FigureProblem] = []
-
-    def problem(row: int | None, column: str, message: str) -> None:
-        problems.append(FigureProblem(filename, row, column, message))
-
+def _read(filename: str, content: bytes) -> tuple[list[_Row], list[Problem]]:
+    """The file's rows, and the problems found in them; a file whose header cannot be
+    used is refused at once."""
     table = _table(filename, content)
-    # The header is the first line with something in it.
-    header_row, cells = next(table, (0, []))
-    while not any(cell.strip() for cell in cells):
-        if header_row == 0:
-            problem(None, "", _("the file is empty"))
-            raise FiguresRefused(filename, problems)
-        header_row, cells = next(table, (0, []))
+    header_row, cells = _header_line(filename, table)
+    positions, problems = _header(filename, header_row, cells)
+    if problems:
+        raise FiguresRefused(filename, problems)
+    rows = [_row(number, cells, positions) for number, cells in table if _filled(cells)]
+    if not rows:
+        problems.append(table_problem(filename, None, "", _("no figures in the file")))
+    return rows, problems
+
+
+def _filled(cells: list[str]) -> bool:
+    return any(cell.strip() for cell in cells)  # blank lines are harmless
+
+
+def _header_line(filename: str, table: Iterator[tuple[int, list[str]]]) -> tuple[int, list[str]]:
+    """The header: the first line with something in it."""
+    for number, cells in table:
+        if _filled(cells):
+            return number, cells
+    raise FiguresRefused(filename, [table_problem(filename, None, "", _("the file is empty"))])
+
+
+def _header(
+    filename: str, header_row: int, cells: list[str]
+) -> tuple[dict[str, int], list[Problem]]:
+    """Each known column's position, and what is wrong with the header."""
+    problems: list[Problem] = []
+
+    def problem(column: str, message: str) -> None:
+        problems.append(table_problem(filename, header_row, column, message))
+
     positions: dict[str, int] = {}
     known = ", ".join((*COLUMNS, *IGNORED))
     for index, cell in enumerate(cells):
         label = cell.strip()
         column = _HEADER.get(_fold(label))
         if not label:
-            if any(c.strip() for c in cells[index:]):
-                problem(header_row, "", _("column %(number)d has no name") % {"number": index + 1})
+            if _filled(cells[index:]):
+                problem("", _("column %(number)d has no name") % {"number": index + 1})
         elif column is None:
             message = _("unknown column %(label)s (known: %(known)s)")
-            problem(header_row, label, message % {"label": repr(label), "known": known})
+            problem(label, message % {"label": repr(label), "known": known})
         elif column in positions:
-            problem(header_row, label, _("column %(column)s appears twice") % {"column": column})
+            problem(label, _("column %(column)s appears twice") % {"column": column})
         else:
             positions[column] = index
+    missing = _missing(positions)
+    if missing:
+        problem("", _("missing column(s): %(columns)s") % {"columns": ", ".join(missing)})
+    return positions, problems
+
+
+def _missing(positions: dict[str, int]) -> list[str]:
+    """Required columns the header lacks: a value needs ``value`` or both figures."""
     missing = [column for column in REQUIRED if column not in positions]
     if "value" not in positions and "numerator" not in positions:
         missing.append("value")
     if ("numerator" in positions) != ("denominator" in positions):
         missing.append("denominator" if "numerator" in positions else "numerator")
-    if missing:
-        message = _("missing column(s): %(columns)s") % {"columns": ", ".join(missing)}
-        problem(header_row, "", message)
-    if problems:
-        raise FiguresRefused(filename, problems)
-    rows = []
-    for number, cells in table:
-        if not any(cell.strip() for cell in cells):
-            continue  # blank lines are harmless
-        values = {
-            name: cells[index].strip() if index < len(cells) else ""
-            for name, index in positions.items()
-        }
-        rows.append(
-            _Row(
-                number,
-                values["unit_code"],
-                values["criterion"],
-                values.get("value", ""),
-                values.get("numerator", ""),
-                values.get("denominator", ""),
-            )
-        )
-    if not rows:
-        problem(None, "", _("no figures in the file"))
-    return rows, problems
+    return missing
+
+
+def _row(number: int, cells: list[str], positions: dict[str, int]) -> _Row:
+    values = {
+        name: cells[index].strip() if index < len(cells) else ""
+        for name, index in positions.items()
+    }
+    return _Row(
+        number,
+        values["unit_code"],
+        values["criterion"],
+        values.get("value", ""),
+        values.get("numerator", ""),
+        values.get("denominator", ""),
+    )
 
 
 # --- checking against the period ------------------------------------------------------
@@ -293,7 +282,7 @@ def _read(filename: str, content: bytes) -> tuple[list[_Row], list[FigureProblem
 class _Checker:
     """Checks each row against the period, its forms and the criteria's rules."""
 
-    def __init__(self, period: Period, filename: str, problems: list[FigureProblem]) -> None:
+    def __init__(self, period: Period, filename: str, problems: list[Problem]) -> None:
         self.period = period
         self.filename = filename
         self.problems = problems
@@ -307,7 +296,7 @@ class _Checker:
         self.seen: dict[tuple[str, str], int] = {}
 
     def problem(self, row: int, column: str, message: str) -> None:
-        self.problems.append(FigureProblem(self.filename, row, column, message))
+        self.problems.append(table_problem(self.filename, row, column, message))
 
     def check(self, row: _Row) -> _Planned | None:
         participant = self._participant(row)
@@ -333,7 +322,7 @@ class _Checker:
             self.problem(row.number, "criterion", message % values)
             return None
         self.seen[key] = row.number
-        text, column = self._value(row, input_kind(node.rule) == "ratio")
+        text, column = self._value(row, node.rule.input_kind == "ratio")
         if text is None:
             return None
         _answers, errors = answers_of(criteria_set, {code: Entry(value=text)})
@@ -429,7 +418,7 @@ def do_import_figures(
     source = " ".join(source.split())
     if not source:
         message = _("name the source of the figures (the system or document they come from)")
-        raise FiguresRefused(file_name, [FigureProblem(file_name, None, "", message)])
+        raise FiguresRefused(file_name, [table_problem(file_name, None, "", message)])
     rows, problems = _read(file_name, content)
     checker = _Checker(period, file_name, problems)
     planned = [item for item in (checker.check(row) for row in rows) if item is not None]
@@ -450,7 +439,7 @@ def do_import_figures(
             # Someone saved this criterion while the file was being checked.
             message = _("%(unit)s %(code)s changed while the file was checked: import it again")
             values = {"unit": item.participant.unit_code, "code": item.code}
-            problem = FigureProblem(file_name, item.row.number, "criterion", message % values)
+            problem = table_problem(file_name, item.row.number, "criterion", message % values)
             raise FiguresRefused(file_name, [problem]) from None
         report.rows.append(
             FigureChange(

@@ -1,9 +1,10 @@
 """A unit's stored answers, scored by the scoring core and shaped for the form.
 
 The form keeps what people type as text (``Answer.value``: ``yes``, ``45/50``, ``B``,
-``7,5``). Here each text is read by its criterion's rule, checked, and the unit is
-scored with ``scoring.engine.score_unit``: the points, explanations, totals, share and
-level shown on the form are the core's, never recomputed here. What this module adds is
+``7,5``). Here each text is read by its criterion's rule (``Rule.read_entry``; its
+refusals are worded by ``entry_problems``), and the unit is scored with
+``scoring.engine.score_unit``: the points, explanations, totals, share and level shown
+on the form are the core's, never recomputed here. What this module adds is
 what a form needs beyond the score: which answers are missing or refused, and which
 required evidence is missing.
 """
@@ -16,25 +17,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from django.utils.translation import gettext as _
-
-from egovrank.scoring.answers import NA, Answer, AnswerError, Number, Points, Ratio
+from egovrank.scoring.answers import NA, Answer, AnswerError, EntryProblem
 from egovrank.scoring.engine import UnitInput, UnitScore, best_figures, score_unit
 from egovrank.scoring.explain import describe_rule, render
 from egovrank.scoring.levels import Level
-from egovrank.scoring.numbers import NumberFormatError, format_number, parse_decimal
-from egovrank.scoring.rules import (
-    CountRule,
-    DeductionRule,
-    InfoRule,
-    ManualRule,
-    OptionRule,
-    RatioRule,
-    RelativeRule,
-    Rule,
-    YesNoRule,
-)
+from egovrank.scoring.numbers import ZERO
 from egovrank.scoring.tree import CriteriaSet, Node
+
+from .entry_problems import entry_message
 
 __all__ = [
     "Entry",
@@ -43,7 +33,6 @@ __all__ = [
     "answers_of",
     "block_best",
     "dom_id",
-    "input_kind",
     "join_ratio",
     "points_of",
     "progress_of",
@@ -80,90 +69,22 @@ def split_ratio(value: str) -> tuple[str, str]:
     return numerator, denominator
 
 
-def input_kind(rule: Rule | None) -> str:
-    """Which inputs the form shows for a rule: yes_no, option, ratio, number or text."""
-    if isinstance(rule, YesNoRule):
-        return "yes_no"
-    if isinstance(rule, OptionRule):
-        return "option"
-    if isinstance(rule, RatioRule) or (isinstance(rule, RelativeRule) and rule.input == "ratio"):
-        return "ratio"
-    if isinstance(rule, InfoRule) and rule.value_type != "number":
-        return "text"
-    return "number"
-
-
-def _figure(text: str, what: str) -> Decimal:
-    try:
-        number = parse_decimal(text)
-    except NumberFormatError:
-        raise ValueError(
-            _("%(what)s: enter a number, such as 12 or 7,5 (no thousands separator).")
-            % {"what": what}
-        ) from None
-    if number < 0:
-        raise ValueError(_("%(what)s must not be negative.") % {"what": what})
-    return number
-
-
-def _read(node: Node, entry: Entry) -> Answer | None:
-    """The typed answer, or None when nothing is entered. Raises ValueError with a
-    message for people when the entry cannot be an answer to this criterion."""
-    rule = node.rule
-    assert rule is not None
-    if entry.not_applicable:
-        if not node.allow_na:
-            raise ValueError(_("This criterion cannot be marked not applicable."))
-        return NA
-    text = entry.value.strip()
-    if not text:
-        return None
-    kind = input_kind(rule)
-    if kind == "ratio":
-        left, right = split_ratio(text)
-        if not left.strip() or not right.strip():
-            raise ValueError(_("Enter both figures."))
-        numerator = _figure(left, _("The first figure"))
-        denominator = _figure(right, _("The second figure"))
-        if isinstance(rule, RatioRule) and rule.zero_denominator == "error" and not denominator:
-            raise ValueError(_("The second figure must not be 0."))
-        return Ratio(numerator, denominator)
-    if kind == "number":
-        if isinstance(rule, InfoRule):
-            return rule.parse(node.code, str(_figure(text, _("The figure"))))
-        number = _figure(text, _("The figure"))
-        if isinstance(rule, ManualRule):
-            return _manual_points(node, rule, number)
-        if isinstance(rule, CountRule | DeductionRule) and number != number.to_integral_value():
-            raise ValueError(_("Enter a whole number."))
-        return Number(number)
-    if kind == "option":
-        assert isinstance(rule, OptionRule)
-        if rule.find(text) is None:
-            raise ValueError(_("Choose one of the options."))
-    return rule.parse(node.code, text)
-
-
-def _manual_points(node: Node, rule: ManualRule, number: Decimal) -> Points:
-    maximum = node.max_points or Decimal(0)
-    if number > maximum:
-        raise ValueError(
-            _("Points must be between 0 and %(max)s.") % {"max": format_number(maximum)}
-        )
-    if number % rule.step:
-        raise ValueError(_("Points go in steps of %(step)s.") % {"step": format_number(rule.step)})
-    return Points(number)
-
-
 def _checked(node: Node, entry: Entry) -> tuple[Answer | None, str]:
+    """The answer the criterion's rule reads in the entry (None for an empty one), or
+    its refusal in words for people."""
+    assert node.rule is not None
     try:
-        answer = _read(node, entry)
-        if answer is not None and answer is not NA and node.rule is not None:
-            node.rule.check(node.code, answer, node.max_points or Decimal(0))
-    except AnswerError as error:
+        answer = node.rule.read_entry(
+            node.code,
+            entry.value,
+            node.max_points or ZERO,
+            not_applicable=entry.not_applicable,
+            allow_na=node.allow_na,
+        )
+    except EntryProblem as problem:
+        return None, entry_message(problem)
+    except AnswerError as error:  # the core's own words, as the CLI shows them
         return None, error.message
-    except ValueError as error:
-        return None, str(error)
     return answer, ""
 
 
@@ -388,7 +309,7 @@ def score_sheet(
                 status=result.status,
                 why=result.explanation,
                 locale=locale,
-                input=input_kind(node.rule) if node.is_leaf else "",
+                input=node.rule.input_kind if node.rule is not None else "",
                 error=line_error,
                 answered=answered,
                 missing_answer=missing_answer,

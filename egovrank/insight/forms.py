@@ -11,15 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from egovrank.assessments.sheet import (
-    Entry,
-    answers_of,
-    dom_id,
-    input_kind,
-    join_ratio,
-    split_ratio,
-)
+from egovrank.assessments.sheet import Entry, answers_of, dom_id, join_ratio, split_ratio
 from egovrank.scoring.answers import Choice, YesNo
+from egovrank.scoring.rules import InputKind, Rule
 from egovrank.scoring.tree import CriteriaSet, Node
 
 from .queries import scored_leaves
@@ -34,6 +28,11 @@ def _text(data: Mapping[str, str], name: str) -> str:
     return str(data.get(name, "")).strip()[:_MAX_LENGTH]
 
 
+def _rule(leaf: Node) -> Rule:
+    assert leaf.rule is not None  # scored leaves all have one
+    return leaf.rule
+
+
 def entries_from_post(
     criteria_set: CriteriaSet, data: Mapping[str, str], base: Mapping[str, Entry]
 ) -> dict[str, Entry]:
@@ -42,7 +41,7 @@ def entries_from_post(
     entries = dict(base)
     for leaf in scored_leaves(criteria_set):
         code = leaf.code
-        if input_kind(leaf.rule) == "ratio":
+        if _rule(leaf).input_kind == "ratio":
             value = join_ratio(_text(data, f"num-{code}"), _text(data, f"den-{code}"))
         else:
             value = _text(data, f"v-{code}")
@@ -56,7 +55,7 @@ class Field:
     """What the form shows in one criterion's inputs."""
 
     node: Node
-    input: str  # yes_no, option, ratio, number or text (``sheet.input_kind``)
+    input: InputKind
     value: str  # yes/no and options normalised to the radio's value
     numerator: str
     denominator: str
@@ -78,16 +77,15 @@ def fields_of(criteria_set: CriteriaSet, entries: Mapping[str, Entry]) -> dict[s
     fields = {}
     for leaf in scored_leaves(criteria_set):
         entry = entries.get(leaf.code, Entry())
-        kind = input_kind(leaf.rule)
+        rule = _rule(leaf)
+        kind = rule.input_kind
         value = entry.value
         answer = typed.get(leaf.code)
         if isinstance(answer, YesNo):
             value = "yes" if answer.value else "no"
         elif isinstance(answer, Choice):
-            options = getattr(leaf.rule, "options", ())
-            value = next(
-                (o.code for o in options if o.code.casefold() == answer.code.casefold()), value
-            )
+            option = rule.find(answer.code)
+            value = option.code if option is not None else value
         numerator, denominator = split_ratio(value) if kind == "ratio" else ("", "")
         fields[leaf.code] = Field(
             leaf, kind, value, numerator, denominator, entry.not_applicable and leaf.allow_na

@@ -10,10 +10,11 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from egovrank.core.audit import event, record, record_all
+from egovrank.scoring.fileformat.problems import Problem
 
 from .choices import UnitKind
 from .models import Block, Unit, UnitSuccession
-from .unitfile import UnitFileError, UnitProblem, UnitRow, parse_unit_file
+from .unitfile import UnitFileError, UnitRow, parse_unit_file, table_problem
 
 __all__ = ["ImportReport", "do_add_succession", "do_import_units"]
 
@@ -72,7 +73,7 @@ def do_import_units(
 class _Plan:
     """Checks the rows against the database and then applies them."""
 
-    def __init__(self, filename: str, rows: list[UnitRow], problems: list[UnitProblem]) -> None:
+    def __init__(self, filename: str, rows: list[UnitRow], problems: list[Problem]) -> None:
         self.filename = filename
         self.problems = list(problems)
         self.blocks = {block.code: block for block in Block.objects.all()}
@@ -101,7 +102,7 @@ class _Plan:
             self.check_cycle(row)
 
     def problem(self, row: UnitRow, column: str, message: str) -> None:
-        self.problems.append(UnitProblem(self.filename, row.row, column, message))
+        self.problems.append(table_problem(self.filename, row.row, column, message))
 
     def check_block_and_kind(self, row: UnitRow) -> None:
         block = self.blocks.get(row.block) if row.block else None

@@ -25,15 +25,18 @@ from django.utils.translation import gettext, ngettext
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
+from egovrank.scoring.fileformat.problems import FileRefused, Problem
+
 from .choices import UnitKind
 from .models import Unit
 
 __all__ = [
     "COLUMNS",
     "UnitFileError",
-    "UnitProblem",
+    "TableRefused",
     "UnitRow",
     "parse_unit_file",
+    "table_problem",
     "read_unit_file",
     "units_to_csv",
     "units_to_xlsx",
@@ -88,41 +91,31 @@ _HEADER = {_fold(alias): column for column, aliases in _ALIASES.items() for alia
 _KIND = {_fold(alias): kind.value for kind, aliases in _KIND_ALIASES.items() for alias in aliases}
 
 
-@dataclass(frozen=True, slots=True)
-class UnitProblem:
-    """One problem and where it is: ``row`` (None for the file as a whole) and ``column``
-    (the canonical English column name, or "" when no single column is at fault)."""
-
-    filename: str
-    row: int | None
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        place = self.filename
-        if self.row is not None:
-            place = gettext("%(place)s, row %(row)s") % {"place": place, "row": self.row}
-        if self.column:
-            place = gettext("%(place)s, column %(column)s") % {
-                "place": place,
-                "column": self.column,
-            }
-        return f"{place}: {self.message}"
+def table_problem(filename: str, row: int | None, column: str, message: str) -> Problem:
+    """A problem in a table file (CSV or Excel) at ``row`` (None for the file as a whole)
+    and ``column`` (the English column name, or "" when no single column is at fault),
+    its place worded in the person's language: ``units.csv, row 7, column parent``."""
+    place = filename
+    if row is not None:
+        place = gettext("%(place)s, row %(row)s") % {"place": place, "row": row}
+    if column:
+        place = gettext("%(place)s, column %(column)s") % {"place": place, "column": column}
+    return Problem(place, message, row=row, column=column)
 
 
-class UnitFileError(ValueError):
-    """A unit file was refused whole; ``problems`` lists every problem. Nothing was changed."""
+class TableRefused(FileRefused):
+    """A table file was refused whole (units, figures); nothing was imported."""
 
-    def __init__(self, filename: str, problems: list[UnitProblem]) -> None:
-        self.filename = filename
-        self.problems = problems
-        head = ngettext(
+    def heading(self) -> str:
+        return ngettext(
             "%(file)s: %(count)d problem, nothing imported:",
             "%(file)s: %(count)d problems, nothing imported:",
-            len(problems),
-        ) % {"file": filename, "count": len(problems)}
-        lines = "\n".join(f"  {problem}" for problem in problems)
-        super().__init__(f"{head}\n{lines}")
+            len(self.problems),
+        ) % {"file": self.filename, "count": len(self.problems)}
+
+
+class UnitFileError(TableRefused):
+    """A unit file was refused whole; ``problems`` lists every problem. Nothing was changed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +148,7 @@ def read_unit_file(filename: str, content: bytes) -> list[UnitRow]:
     return rows
 
 
-def parse_unit_file(filename: str, content: bytes) -> tuple[list[UnitRow], list[UnitProblem]]:
+def parse_unit_file(filename: str, content: bytes) -> tuple[list[UnitRow], list[Problem]]:
     """The rows and the problems found in them. A file that cannot be read as a table at
     all (wrong type, not UTF-8, bad header) raises ``UnitFileError`` straight away."""
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
@@ -165,7 +158,7 @@ def parse_unit_file(filename: str, content: bytes) -> tuple[list[UnitRow], list[
         table = _xlsx_table(filename, content)
     else:
         message = gettext("a unit list must be a .csv or .xlsx file")
-        raise UnitFileError(filename, [UnitProblem(filename, None, "", message)])
+        raise UnitFileError(filename, [table_problem(filename, None, "", message)])
     return _Reader(filename).read(table)
 
 
@@ -178,7 +171,7 @@ def _csv_table(filename: str, content: bytes) -> Iterator[tuple[int, list[str]]]
     except UnicodeDecodeError as exc:
         line = content[: exc.start].count(b"\n") + 1
         message = gettext("the file is not UTF-8 text: save it as “CSV UTF-8”")
-        raise UnitFileError(filename, [UnitProblem(filename, line, "", message)]) from None
+        raise UnitFileError(filename, [table_problem(filename, line, "", message)]) from None
     return _csv_rows(text)
 
 
@@ -207,7 +200,7 @@ def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
 
 def _xlsx_table(filename: str, content: bytes) -> Iterator[tuple[int, list[str]]]:
     def refuse(message: str) -> UnitFileError:
-        return UnitFileError(filename, [UnitProblem(filename, None, "", message)])
+        return UnitFileError(filename, [table_problem(filename, None, "", message)])
 
     if content[:4] == b"\xd0\xcf\x11\xe0":
         raise refuse(gettext("an old Excel 97-2003 (.xls) file: save it as .xlsx"))
@@ -242,17 +235,15 @@ def _cell_text(value: Any) -> str:
 class _Reader:
     def __init__(self, filename: str) -> None:
         self.filename = filename
-        self.problems: list[UnitProblem] = []
+        self.problems: list[Problem] = []
 
     def problem(self, row: int | None, column: str, message: str) -> None:
-        self.problems.append(UnitProblem(self.filename, row, column, message))
+        self.problems.append(table_problem(self.filename, row, column, message))
 
     def refuse(self) -> UnitFileError:
         return UnitFileError(self.filename, self.problems)
 
-    def read(
-        self, table: Iterable[tuple[int, list[str]]]
-    ) -> tuple[list[UnitRow], list[UnitProblem]]:
+    def read(self, table: Iterable[tuple[int, list[str]]]) -> tuple[list[UnitRow], list[Problem]]:
         table = iter(table)
         header_row, cells = next(table, (0, []))
         while not any(cell.strip() for cell in cells):  # blank lines before the header

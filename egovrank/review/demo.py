@@ -21,7 +21,6 @@ from egovrank.assessments.models import Assessment
 from egovrank.assessments.queries import criteria_set_for, entries_of
 from egovrank.orgs.choices import UnitKind
 from egovrank.periods.models import Period
-from egovrank.scoring.rules import YesNoRule
 
 from .actions import (
     do_adjust,
@@ -55,8 +54,9 @@ def _a_yes(participant: object) -> str | None:
     criteria_set = criteria_set_for(participant)  # type: ignore[arg-type]
     entries = entries_of(participant.assessment)  # type: ignore[attr-defined]
     for leaf in criteria_set.leaves():
-        if isinstance(leaf.rule, YesNoRule) and entries.get(leaf.code, None) is not None:
-            if entries[leaf.code].value == "yes":
+        entry = entries.get(leaf.code)
+        if entry is not None and leaf.rule is not None and leaf.rule.input_kind == "yes_no":
+            if entry.value == "yes":
                 return leaf.code
     return None
 

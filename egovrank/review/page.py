@@ -15,7 +15,7 @@ from egovrank.assessments.choices import REVIEW_CLOSED, AssessmentState
 from egovrank.assessments.models import Assessment
 from egovrank.assessments.progress import NOT_STARTED, state_label
 from egovrank.assessments.queries import assessment_of, criteria_set_for, form_data
-from egovrank.assessments.sheet import input_kind, split_ratio
+from egovrank.assessments.sheet import split_ratio
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant
 from egovrank.periods.rules import deadline_passed
@@ -38,17 +38,20 @@ def answer_text(node: Node, value: str, not_applicable: bool) -> str:
     value = (value or "").strip()
     if not value:
         return "—"
-    kind = input_kind(node.rule)
+    rule = node.rule
+    assert rule is not None  # only criteria take answers
+    kind = rule.input_kind
     if kind == "yes_no":
         return {"yes": _("Yes"), "no": _("No")}.get(value.lower(), value)
     if kind == "option":
-        option = node.rule.find(value)  # type: ignore[union-attr]
+        option = rule.find(value)
         return f"{option.code}: {option.label}" if option else value
     if kind == "ratio":
         numerator, denominator = split_ratio(value)
-        first = getattr(node.rule, "numerator_label", "") or _("Numerator")
-        second = getattr(node.rule, "denominator_label", "") or _("Denominator")
-        return f"{first}: {numerator} · {second}: {denominator}"
+        first, second = rule.figure_labels
+        return (
+            f"{first or _('Numerator')}: {numerator} · {second or _('Denominator')}: {denominator}"
+        )
     return value
 
 

@@ -1,19 +1,24 @@
 """What a unit enters for a criterion, as typed values.
 
 Each rule kind accepts some of these; ``Rule.parse`` reads them from the text form used
-in CSV files and forms (``yes``, ``45/50``, ``7,5``, ``B``, ``na``).
+in CSV files (``yes``, ``45/50``, ``7,5``, ``B``, ``na``) and ``Rule.read_entry`` from
+what people enter on a form.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal, get_args
 
 __all__ = [
     "NA",
     "Answer",
+    "ENTRY_PROBLEMS",
     "AnswerError",
     "Choice",
+    "EntryProblem",
+    "EntryProblemCode",
     "NotApplicable",
     "Number",
     "Points",
@@ -30,6 +35,36 @@ class AnswerError(ValueError):
         super().__init__(f"{code}: {message}")
         self.code = code
         self.message = message
+
+
+# What can be wrong with a form entry before the rule scores it. Parameters: ``what``
+# (``first_figure``, ``second_figure`` or ``figure``) for the figure at fault,
+# ``maximum`` and ``step`` (Decimals) for manual points.
+EntryProblemCode = Literal[
+    "cannot_be_not_applicable",
+    "both_figures",
+    "not_a_number",
+    "negative",
+    "zero_denominator",
+    "whole_number",
+    "points_above_maximum",
+    "points_off_step",
+    "unknown_option",
+]
+ENTRY_PROBLEMS: tuple[EntryProblemCode, ...] = get_args(EntryProblemCode)
+
+
+class EntryProblem(ValueError):
+    """A form entry the criterion's rule cannot read, as a problem code and its
+    parameters rather than words: the interface that shows the form words it in the
+    person's language (``assessments/entry_problems.py``), so the core holds no
+    translations. The text of the exception is for programmers."""
+
+    def __init__(self, problem: EntryProblemCode, **params: object) -> None:
+        details = ", ".join(f"{key}={value}" for key, value in params.items())
+        super().__init__(f"{problem} ({details})" if details else problem)
+        self.problem = problem
+        self.params = params
 
 
 @dataclass(frozen=True, slots=True)

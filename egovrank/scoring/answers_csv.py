@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .answers import NA, Answer, AnswerError
@@ -49,12 +50,33 @@ def read_answers_csv(
     text: str, criteria_set: CriteriaSet, filename: str = "answers.csv"
 ) -> list[UnitInput]:
     """Read and check every row against ``criteria_set``; units keep their file order."""
-    problems: list[Problem] = []
-
-    def problem(row: int, column: str, message: str, code: str | None = None) -> None:
-        problems.append(Problem(f"{filename}, row {row}, column {column}", message, code))
-
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    position, width = _header(reader, filename)
+    rows = _Rows(criteria_set, filename)
+    for row_number, cells in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in cells):
+            continue  # blank lines are harmless
+        if len(cells) != width:
+            rows.problem(row_number, "*", f"expected {width} cells, found {len(cells)}")
+            continue
+        rows.read(row_number, {name: cells[index].strip() for name, index in position.items()})
+    rows.check_units()
+    if rows.problems:
+        raise AnswersFileError(filename, rows.problems)
+    return [
+        UnitInput(
+            code=unit.code,
+            name=unit.name,
+            answers=unit.answers,
+            submitted=unit.not_submitted_row is None,
+            parent=unit.parent or None,
+        )
+        for unit in rows.units.values()
+    ]
+
+
+def _header(reader: Iterator[list[str]], filename: str) -> tuple[dict[str, int], int]:
+    """Each column's position, and the number of cells a row must have."""
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
@@ -72,103 +94,96 @@ def read_answers_csv(
         expected = ",".join(COLUMNS)
         message = "; ".join(details) + f" (expected {expected})"
         raise AnswersFileError(filename, [Problem(f"{filename}, row 1", message)])
-    position = {name: header.index(name) for name in COLUMNS}
+    return {name: header.index(name) for name in COLUMNS}, len(header)
 
-    units: dict[str, _Unit] = {}
-    for row_number, cells in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in cells):
-            continue  # blank lines are harmless
-        if len(cells) != len(header):
-            problem(row_number, "*", f"expected {len(header)} cells, found {len(cells)}")
-            continue
-        values = {name: cells[index].strip() for name, index in position.items()}
-        unit_code = values["unit_code"]
-        criterion = values["criterion"]
-        if not unit_code:
-            problem(row_number, "unit_code", "a unit code is needed")
-            continue
-        unit = units.get(unit_code)
+
+class _Rows:
+    """The units read so far, and every problem found, with its row and column."""
+
+    def __init__(self, criteria_set: CriteriaSet, filename: str) -> None:
+        self.criteria_set = criteria_set
+        self.filename = filename
+        self.units: dict[str, _Unit] = {}
+        self.problems: list[Problem] = []
+
+    def problem(self, row: int, column: str, message: str, code: str | None = None) -> None:
+        where = f"{self.filename}, row {row}, column {column}"
+        self.problems.append(Problem(where, message, code, row=row, column=column))
+
+    def read(self, row: int, values: dict[str, str]) -> None:
+        """One row of cells, by column name."""
+        if not values["unit_code"]:
+            self.problem(row, "unit_code", "a unit code is needed")
+            return
+        unit = self._unit(row, values)
+        if values["criterion"] == NOT_SUBMITTED_CRITERION:
+            self._not_submitted(row, unit, values["value"])
+        else:
+            self._answer(row, unit, values["criterion"], values["value"])
+
+    def _unit(self, row: int, values: dict[str, str]) -> _Unit:
+        """The row's unit; its name and parent must agree with its first row."""
+        code, name, parent = values["unit_code"], values["unit_name"], values["parent_code"]
+        unit = self.units.get(code)
         if unit is None:
-            if not values["unit_name"]:
-                problem(row_number, "unit_name", "a unit name is needed on the unit's first row")
-            unit = units[unit_code] = _Unit(
-                unit_code, values["unit_name"], values["parent_code"], row_number
+            if not name:
+                self.problem(row, "unit_name", "a unit name is needed on the unit's first row")
+            unit = self.units[code] = _Unit(code, name, parent, row)
+            return unit
+        if name and name != unit.name:
+            self.problem(
+                row, "unit_name", f"{name!r} differs from {unit.name!r} on row {unit.first_row}"
+            )
+        if parent != unit.parent:
+            self.problem(
+                row,
+                "parent_code",
+                f"{parent!r} differs from {unit.parent!r} on row {unit.first_row}",
+            )
+        return unit
+
+    def _not_submitted(self, row: int, unit: _Unit, value: str) -> None:
+        if value != NOT_SUBMITTED_VALUE:
+            self.problem(row, "value", f"criterion '-' takes the value {NOT_SUBMITTED_VALUE}")
+        elif unit.not_submitted_row is not None:
+            self.problem(
+                row,
+                "criterion",
+                f"the unit is already marked not submitted on row {unit.not_submitted_row}",
             )
         else:
-            if values["unit_name"] and values["unit_name"] != unit.name:
-                problem(
-                    row_number,
-                    "unit_name",
-                    f"{values['unit_name']!r} differs from {unit.name!r} on row {unit.first_row}",
-                )
-            if values["parent_code"] != unit.parent:
-                problem(
-                    row_number,
-                    "parent_code",
-                    f"{values['parent_code']!r} differs from {unit.parent!r} on row {unit.first_row}",
-                )
-        if criterion == NOT_SUBMITTED_CRITERION:
-            if values["value"] != NOT_SUBMITTED_VALUE:
-                problem(row_number, "value", f"criterion '-' takes the value {NOT_SUBMITTED_VALUE}")
-            elif unit.not_submitted_row is not None:
-                problem(
-                    row_number,
-                    "criterion",
-                    f"the unit is already marked not submitted on row {unit.not_submitted_row}",
-                )
-            else:
-                unit.not_submitted_row = row_number
-            continue
-        if not criterion:
-            problem(
-                row_number, "criterion", "a criterion code is needed (or '-' for not submitted)"
-            )
-            continue
-        node = criteria_set.get(criterion)
-        if node is None:
-            problem(
-                row_number,
-                "criterion",
-                f"no criterion {criterion!r} in {criteria_set.meta.id}",
-                criterion,
-            )
-            continue
-        if criterion in unit.answer_rows:
-            problem(
-                row_number,
-                "criterion",
-                f"already answered for unit {unit_code} on row {unit.answer_rows[criterion]}",
-                criterion,
-            )
-            continue
-        try:
-            answer = _parse(criteria_set, criterion, values["value"])
-        except AnswerError as exc:
-            problem(row_number, "value", exc.message, criterion)
-            continue
-        unit.answers[criterion] = answer
-        unit.answer_rows[criterion] = row_number
+            unit.not_submitted_row = row
 
-    for unit in units.values():
-        if unit.not_submitted_row is not None and unit.answers:
-            first_answer = min(unit.answer_rows.values())
-            problem(
-                unit.not_submitted_row,
-                "criterion",
-                f"unit {unit.code} is marked not submitted but has answers (row {first_answer})",
-            )
-    if problems:
-        raise AnswersFileError(filename, problems)
-    return [
-        UnitInput(
-            code=unit.code,
-            name=unit.name,
-            answers=unit.answers,
-            submitted=unit.not_submitted_row is None,
-            parent=unit.parent or None,
-        )
-        for unit in units.values()
-    ]
+    def _answer(self, row: int, unit: _Unit, criterion: str, value: str) -> None:
+        if not criterion:
+            self.problem(row, "criterion", "a criterion code is needed (or '-' for not submitted)")
+            return
+        if self.criteria_set.get(criterion) is None:
+            message = f"no criterion {criterion!r} in {self.criteria_set.meta.id}"
+            self.problem(row, "criterion", message, criterion)
+            return
+        if criterion in unit.answer_rows:
+            message = f"already answered for unit {unit.code} on row {unit.answer_rows[criterion]}"
+            self.problem(row, "criterion", message, criterion)
+            return
+        try:
+            answer = _parse(self.criteria_set, criterion, value)
+        except AnswerError as exc:
+            self.problem(row, "value", exc.message, criterion)
+            return
+        unit.answers[criterion] = answer
+        unit.answer_rows[criterion] = row
+
+    def check_units(self) -> None:
+        """A unit marked not submitted has no answers."""
+        for unit in self.units.values():
+            if unit.not_submitted_row is not None and unit.answers:
+                first_answer = min(unit.answer_rows.values())
+                self.problem(
+                    unit.not_submitted_row,
+                    "criterion",
+                    f"unit {unit.code} is marked not submitted but has answers (row {first_answer})",
+                )
 
 
 def _parse(criteria_set: CriteriaSet, code: str, text: str) -> Answer:

@@ -31,11 +31,11 @@ from itertools import repeat
 from typing import NamedTuple
 
 from .answers import NA, Answer, AnswerError
-from .explain import Explanation
+from .explanation import Explanation
 from .levels import Level, share_of
 from .numbers import ZERO, format_percent, percent_of
 from .ranking import Standing, rank_all
-from .rules import ONE, Figure, Rule
+from .rules import ONE, Figure, Rule, ScoredColumn
 from .tree import CriteriaSet, Node
 
 __all__ = [
@@ -105,10 +105,38 @@ class UnitInput:
 
 # --- the compiled plan ---------------------------------------------------------------
 
-# (index, code, rule, max, allow_na, carries_points, needs_block)
-_Leaf = tuple[int, str, Rule, Decimal, bool, bool, bool]
-# (index, cap, children, counted children, carries_points, full max)
-_Inner = tuple[int, Decimal | None, tuple[int, ...], tuple[int, ...], bool, Decimal]
+
+class _Leaf(NamedTuple):
+    """A criterion of the plan. Named tuples: built once per set, and the loops over a
+    block unpack them as fast as plain tuples."""
+
+    position: int
+    code: str
+    rule: Rule
+    max_points: Decimal
+    allow_na: bool
+    carries_points: bool
+    needs_block: bool
+
+
+class _Inner(NamedTuple):
+    """A node with children: its cap, its children and those of them that count."""
+
+    position: int
+    cap: Decimal | None
+    children: tuple[int, ...]
+    counted: tuple[int, ...]
+    carries_points: bool
+    full_max: Decimal
+
+
+class _Group(NamedTuple):
+    """A node a unit may mark not applicable as a whole (its subtree ends before ``end``)."""
+
+    position: int
+    code: str
+    allow_na: bool
+    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +146,7 @@ class _Plan:
     children: tuple[tuple[int, ...], ...]
     leaves: tuple[_Leaf, ...]
     inner: tuple[_Inner, ...]  # children before their parents
-    groups: tuple[tuple[int, str, bool, int], ...]  # (index, code, allow_na, subtree end)
+    groups: tuple[_Group, ...]
     top: tuple[int, ...]
     counted_top: tuple[int, ...]
 
@@ -144,12 +172,12 @@ def _plan(criteria_set: CriteriaSet) -> _Plan:
     top = tuple(visit(node) for node in criteria_set.nodes)
     leaves: list[_Leaf] = []
     inner: list[_Inner] = []
-    groups = []
+    groups: list[_Group] = []
     for position, node in enumerate(nodes):
         if node.is_leaf:
             assert node.rule is not None
             leaves.append(
-                (
+                _Leaf(
                     position,
                     node.code,
                     node.rule,
@@ -163,9 +191,9 @@ def _plan(criteria_set: CriteriaSet) -> _Plan:
             kids = tuple(children[position])
             counted = tuple(k for k in kids if nodes[k].carries_points)
             inner.append(
-                (position, node.max_points, kids, counted, node.carries_points, node.full_max)
+                _Inner(position, node.max_points, kids, counted, node.carries_points, node.full_max)
             )
-            groups.append((position, node.code, node.allow_na, ends[position]))
+            groups.append(_Group(position, node.code, node.allow_na, ends[position]))
     plan = _Plan(
         codes=tuple(node.code for node in nodes),
         index={node.code: position for position, node in enumerate(nodes)},
@@ -198,7 +226,7 @@ def _forced_not_applicable(plan: _Plan, units: list[UnitInput]) -> dict[int, set
     """Per unit index, the node positions inside groups it answered "not applicable";
     also refuses unknown codes and answers given to groups."""
     forced: dict[int, set[int]] = {}
-    group_codes = {code for _, code, _, _ in plan.groups}
+    group_codes = {group.code for group in plan.groups}
     for number, unit in enumerate(units):
         if not unit.submitted:
             continue
@@ -223,6 +251,44 @@ def _forced_not_applicable(plan: _Plan, units: list[UnitInput]) -> dict[int, set
     return forced
 
 
+@dataclass(slots=True)
+class _Work:
+    """A block being evaluated: the columns as they are written (per node, per unit),
+    and what overrides a rule's points for some units."""
+
+    count: int  # units
+    not_submitted: list[int]  # units that did not submit
+    forced: dict[int, set[int]]  # unit -> node positions inside a group it marked "na"
+    points: list[list[Decimal]]
+    maxima: list[list[Decimal]]
+    why: list[list[Explanation]]
+    not_applicable: list[list[bool]]
+    none_out: list[bool]  # shared by every column where no unit is "not applicable"
+
+    @classmethod
+    def start(cls, plan: _Plan, units: list[UnitInput]) -> _Work:
+        count = len(units)
+        size = len(plan.codes)
+        zeros = [ZERO] * count
+        none_out = [False] * count
+        info: Explanation = ("info", "")
+        # Columns are shared until written: informational nodes are never written.
+        return cls(
+            count,
+            [i for i, unit in enumerate(units) if not unit.submitted],
+            _forced_not_applicable(plan, units),
+            [zeros] * size,
+            [zeros] * size,
+            [[info] * count] * size,
+            [none_out] * size,
+            none_out,
+        )
+
+    def forced_at(self, position: int) -> list[int]:
+        """Units that marked a group around this node not applicable."""
+        return [unit for unit, positions in self.forced.items() if position in positions]
+
+
 def _evaluate(
     plan: _Plan,
     units: list[UnitInput],
@@ -237,98 +303,118 @@ def _evaluate(
     their code, else the best figure of the units given; ``used_best`` receives what was
     used.
     """
-    count = len(units)
-    size = len(plan.codes)
+    work = _Work.start(plan, units)
     answer_maps = [unit.answers if unit.submitted else {} for unit in units]
-    not_submitted = [i for i, unit in enumerate(units) if not unit.submitted]
-    forced = _forced_not_applicable(plan, units)
-    info: Explanation = ("info", "")
-    zeros = [ZERO] * count
-    pts: list[list[Decimal]] = [zeros] * size  # shared until a column is written
-    mx: list[list[Decimal]] = [zeros] * size
-    why: list[list[Explanation]] = [[info] * count] * size
-    all_false = [False] * count  # shared by every column with nothing not applicable
-    na: list[list[bool]] = [all_false] * size
-
-    for position, code, rule, m, allow_na, carries, needs_block in plan.leaves:
+    for leaf in plan.leaves:
+        code = leaf.code  # a local: the comprehension below reads it once per unit
         # Missing answers come through as None, not-submitted units included.
         column = [answers.get(code) for answers in answer_maps]
         figure = None
-        if needs_block:
+        if leaf.needs_block:
             # Phase one for this criterion: the best figure among the units given,
             # unless the caller supplies the block's (scoring one unit alone).
-            figure = best[code] if code in best else rule.best_figure(column)
+            figure = best[code] if code in best else leaf.rule.best_figure(column)
             used_best[code] = figure
-        try:
-            points, explanations = rule.score_many(code, column, m, figure, allow_na)
-        except AnswerError:
-            for i, answer in enumerate(column):  # find the unit to name, then re-raise
-                try:
-                    rule.score(code, answer, m, figure, allow_na)
-                except AnswerError as error:
-                    raise _unit_error(error, units[i]) from None
-            raise
-        why[position] = explanations
-        if not carries:
-            continue
-        col_mx = [m] * count
-        col_na = all_false
-        if allow_na or rule.answers_can_mean_not_applicable:
-            out = [i for i, value in enumerate(points) if value is None]
-            if out:
-                points = points.copy()
-                col_na = [False] * count
-                for i in out:
-                    points[i] = ZERO
-                    col_mx[i] = ZERO
-                    col_na[i] = True
-        if not_submitted:
-            not_submitted_why = ("not_submitted", m)
-            for i in not_submitted:
-                explanations[i] = not_submitted_why
-        for number, positions in forced.items():
-            if position in positions:
-                if col_na is all_false:
-                    col_na = [False] * count
-                points[number] = ZERO
-                col_mx[number] = ZERO
-                explanations[number] = ("not_applicable", m)
-                col_na[number] = True
-        pts[position] = points  # type: ignore[assignment]  # None replaced above
-        mx[position] = col_mx
-        na[position] = col_na
+        points, explanations = _score_column(leaf, column, figure, units)
+        work.why[leaf.position] = explanations
+        if leaf.carries_points:
+            _keep_leaf(work, leaf, points, explanations)
+    for inner in plan.inner:
+        if inner.carries_points:
+            _sum_children(work, inner)
+    return _Columns(work.points, work.maxima, work.why)
 
-    for position, cap, kids, counted, carries, full in plan.inner:
-        if not carries:
-            continue
-        totals = list(map(sum, zip(*[pts[k] for k in kids], strict=True), repeat(ZERO)))
-        maxima = list(map(sum, zip(*[mx[k] for k in kids], strict=True), repeat(ZERO)))
-        if cap is not None:
-            got = [t if t <= cap else cap for t in totals]
-            maxima = [t if t <= cap else cap for t in maxima]
-        else:
-            got = totals
-        col_why: list[Explanation] = [
-            ("sum", t, g, m) for t, g, m in zip(totals, got, maxima, strict=True)
-        ]
-        if any(na[k] is not all_false for k in counted):
-            all_na = list(map(all, zip(*[na[k] for k in counted], strict=True)))
-            flagged = [i for i, flag in enumerate(all_na) if flag]
-        else:
-            all_na, flagged = all_false, []
-        flagged += [n for n, positions in forced.items() if position in positions]
-        if flagged:
-            na_why = ("not_applicable", full)
-            if all_na is all_false:
-                all_na = [False] * count
-            for i in flagged:
-                got[i] = ZERO
-                maxima[i] = ZERO
-                col_why[i] = na_why
-                all_na[i] = True
-        pts[position], mx[position], why[position], na[position] = got, maxima, col_why, all_na
 
-    return _Columns(pts, mx, why)
+def _score_column(
+    leaf: _Leaf, column: list[Answer | None], figure: Figure | None, units: list[UnitInput]
+) -> ScoredColumn:
+    """The rule's points and explanations for a column; a refused answer names its unit."""
+    code, rule, maximum, allow_na = leaf.code, leaf.rule, leaf.max_points, leaf.allow_na
+    try:
+        return rule.score_many(code, column, maximum, figure, allow_na)
+    except AnswerError:
+        for i, answer in enumerate(column):  # find the unit to name, then re-raise
+            try:
+                rule.score(code, answer, maximum, figure, allow_na)
+            except AnswerError as error:
+                raise _unit_error(error, units[i]) from None
+        raise
+
+
+def _keep_leaf(
+    work: _Work, leaf: _Leaf, points: list[Decimal | None], explanations: list[Explanation]
+) -> None:
+    """Write a criterion's column: None points (not applicable) become 0 of a 0 maximum;
+    units that did not submit, or marked a group around it not applicable, override
+    what the rule said."""
+    count, maximum = work.count, leaf.max_points
+    col_mx = [maximum] * count
+    col_na = work.none_out
+    if leaf.allow_na or leaf.rule.answers_can_mean_not_applicable:
+        out = [i for i, value in enumerate(points) if value is None]
+        if out:
+            points = points.copy()
+            col_na = [False] * count
+            for i in out:
+                points[i] = ZERO
+                col_mx[i] = ZERO
+                col_na[i] = True
+    if work.not_submitted:
+        not_submitted_why = ("not_submitted", maximum)
+        for i in work.not_submitted:
+            explanations[i] = not_submitted_why
+    forced = work.forced_at(leaf.position) if work.forced else []
+    if forced:
+        if col_na is work.none_out:
+            col_na = [False] * count
+        for i in forced:
+            points[i] = ZERO
+            col_mx[i] = ZERO
+            explanations[i] = ("not_applicable", maximum)
+            col_na[i] = True
+    work.points[leaf.position] = points  # type: ignore[assignment]  # None replaced above
+    work.maxima[leaf.position] = col_mx
+    work.not_applicable[leaf.position] = col_na
+
+
+def _sum_children(work: _Work, inner: _Inner) -> None:
+    """Write a node's column from its children's: the sums, capped, and "not
+    applicable" where every counted child is, or where the unit marked it so."""
+    pts, mx = work.points, work.maxima
+    totals = list(map(sum, zip(*[pts[k] for k in inner.children], strict=True), repeat(ZERO)))
+    maxima = list(map(sum, zip(*[mx[k] for k in inner.children], strict=True), repeat(ZERO)))
+    cap = inner.cap
+    if cap is not None:
+        got = [t if t <= cap else cap for t in totals]
+        maxima = [t if t <= cap else cap for t in maxima]
+    else:
+        got = totals
+    col_why: list[Explanation] = [
+        ("sum", t, g, m) for t, g, m in zip(totals, got, maxima, strict=True)
+    ]
+    all_na, flagged = _all_children_out(work, inner.counted)
+    flagged += work.forced_at(inner.position) if work.forced else []
+    if flagged:
+        na_why = ("not_applicable", inner.full_max)
+        if all_na is work.none_out:
+            all_na = [False] * work.count
+        for i in flagged:
+            got[i] = ZERO
+            maxima[i] = ZERO
+            col_why[i] = na_why
+            all_na[i] = True
+    position = inner.position
+    pts[position], mx[position], work.why[position] = got, maxima, col_why
+    work.not_applicable[position] = all_na
+
+
+def _all_children_out(work: _Work, counted: tuple[int, ...]) -> tuple[list[bool], list[int]]:
+    """Per unit, whether every counted child is not applicable, and those units."""
+    na, none_out = work.not_applicable, work.none_out
+    if all(na[k] is none_out for k in counted):
+        return none_out, []
+    all_na = list(map(all, zip(*[na[k] for k in counted], strict=True)))
+    return all_na, [i for i, flag in enumerate(all_na) if flag]
 
 
 # --- results --------------------------------------------------------------------------
@@ -397,9 +483,10 @@ def best_figures(criteria_set: CriteriaSet, units: Iterable[UnitInput]) -> dict[
     left out here; scoring the unit reports them."""
     submitted = [unit.answers for unit in units if unit.submitted]
     best: dict[str, Figure] = {}
-    for _, code, rule, _, _, _, needs_block in _plan(criteria_set).leaves:
-        if needs_block:
-            best[code] = rule.best_figure([a[code] for a in submitted if code in a])
+    for leaf in _plan(criteria_set).leaves:
+        if leaf.needs_block:
+            code = leaf.code
+            best[code] = leaf.rule.best_figure([a[code] for a in submitted if code in a])
     return best
 
 
@@ -424,7 +511,7 @@ def score_unit(
     """Score one unit. ``best`` holds the block's best figures for relative rules
     (from ``best_figures``); it is needed only when the set has such rules."""
     plan = _plan(criteria_set)
-    if best is None and any(leaf[6] for leaf in plan.leaves):
+    if best is None and any(leaf.needs_block for leaf in plan.leaves):
         raise ValueError("this set has relative-to-best rules: pass the block's best figures")
     columns = _evaluate(plan, [unit], best or {}, {})
     return _unit_score(criteria_set, plan, unit, columns, 0)
@@ -484,7 +571,7 @@ def score_block(criteria_set: CriteriaSet, units: Iterable[UnitInput]) -> BlockR
     for standing, position, in_parent in rank_all(standings):
         assert standing.scored is not None
         rows.append(RankedUnit(standing.scored, position, in_parent))
-    for _, code, _, _, _, _, needs_block in plan.leaves:
-        if needs_block:
-            best.setdefault(code, (ZERO, ONE))  # nobody answered it
+    for leaf in plan.leaves:
+        if leaf.needs_block:
+            best.setdefault(leaf.code, (ZERO, ONE))  # nobody answered it
     return BlockResult(criteria_set, tuple(rows), best)

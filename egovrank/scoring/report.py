@@ -155,35 +155,40 @@ def render_table(block: BlockResult, locale: str = "vi") -> str:
     lang = "vi" if locale.startswith("vi") else "en"
     headers = _TABLE_HEADERS[lang]
     columns = _columns(block)
-    show_parent = any(row.unit.parent for row in block.rows)
-    if not show_parent:
+    if not any(row.unit.parent for row in block.rows):
         columns.remove("rank_in_parent")
-    yes, no = ("có", "không") if lang == "vi" else ("yes", "no")
     lines = [[headers.get(c, c) for c in columns]]
-    for row, scored in zip(result_rows(block), block.rows, strict=True):
-        cells = []
-        for column in columns:
-            value = row[column]
-            if column == "percent":
-                cells.append(format_percent(scored.score.share, lang))
-            elif isinstance(value, bool):
-                cells.append(yes if value else no)
-            elif isinstance(value, Decimal):
-                cells.append(format_number(value, lang))
-            elif value is None:
-                cells.append("—")
-            else:
-                cells.append(str(value))
-        lines.append(cells)
-    widths = [max(len(line[i]) for line in lines) for i in range(len(columns))]
+    for row, ranked in zip(result_rows(block), block.rows, strict=True):
+        lines.append([_cell(row[column], column, ranked.score, lang) for column in columns])
     numeric = {"rank", "points", "max_points", "percent", "rank_in_parent"} | {
         g.code for g in block.criteria_set.groups
     }
+    return _aligned(lines, [column in numeric for column in columns])
+
+
+def _cell(value: Any, column: str, score: UnitScore, lang: str) -> str:
+    """One value of the table as people of ``lang`` read it."""
+    if column == "percent":
+        return format_percent(score.share, lang)
+    if isinstance(value, bool):
+        yes, no = ("có", "không") if lang == "vi" else ("yes", "no")
+        return yes if value else no
+    if isinstance(value, Decimal):
+        return format_number(value, lang)
+    if value is None:
+        return "—"
+    return str(value)
+
+
+def _aligned(lines: list[list[str]], right: list[bool]) -> str:
+    """Columns padded to their widest cell (numbers to the right), a rule under the
+    header."""
+    widths = [max(len(line[i]) for line in lines) for i in range(len(right))]
     out = []
     for index, line in enumerate(lines):
         cells = [
-            cell.rjust(width) if column in numeric else cell.ljust(width)
-            for cell, width, column in zip(line, widths, columns, strict=True)
+            cell.rjust(width) if flush_right else cell.ljust(width)
+            for cell, width, flush_right in zip(line, widths, right, strict=True)
         ]
         out.append("  ".join(cells).rstrip())
         if index == 0:

@@ -1,4 +1,9 @@
-"""Problems found in a criteria-set file, each with the place it was found."""
+"""Problems found in a file people sent, each with the place it was found.
+
+One shape for every file: criteria sets, answers, figures and unit lists. The place is
+kept in words (``where``, as people read it) and, for tables, also as ``row`` and
+``column`` for programs (the API's error pointers, sorting by row).
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,8 @@ class Problem:
     message: str
     code: str | None = None
     field: str = ""
+    row: int | None = None  # None: the file as a whole, or a place that is not a table row
+    column: str = ""  # "" when no single column is at fault
 
     def __str__(self) -> str:
         node = f" [{self.code}]" if self.code else ""
@@ -31,7 +38,11 @@ class FileRefused(ValueError):
         self.filename = filename
         self.problems = problems
         lines = "\n".join(f"  {problem}" for problem in problems)
-        super().__init__(f"{filename}: {len(problems)} problem(s), {self.outcome}:\n{lines}")
+        super().__init__(f"{self.heading()}\n{lines}")
+
+    def heading(self) -> str:
+        """The first line of the message; interfaces that speak Vietnamese override it."""
+        return f"{self.filename}: {len(self.problems)} problem(s), {self.outcome}:"
 
 
 class CriteriaFileError(FileRefused):

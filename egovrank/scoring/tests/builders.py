@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from egovrank.scoring.answers import Answer
+from egovrank.scoring.answers import Answer, EntryProblem
 from egovrank.scoring.engine import UnitInput
 from egovrank.scoring.fileformat.build import FORMAT, build_criteria_set
+from egovrank.scoring.rules import Rule
 from egovrank.scoring.tree import CriteriaSet
 
 
@@ -54,3 +55,12 @@ def unit(code: str, answers: dict[str, Answer] | None = None, **kwargs: Any) -> 
 
 def D(value: Any) -> Decimal:  # noqa: N802 - reads like a literal in tests
     return Decimal(str(value))
+
+
+def entry_problem(rule: Rule, text: str, max_points: Any = 10, **flags: Any) -> tuple[str, dict]:
+    """The problem code and parameters with which ``rule`` refuses a form entry."""
+    try:
+        rule.read_entry("C1", text, Decimal(str(max_points)), **flags)
+    except EntryProblem as problem:
+        return problem.problem, problem.params
+    raise AssertionError(f"{text!r} was read")

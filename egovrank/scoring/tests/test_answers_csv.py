@@ -99,3 +99,10 @@ def test_a_wrong_header_is_refused_naming_the_columns():
 
 def test_a_row_with_the_wrong_number_of_cells_is_refused():
     assert refused("A,Xã A,,Y\n") == ["a.csv, row 2, column *: expected 5 cells, found 4"]
+
+
+def test_a_problem_also_gives_its_row_and_column_to_programs():
+    with pytest.raises(AnswersFileError) as caught:
+        read("A,Xã A,,R,1/0\n")
+    (problem,) = caught.value.problems
+    assert (problem.row, problem.column, problem.code) == (2, "value", "R")

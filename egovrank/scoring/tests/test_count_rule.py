@@ -3,8 +3,9 @@ import pytest
 from egovrank.scoring.answers import AnswerError, Number
 from egovrank.scoring.engine import score_unit
 from egovrank.scoring.explain import render
+from egovrank.scoring.rules import CountRule
 
-from .builders import D, leaf, make_set, unit
+from .builders import D, entry_problem, leaf, make_set, unit
 
 MEETINGS = [
     {"at_least": D(1), "points": D(5)},
@@ -40,3 +41,11 @@ def test_a_count_must_be_a_whole_non_negative_number():
         score(cs, "2.5")
     with pytest.raises(AnswerError, match="negative"):
         score(cs, -1)
+
+
+def test_a_count_entered_on_a_form_is_a_whole_number():
+    rule = CountRule(bands=(), mode="per_item", per_item=D(2))
+    assert rule.input_kind == "number"
+    assert rule.read_entry("C1", "3", D(10)) == Number(D(3))
+    assert entry_problem(rule, "2,5") == ("whole_number", {})
+    assert entry_problem(rule, "-2") == ("negative", {"what": "figure"})

@@ -3,8 +3,9 @@ import pytest
 from egovrank.scoring.answers import Number, Text, YesNo
 from egovrank.scoring.engine import score_unit
 from egovrank.scoring.fileformat.problems import CriteriaFileError
+from egovrank.scoring.rules import InfoRule
 
-from .builders import D, group, leaf, make_set, unit
+from .builders import D, entry_problem, group, leaf, make_set, unit
 
 
 def info(code, value_type="text"):
@@ -41,3 +42,12 @@ def test_the_explanation_shows_the_value_or_says_it_carries_no_points():
     assert render(result.node("TT1").explanation) == "Thông tin: 120"
     assert render(result.node("TT2").explanation) == "Thông tin, không tính điểm"
     assert render(result.node("TT").explanation, "en") == "Information, no points"
+
+
+def test_information_entered_on_a_form_is_text_or_a_number():
+    assert InfoRule().input_kind == "text"
+    assert InfoRule().read_entry("TT1", " Nguyễn Văn An ", D(0)) == Text("Nguyễn Văn An")
+    numeric = InfoRule(value_type="number")
+    assert numeric.input_kind == "number"
+    assert numeric.read_entry("TT2", "120", D(0)) == Number(D(120))
+    assert entry_problem(numeric, "-3", 0) == ("negative", {"what": "figure"})

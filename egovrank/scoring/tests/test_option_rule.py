@@ -4,8 +4,9 @@ from egovrank.scoring.answers import AnswerError, Choice
 from egovrank.scoring.engine import score_unit
 from egovrank.scoring.explain import render
 from egovrank.scoring.fileformat.problems import CriteriaFileError
+from egovrank.scoring.rules import Option, OptionRule
 
-from .builders import D, leaf, make_set, unit
+from .builders import D, entry_problem, leaf, make_set, unit
 
 OPTIONS = [
     {"code": "A", "label": "Bí thư hoặc Chủ tịch", "points": D(10)},
@@ -42,3 +43,11 @@ def test_duplicate_option_codes_are_refused_when_loading():
     bad = [*OPTIONS, {"code": "a", "label": "Again", "points": D(1)}]
     with pytest.raises(CriteriaFileError, match="duplicate option"):
         make_set(leaf("C1", 10, "option", options=bad))
+
+
+def test_an_option_chosen_on_a_form_must_be_one_of_the_options():
+    rule = OptionRule((Option("A", "Có", D(10)), Option("B", "Không", D(0))))
+    assert rule.input_kind == "option"
+    assert rule.read_entry("C1", "b", D(10)) == Choice("b")
+    assert rule.find("b") == Option("B", "Không", D(0))
+    assert entry_problem(rule, "C") == ("unknown_option", {})

@@ -6,7 +6,7 @@ from egovrank.scoring.explain import render
 from egovrank.scoring.fileformat.problems import CriteriaFileError
 from egovrank.scoring.rules import RatioRule
 
-from .builders import D, leaf, make_set, unit
+from .builders import D, entry_problem, leaf, make_set, unit
 
 BANDS = [
     {"at_least": D(50), "points": D(7)},
@@ -111,3 +111,28 @@ def test_bands_must_ascend_and_stay_within_the_maximum():
     text = str(caught.value)
     assert "ascending" in text
     assert "between 0 and the criterion's maximum" in text
+
+
+def test_the_two_figures_of_a_form_read_as_a_ratio():
+    rule = RatioRule("Số TTHC trực tuyến", "Tổng số TTHC")
+    assert rule.input_kind == "ratio"
+    assert rule.figure_labels == ("Số TTHC trực tuyến", "Tổng số TTHC")
+    assert rule.read_entry("C1", "45/50", D(10)) == Ratio(D(45), D(50))
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("45/", ("both_figures", {})),
+        ("45", ("both_figures", {})),
+        ("x/50", ("not_a_number", {"what": "first_figure"})),
+        ("45/-1", ("negative", {"what": "second_figure"})),
+        ("45/0", ("zero_denominator", {})),
+    ],
+)
+def test_a_form_ratio_needs_both_figures_not_negative_and_a_denominator(text, problem):
+    assert entry_problem(RatioRule(), text) == problem
+
+
+def test_a_zero_denominator_is_read_where_the_criterion_says_what_it_means():
+    assert RatioRule(zero_denominator="zero").read_entry("C1", "0/0", D(10)) == Ratio(D(0), D(0))

@@ -1,10 +1,11 @@
 import pytest
 
-from egovrank.scoring.answers import Number, Ratio
+from egovrank.scoring.answers import AnswerError, Number, Ratio
 from egovrank.scoring.engine import best_figures, score_block, score_unit
 from egovrank.scoring.explain import render
+from egovrank.scoring.rules import RelativeRule
 
-from .builders import D, leaf, make_set, unit
+from .builders import D, entry_problem, leaf, make_set, unit
 
 
 def test_points_are_the_figure_over_the_best_figure_of_the_block():
@@ -54,3 +55,20 @@ def test_scoring_one_unit_alone_needs_the_block_figures():
         score_unit(cs, unit("a", {"C1": Number(D(5))}))
     best = best_figures(cs, [unit("x", {"C1": Number(D(10))})])
     assert score_unit(cs, unit("a", {"C1": Number(D(5))}), best).points == D(5)
+
+
+def test_a_figure_entered_on_a_form_is_a_number_not_below_zero():
+    rule = RelativeRule()
+    assert rule.input_kind == "number"
+    assert rule.read_entry("C1", "12,5", D(25)) == Number(D("12.5"))
+    assert entry_problem(rule, "-1") == ("negative", {"what": "figure"})
+
+
+def test_a_ratio_entered_on_a_form_takes_two_figures():
+    rule = RelativeRule(input="ratio", numerator_label="Mbps", denominator_label="CBCC")
+    assert rule.input_kind == "ratio"
+    assert rule.figure_labels == ("Mbps", "CBCC")
+    assert rule.read_entry("C1", "300/60", D(25)) == Ratio(D(300), D(60))
+    assert entry_problem(rule, "300/") == ("both_figures", {})
+    with pytest.raises(AnswerError, match="the denominator must not be 0"):
+        rule.read_entry("C1", "300/0", D(25))

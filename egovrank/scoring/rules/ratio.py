@@ -1,0 +1,250 @@
+"""The ratio rule: two entered figures, their ratio mapped to points proportionally or by bands."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import ClassVar
+
+from ..answers import Answer, AnswerError, EntryProblem, Ratio
+from ..explanation import Explanation, Renderer, Say, WordTable
+from ..numbers import (
+    DIVIDE_CONTEXT,
+    HUNDRED,
+    TWO_PLACES,
+    ZERO,
+    divide_half_up,
+    exact_mul,
+    quantize,
+    truncate_divide,
+)
+from .base import (
+    Band,
+    Chance,
+    Figure,
+    InputKind,
+    Rule,
+    Scored,
+    ScoredColumn,
+    add_unusual,
+    bands_from,
+    bands_in_words,
+    checked_ratio,
+    parse_ratio,
+    plausible_ratio,
+    read_figures,
+    validate_bands,
+)
+
+__all__ = ["RatioRule"]
+
+
+_WORDS: WordTable = {
+    "vi": {
+        "capped": "tử số lớn hơn mẫu số, tính 100%",
+        "zero_denominator": "mẫu số bằng 0",
+        "proportional": "Điểm = {num} / {den} × {max}; tỷ lệ trên 100% tính 100%",
+        "bands": "Tỷ lệ {num} / {den}",
+        "zero": "mẫu số bằng 0: ",
+        "zero_zero": "0 điểm",
+        "zero_full": "đủ điểm",
+        "zero_not_applicable": "không áp dụng",
+    },
+    "en": {
+        "capped": "numerator above denominator, counted as 100%",
+        "zero_denominator": "denominator is 0",
+        "proportional": "Points = {num} / {den} × {max}; a ratio above 100% counts as 100%",
+        "bands": "Ratio {num} / {den}",
+        "zero": "denominator 0: ",
+        "zero_zero": "0 points",
+        "zero_full": "full points",
+        "zero_not_applicable": "not applicable",
+    },
+}
+
+
+def _percent(num: Decimal, den: Decimal) -> Decimal:
+    return divide_half_up(exact_mul(num, HUNDRED), den)
+
+
+def _render_proportional(explanation: Explanation, say: Say) -> str:
+    """``ratio_proportional`` (numerator, denominator, capped, points, max)."""
+    _, num, den, capped, points, maximum = explanation
+    n = say.number
+    note = f" ({say.words(_WORDS)['capped']})" if capped else ""
+    share = f"{n(num)}/{n(den)} = {n(_percent(num, den))}%{note}"
+    return f"{share} × {n(maximum)} → {say.got(points, maximum)}"
+
+
+def _render_band(explanation: Explanation, say: Say) -> str:
+    """``ratio_band`` (numerator, denominator, threshold or None, points, max):
+    ``65,3/100 = 65,3% ≥ 50% → 7/10``."""
+    _, num, den, threshold, points, maximum = explanation
+    n = say.number
+    share = f"{n(num)}/{n(den)} = {n(_percent(num, den))}%"
+    if threshold is None:
+        return f"{share} ({say.shared('below')}) → {say.got(points, maximum)}"
+    return f"{share} ≥ {n(threshold)}% → {say.got(points, maximum)}"
+
+
+def _render_zero_denominator(explanation: Explanation, say: Say) -> str:
+    """``ratio_zero_denominator`` (numerator, denominator, points, max)."""
+    _, num, den, points, maximum = explanation
+    zero = say.words(_WORDS)["zero_denominator"]
+    return f"{say.number(num)}/{say.number(den)}: {zero} → {say.got(points, maximum)}"
+
+
+@dataclass(frozen=True, slots=True)
+class RatioRule(Rule):
+    """A ratio of two entered figures, mapped to points.
+
+    ``mode="proportional"``: points = numerator / denominator × maximum, rounded half up
+    to two places; a ratio above 1 counts as 1.
+    ``mode="bands"``: the highest band whose percentage the exact ratio reaches gives the
+    points (band thresholds are percentages).
+    ``zero_denominator`` says what a zero denominator means: ``error`` (refused),
+    ``zero`` (0 points), ``full`` (the maximum) or ``not_applicable``.
+    """
+
+    numerator_label: str = ""
+    denominator_label: str = ""
+    mode: str = "proportional"
+    bands: tuple[Band, ...] = ()
+    zero_denominator: str = "error"
+    kind: ClassVar[str] = "ratio"
+    renders: ClassVar[Mapping[str, Renderer]] = {
+        "ratio_proportional": _render_proportional,
+        "ratio_band": _render_band,
+        "ratio_zero_denominator": _render_zero_denominator,
+    }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> RatioRule:
+        return cls(
+            numerator_label=str(data.get("numerator", "")),
+            denominator_label=str(data.get("denominator", "")),
+            mode=str(data.get("mode", "proportional")),
+            bands=bands_from(data),
+            zero_denominator=str(data.get("zero_denominator", "error")),
+        )
+
+    def in_words(self, max_points: Decimal, say: Say) -> str:
+        words = say.words(_WORDS)
+        num = self.numerator_label or say.shared("numerator")
+        den = self.denominator_label or say.shared("denominator")
+        if self.mode == "bands":
+            bands = bands_in_words(self.bands, say, "%")
+            text = f"{words['bands'].format(num=num, den=den)}: {bands}"
+        else:
+            text = words["proportional"].format(num=num, den=den, max=say.number(max_points))
+        if self.zero_denominator != "error":
+            text += f"; {words['zero']}{words['zero_' + self.zero_denominator]}"
+        return text
+
+    @property
+    def input_kind(self) -> InputKind:
+        return "ratio"
+
+    def read_text(self, code: str, text: str, max_points: Decimal) -> Answer:
+        numerator, denominator = read_figures(text)
+        if self.zero_denominator == "error" and not denominator:
+            raise EntryProblem("zero_denominator")
+        return Ratio(numerator, denominator)
+
+    @property
+    def figure_labels(self) -> tuple[str, str]:
+        return self.numerator_label, self.denominator_label
+
+    def plausible_entry(self, chance: Chance, quality: float, max_points: Decimal) -> str:
+        return plausible_ratio(chance, quality)
+
+    def parse(self, code: str, text: str) -> Answer:
+        return parse_ratio(code, text)
+
+    def score_many(
+        self,
+        code: str,
+        answers: Sequence[Answer | None],
+        max_points: Decimal,
+        best: Figure | None = None,
+        allow_na: bool = False,
+    ) -> ScoredColumn:
+        points: list[Decimal | None] = []
+        why: list[Explanation] = []
+        add_points, add_why = points.append, why.append
+        proportional = self.mode == "proportional"
+        bands = self.bands
+        for answer in answers:
+            if type(answer) is Ratio and answer.numerator >= ZERO and answer.denominator > ZERO:
+                num, den = answer.numerator, answer.denominator  # the common, valid case
+            elif type(answer) is Ratio:
+                num, den = checked_ratio(code, self, answer)  # raises the right message
+            else:
+                add_unusual(points, why, code, self, answer, max_points, allow_na)
+                continue
+            if not den:
+                zero_points, zero_why = self._zero_denominator(code, num, den, max_points)
+                add_points(zero_points)
+                add_why(zero_why)
+            elif proportional:
+                if num > den:
+                    add_points(max_points)
+                    add_why(("ratio_proportional", num, den, True, max_points, max_points))
+                else:
+                    # divide_half_up, as two C calls (operands checked above)
+                    pts = quantize(
+                        truncate_divide(exact_mul(num, max_points), den),
+                        TWO_PLACES,
+                        ROUND_HALF_UP,
+                        DIVIDE_CONTEXT,
+                    )
+                    add_points(pts)
+                    add_why(("ratio_proportional", num, den, False, pts, max_points))
+            else:
+                # ratio >= t% exactly  <=>  100 * num >= t * den; the highest band reached wins.
+                scaled = exact_mul(num, HUNDRED)
+                chosen = None
+                for band in bands:
+                    if scaled >= exact_mul(band.at_least, den):
+                        chosen = band
+                if chosen is None:
+                    add_points(ZERO)
+                    add_why(("ratio_band", num, den, None, ZERO, max_points))
+                else:
+                    add_points(chosen.points)
+                    add_why(("ratio_band", num, den, chosen.at_least, chosen.points, max_points))
+        return points, why
+
+    @property
+    def answers_can_mean_not_applicable(self) -> bool:
+        return self.zero_denominator == "not_applicable"
+
+    def _zero_denominator(
+        self, code: str, num: Decimal, den: Decimal, max_points: Decimal
+    ) -> Scored:
+        if self.zero_denominator == "error":
+            raise AnswerError(code, "the denominator must not be 0")
+        if self.zero_denominator == "not_applicable":
+            return None, ("not_applicable", max_points)
+        pts = max_points if self.zero_denominator == "full" else ZERO
+        return pts, ("ratio_zero_denominator", num, den, pts, max_points)
+
+    def describe(self) -> dict[str, object]:
+        data: dict[str, object] = {"kind": self.kind, "mode": self.mode}
+        if self.numerator_label:
+            data["numerator"] = self.numerator_label
+        if self.denominator_label:
+            data["denominator"] = self.denominator_label
+        if self.mode == "bands":
+            data["bands"] = [{"at_least": b.at_least, "points": b.points} for b in self.bands]
+        if self.zero_denominator != "error":
+            data["zero_denominator"] = self.zero_denominator
+        return data
+
+    def validate(self, max_points: Decimal) -> list[tuple[str, str]]:
+        if self.mode == "bands":
+            return validate_bands(self.bands, max_points, "a percentage")
+        if self.bands:
+            return [("bands", "bands are used only with mode: bands")]
+        return []
