@@ -24,7 +24,7 @@ from egovrank.criteria.models import CriteriaVersion
 from egovrank.criteria.versions import criteria_set_of
 from egovrank.orgs.models import UnitSuccession
 from egovrank.results.models import Publication, PublishedResult
-from egovrank.results.queries import GroupColumn, ResultTable, published_tables
+from egovrank.results.queries import GroupColumn
 from egovrank.scoring.collation import vietnamese_sort_key
 from egovrank.scoring.engine import INFO, NOT_APPLICABLE
 from egovrank.scoring.numbers import percent_of
@@ -42,7 +42,6 @@ __all__ = [
     "block_levels",
     "block_movements",
     "block_summaries",
-    "block_table",
     "by_district",
     "current_publication",
     "current_publications",
@@ -95,14 +94,6 @@ def earlier_publications(publication: Publication) -> list[Publication]:
             period_id=publication.period_id, number__lt=publication.number
         ).order_by("-number")
     )
-
-
-def block_table(publication: Publication, block_code: str) -> ResultTable:
-    """One block's published table, in ranking order (one query); 404 when the
-    publication has no such block."""
-    if block_code not in publication.blocks:
-        raise Http404
-    return published_tables(publication, only=[block_code])[0]
 
 
 def unit_result(publication: Publication, unit_code: str) -> PublishedResult:
