@@ -5,12 +5,12 @@
 - The administrator and the provincial reviewers see every form; a district reviewer
   sees the forms of the units its district reviews (its communes before 2025).
 - Nobody else sees anything: a form outside a person's reach answers 404, exactly like
-  a form that does not exist.
+  a form that does not exist; so do its files and links.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -18,7 +18,10 @@ from django.http import Http404
 from egovrank.core.roles import Roles, roles_of
 from egovrank.periods.models import Participant
 
+from .models import EvidenceFile, EvidenceLink
+
 __all__ = [
+    "access_evidence",
     "access_participant",
     "can_edit",
     "can_submit",
@@ -64,6 +67,25 @@ def access_participant(user: Any, year: int, unit_code: str) -> Participant:
     if participant is None:
         raise Http404
     return participant
+
+
+Evidence = TypeVar("Evidence", EvidenceFile, EvidenceLink)
+
+
+def access_evidence(
+    participant: Participant, model: type[Evidence], pk: int, *, include_removed: bool = False
+) -> Evidence:
+    """A file or link of ``participant``'s form, or 404. Fetch the participant first
+    through ``access_participant``: the evidence is visible to exactly those who see the
+    form. A removed one answers 404 unless ``include_removed`` (the history still names
+    removed files, so their download stays open)."""
+    found = model.objects.filter(pk=pk, assessment__participant=participant)
+    if not include_removed:
+        found = found.filter(removed_at__isnull=True)
+    item = found.first()
+    if item is None:
+        raise Http404
+    return item
 
 
 def can_edit(user: Any, participant: Participant) -> bool:

@@ -27,6 +27,8 @@ from egovrank.review.access import hidden_history
 from egovrank.review.queries import unit_review
 
 from .access import (
+    Evidence,
+    access_evidence,
     access_participant,
     can_edit,
     can_submit,
@@ -288,22 +290,17 @@ def add_link(request: HttpRequest, year: int, unit: str, code: str) -> HttpRespo
     return _evidence_response(request, participant, code, error, link_form=posted)
 
 
-def _evidence_of_participant(participant: Participant, model: Any, pk: int) -> Any:
-    item = model.objects.filter(
-        pk=pk, assessment__participant=participant, removed_at__isnull=True
-    ).first()
-    if item is None:
-        raise Http404
-    return item
-
-
-def _remove(request: HttpRequest, year: int, unit: str, model: Any, pk: int) -> HttpResponse:
+def _remove(
+    request: HttpRequest, year: int, unit: str, model: type[Evidence], pk: int
+) -> HttpResponse:
     participant = _editing(request, year, unit)
-    item = _evidence_of_participant(participant, model, pk)
-    remove = do_remove_file if model is EvidenceFile else do_remove_link
+    item = access_evidence(participant, model, pk)
     error = ""
     try:
-        remove(item, actor=request.user)
+        if isinstance(item, EvidenceFile):
+            do_remove_file(item, actor=request.user)
+        else:
+            do_remove_link(item, actor=request.user)
     except FormLocked as refused:
         error = str(refused)
     return _evidence_response(request, participant, item.code, error)
@@ -347,9 +344,7 @@ def download_file(request: HttpRequest, year: int, unit: str, pk: int) -> FileRe
     """A file of this form, only for people who may see the form. Removed files stay
     readable to them, since the history refers to them."""
     participant = _participant(request, year, unit)
-    evidence = EvidenceFile.objects.filter(pk=pk, assessment__participant=participant).first()
-    if evidence is None:
-        raise Http404
+    evidence = access_evidence(participant, EvidenceFile, pk, include_removed=True)
     inline = (
         any(kind.inline and kind.content_type == evidence.content_type for kind in KINDS)
         and request.GET.get("download") is None

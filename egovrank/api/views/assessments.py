@@ -18,6 +18,7 @@ from rest_framework.response import Response
 
 from egovrank.assessments import views as pages
 from egovrank.assessments.access import (
+    access_evidence,
     access_participant,
     can_edit,
     can_submit,
@@ -271,16 +272,6 @@ class FileUpload(ApiView):
         return Response(EvidenceFileSerializer(data).data, status=status.HTTP_201_CREATED)
 
 
-def _evidence(participant: Participant, model: Any, pk: int) -> Any:
-    """A current file or link of this form (a removed one is gone, as on the page)."""
-    item = model.objects.filter(
-        pk=pk, assessment__participant=participant, removed_at__isnull=True
-    ).first()
-    if item is None:
-        raise Http404
-    return item
-
-
 class FileView(ApiView):
     """Download a file of the form (the page's own download: the same access check and
     headers; removed files stay readable, since the history names them), or remove it."""
@@ -300,7 +291,7 @@ class FileView(ApiView):
     @extend_schema(operation_id="assessments_file_remove", responses={204: None}, tags=TAGS)
     def delete(self, request: Request, year: int, unit: str, pk: int) -> Response:
         participant = _editing(request, year, unit)
-        do_remove_file(_evidence(participant, EvidenceFile, pk), actor=request.user)
+        do_remove_file(access_evidence(participant, EvidenceFile, pk), actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -335,7 +326,7 @@ class LinkView(ApiView):
     def delete(self, request: Request, year: int, unit: str, pk: int) -> Response:
         """Remove a link (it stays in the history)."""
         participant = _editing(request, year, unit)
-        do_remove_link(_evidence(participant, EvidenceLink, pk), actor=request.user)
+        do_remove_link(access_evidence(participant, EvidenceLink, pk), actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
