@@ -14,7 +14,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,7 +23,6 @@ from egovrank.core.roles import roles_of
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant
 from egovrank.review.access import hidden_history
-from egovrank.review.queries import unit_review
 
 from .access import (
     Evidence,
@@ -48,18 +46,15 @@ from .actions import (
     do_save_answer,
     do_submit,
     do_withdraw,
-    edit_lock,
     submission_problems,
 )
-from .choices import AssessmentState
 from .filetypes import KINDS
 from .forms import AnswerForm, FileForm, LinkForm
-from .models import Assessment, EvidenceFile, EvidenceLink
+from .models import EvidenceFile, EvidenceLink
+from .page import FormPage
 from .progress import NOT_STARTED, period_progress, state_label
-from .queries import assessment_of, criteria_set_for, form_data, sheet_for
-from .sheet import Sheet, dom_id, split_ratio
-
-ACCEPT = ",".join(ext for kind in KINDS for ext in kind.extensions)
+from .queries import assessment_of
+from .sheet import dom_id
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -71,75 +66,6 @@ def _form_url(participant: Participant, code: str = "") -> str:
         "assessments:form", kwargs={"year": participant.period.year, "unit": participant.unit_code}
     )
     return f"{url}#c-{dom_id(code)}" if code else url
-
-
-class _Form:
-    """Everything the form page and its fragments show, read once per request."""
-
-    def __init__(self, request: HttpRequest, participant: Participant) -> None:
-        self.request = request
-        self.participant = participant
-        self.assessment: Assessment | None = assessment_of(participant)
-        self.criteria_set = criteria_set_for(participant)
-        data = form_data(self.assessment)
-        self.entries, self.answers = data.entries, data.answers
-        self.files, self.links = data.files, data.links
-        self.sheet: Sheet = sheet_for(
-            participant, self.criteria_set, self.entries, get_language() or "vi"
-        )
-        self.review = unit_review(
-            participant, self.assessment, self.criteria_set, self.entries, get_language() or "vi"
-        )
-        self.lock = edit_lock(participant, self.assessment)
-        self.may_edit = can_edit(request.user, participant)
-        self.may_submit = can_submit(request.user, participant)
-
-    @property
-    def editable(self) -> bool:
-        return self.may_edit and self.lock is None
-
-    def criterion(self, code: str) -> dict[str, Any]:
-        line = self.sheet.by_code[code]
-        answer = self.answers.get(code)
-        value = answer.value if answer else ""
-        numerator, denominator = split_ratio(value) if line.input == "ratio" else ("", "")
-        return {
-            "line": line,
-            "node": line.node,
-            "answer": answer,
-            "value": value,
-            "numerator": numerator,
-            "denominator": denominator,
-            "revision": answer.revision if answer else 0,
-            "files": self.files.get(code, []),
-            "links": self.links.get(code, []),
-            "comments": self.review.comments_on(code),
-            "verified": self.review.verified.by_code[code] if self.review.verified else None,
-            "adjustment": self.review.adjusted(code),
-        }
-
-    def context(self, **extra: Any) -> dict[str, Any]:
-        state = self.assessment.state if self.assessment else NOT_STARTED
-        return {
-            "participant": self.participant,
-            "period": self.participant.period,
-            "assessment": self.assessment,
-            "state": state,
-            "state_label": state_label(state),
-            "cs": self.criteria_set,
-            "sheet": self.sheet,
-            "lock": self.lock,
-            "editable": self.editable,
-            "may_edit": self.may_edit,
-            "may_submit": self.may_submit,
-            "may_withdraw": self.may_submit
-            and state == AssessmentState.SUBMITTED
-            and self.participant.period.state == PeriodState.SELF_ASSESSMENT,
-            "form": self,
-            "review": self.review,
-            "accept": ACCEPT,
-            **extra,
-        }
 
 
 def _participant(request: HttpRequest, year: int, unit: str) -> Participant:
@@ -181,13 +107,13 @@ def assessment_list(request: HttpRequest) -> HttpResponse:
 
 @role_required(has_assessment_role)
 def form_page(request: HttpRequest, year: int, unit: str) -> HttpResponse:
-    form = _Form(request, _participant(request, year, unit))
+    form = FormPage(request.user, _participant(request, year, unit))
     return render(request, "assessments/form.html", form.context())
 
 
-def _saved_fragment(form: _Form, code: str, **extra: Any) -> HttpResponse:
+def _saved_fragment(request: HttpRequest, form: FormPage, code: str, **extra: Any) -> HttpResponse:
     return render(
-        form.request,
+        request,
         "assessments/_saved.html",
         form.context(c=form.criterion(code), **extra),
     )
@@ -217,7 +143,7 @@ def save_answer(request: HttpRequest, year: int, unit: str, code: str) -> HttpRe
     if not _is_htmx(request):
         messages.success(request, _("Saved."))
         return redirect(_form_url(participant, code))
-    return _saved_fragment(_Form(request, participant), code, just_saved=True)
+    return _saved_fragment(request, FormPage(request.user, participant), code, just_saved=True)
 
 
 def _refused(
@@ -230,8 +156,8 @@ def _refused(
             {"reason": reason, "back": _form_url(participant, code)},
             status=409,
         )
-    form = _Form(request, participant)
-    response = _saved_fragment(form, code, refused=reason)
+    form = FormPage(request.user, participant)
+    response = _saved_fragment(request, form, code, refused=reason)
     response.status_code = 409
     return response
 
@@ -240,7 +166,7 @@ def _conflict(
     request: HttpRequest, participant: Participant, code: str, stale: StaleAnswer
 ) -> HttpResponse:
     """A stale save: nothing is saved; the person sees the newer answer and theirs."""
-    form = _Form(request, participant)
+    form = FormPage(request.user, participant)
     context = form.context(
         c=form.criterion(code),
         conflict=stale.current,
@@ -332,7 +258,7 @@ def _evidence_response(
         else:
             messages.success(request, _("Evidence updated."))
         return redirect(_form_url(participant, code))
-    form = _Form(request, participant)
+    form = FormPage(request.user, participant)
     context = form.context(
         c=form.criterion(code), evidence_error=error, link_form=link_form if error else None
     )
@@ -371,7 +297,7 @@ def submit(request: HttpRequest, year: int, unit: str) -> HttpResponse:
     try:
         do_submit(participant, actor=request.user)
     except SubmissionRefused as refused:
-        form = _Form(request, participant)
+        form = FormPage(request.user, participant)
         return render(
             request,
             "assessments/form.html",

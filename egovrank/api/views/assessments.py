@@ -37,6 +37,7 @@ from egovrank.assessments.actions import (
     do_withdraw,
 )
 from egovrank.assessments.models import EvidenceFile, EvidenceLink
+from egovrank.assessments.page import FormPage
 from egovrank.assessments.progress import NOT_STARTED, period_progress
 from egovrank.assessments.sheet import join_ratio
 from egovrank.core.roles import roles_of
@@ -148,8 +149,8 @@ class AssessmentDetail(ApiView):
         tags=TAGS,
     )
     def get(self, request: Request, year: int, unit: str) -> Response:
-        form = shapes.Form(request.user, _participant(request, year, unit))
-        return Response(AssessmentDetailSerializer(form.detail()).data)
+        form = FormPage(request.user, _participant(request, year, unit))
+        return Response(AssessmentDetailSerializer(shapes.form_detail(form)).data)
 
 
 class AnswerView(ApiView):
@@ -198,8 +199,11 @@ class AnswerView(ApiView):
                 ],
                 current=shapes.answer(stale.current),
             ) from None
-        form = shapes.Form(request.user, participant)
-        data = {"criterion": form.criterion(code), "totals": shapes.sheet_totals(form.sheet)}
+        form = FormPage(request.user, participant)
+        data = {
+            "criterion": shapes.form_line(form, form.sheet.by_code[code]),
+            "totals": shapes.sheet_totals(form.sheet),
+        }
         return Response(SavedAnswerSerializer(data).data)
 
 
