@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -23,6 +24,8 @@ from .models import EvidenceFile, EvidenceLink
 __all__ = [
     "access_evidence",
     "access_participant",
+    "access_to_edit",
+    "access_to_submit",
     "can_edit",
     "can_submit",
     "has_assessment_role",
@@ -69,6 +72,24 @@ def access_participant(user: Any, year: int, unit_code: str) -> Participant:
     return participant
 
 
+def access_to_edit(user: Any, year: int, unit_code: str) -> Participant:
+    """The form for someone who fills it in; 404 beyond the person's reach, and 403 for
+    those who may only read it."""
+    participant = access_participant(user, year, unit_code)
+    if not can_edit(user, participant):
+        raise PermissionDenied
+    return participant
+
+
+def access_to_submit(user: Any, year: int, unit_code: str) -> Participant:
+    """The form for its unit's head, who submits and withdraws it; 404 beyond the
+    person's reach, and 403 for the others who see it."""
+    participant = access_participant(user, year, unit_code)
+    if not can_submit(user, participant):
+        raise PermissionDenied
+    return participant
+
+
 Evidence = TypeVar("Evidence", EvidenceFile, EvidenceLink)
 
 
@@ -76,9 +97,9 @@ def access_evidence(
     participant: Participant, model: type[Evidence], pk: int, *, include_removed: bool = False
 ) -> Evidence:
     """A file or link of ``participant``'s form, or 404. Fetch the participant first
-    through ``access_participant``: the evidence is visible to exactly those who see the
-    form. A removed one answers 404 unless ``include_removed`` (the history still names
-    removed files, so their download stays open)."""
+    through ``access_participant`` (or an ``access_to_…``): the evidence is visible to
+    exactly those who see the form. A removed one answers 404 unless ``include_removed``
+    (the history still names removed files, so their download stays open)."""
     found = model.objects.filter(pk=pk, assessment__participant=participant)
     if not include_removed:
         found = found.filter(removed_at__isnull=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,8 +27,8 @@ from .access import (
     Evidence,
     access_evidence,
     access_participant,
-    can_edit,
-    can_submit,
+    access_to_edit,
+    access_to_submit,
     has_assessment_role,
     participants_visible_to,
 )
@@ -70,13 +69,6 @@ def _form_url(participant: Participant, code: str = "") -> str:
 
 def _participant(request: HttpRequest, year: int, unit: str) -> Participant:
     return access_participant(request.user, year, unit)
-
-
-def _editing(request: HttpRequest, year: int, unit: str) -> Participant:
-    participant = _participant(request, year, unit)
-    if not can_edit(request.user, participant):
-        raise PermissionDenied
-    return participant
 
 
 @role_required(has_assessment_role)
@@ -122,7 +114,7 @@ def _saved_fragment(request: HttpRequest, form: FormPage, code: str, **extra: An
 @require_POST
 @role_required(has_assessment_role)
 def save_answer(request: HttpRequest, year: int, unit: str, code: str) -> HttpResponse:
-    participant = _editing(request, year, unit)
+    participant = access_to_edit(request.user, year, unit)
     posted = AnswerForm(request.POST)
     if not posted.is_valid():
         return HttpResponse(_("The form was not sent completely; reload the page."), status=400)
@@ -180,7 +172,7 @@ def _conflict(
 @require_POST
 @role_required(has_assessment_role)
 def upload_file(request: HttpRequest, year: int, unit: str, code: str) -> HttpResponse:
-    participant = _editing(request, year, unit)
+    participant = access_to_edit(request.user, year, unit)
     posted = FileForm(request.POST, request.FILES)
     error = ""
     if not posted.is_valid():
@@ -198,7 +190,7 @@ def upload_file(request: HttpRequest, year: int, unit: str, code: str) -> HttpRe
 @require_POST
 @role_required(has_assessment_role)
 def add_link(request: HttpRequest, year: int, unit: str, code: str) -> HttpResponse:
-    participant = _editing(request, year, unit)
+    participant = access_to_edit(request.user, year, unit)
     posted = LinkForm(request.POST)
     error = ""
     if not posted.is_valid():
@@ -219,7 +211,7 @@ def add_link(request: HttpRequest, year: int, unit: str, code: str) -> HttpRespo
 def _remove(
     request: HttpRequest, year: int, unit: str, model: type[Evidence], pk: int
 ) -> HttpResponse:
-    participant = _editing(request, year, unit)
+    participant = access_to_edit(request.user, year, unit)
     item = access_evidence(participant, model, pk)
     error = ""
     try:
@@ -291,9 +283,7 @@ def download_file(request: HttpRequest, year: int, unit: str, pk: int) -> FileRe
 @require_POST
 @role_required(has_assessment_role)
 def submit(request: HttpRequest, year: int, unit: str) -> HttpResponse:
-    participant = _participant(request, year, unit)
-    if not can_submit(request.user, participant):
-        raise PermissionDenied
+    participant = access_to_submit(request.user, year, unit)
     try:
         do_submit(participant, actor=request.user)
     except SubmissionRefused as refused:
@@ -311,9 +301,7 @@ def submit(request: HttpRequest, year: int, unit: str) -> HttpResponse:
 @require_POST
 @role_required(has_assessment_role)
 def withdraw(request: HttpRequest, year: int, unit: str) -> HttpResponse:
-    participant = _participant(request, year, unit)
-    if not can_submit(request.user, participant):
-        raise PermissionDenied
+    participant = access_to_submit(request.user, year, unit)
     try:
         do_withdraw(participant, actor=request.user)
     except FormLocked as refused:

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -20,8 +19,8 @@ from egovrank.assessments import views as pages
 from egovrank.assessments.access import (
     access_evidence,
     access_participant,
-    can_edit,
-    can_submit,
+    access_to_edit,
+    access_to_submit,
     has_assessment_role,
     participants_visible_to,
 )
@@ -67,22 +66,6 @@ TAGS = ["self-assessments"]
 
 def _participant(request: Request, year: int, unit: str) -> Participant:
     return access_participant(request.user, year, unit)
-
-
-def _editing(request: Request, year: int, unit: str) -> Participant:
-    """The form, for its unit's officers and head only: others who may read it get 403
-    (as on the page)."""
-    participant = _participant(request, year, unit)
-    if not can_edit(request.user, participant):
-        raise PermissionDenied
-    return participant
-
-
-def _submitting(request: Request, year: int, unit: str) -> Participant:
-    participant = _participant(request, year, unit)
-    if not can_submit(request.user, participant):
-        raise PermissionDenied
-    return participant
 
 
 class AssessmentList(ApiView):
@@ -170,7 +153,7 @@ class AnswerView(ApiView):
         tags=TAGS,
     )
     def post(self, request: Request, year: int, unit: str, code: str) -> Response:
-        participant = _editing(request, year, unit)
+        participant = access_to_edit(request.user, year, unit)
         posted = data_of(request, AnswerInputSerializer)
         value = posted["value"]
         if "numerator" in posted or "denominator" in posted:
@@ -221,7 +204,7 @@ class SubmitView(ApiView):
         tags=TAGS,
     )
     def post(self, request: Request, year: int, unit: str) -> Response:
-        participant = _submitting(request, year, unit)
+        participant = access_to_submit(request.user, year, unit)
         assessment = do_submit(participant, actor=request.user)
         return Response(AssessmentStatusSerializer(shapes.status(participant, assessment)).data)
 
@@ -239,7 +222,7 @@ class WithdrawView(ApiView):
         tags=TAGS,
     )
     def post(self, request: Request, year: int, unit: str) -> Response:
-        participant = _submitting(request, year, unit)
+        participant = access_to_submit(request.user, year, unit)
         assessment = do_withdraw(participant, actor=request.user)
         return Response(AssessmentStatusSerializer(shapes.status(participant, assessment)).data)
 
@@ -259,7 +242,7 @@ class FileUpload(ApiView):
         tags=TAGS,
     )
     def post(self, request: Request, year: int, unit: str, code: str) -> Response:
-        participant = _editing(request, year, unit)
+        participant = access_to_edit(request.user, year, unit)
         posted = FileUploadSerializer(data=request.data)
         if not posted.is_valid():
             raise Refusal(
@@ -294,7 +277,7 @@ class FileView(ApiView):
 
     @extend_schema(operation_id="assessments_file_remove", responses={204: None}, tags=TAGS)
     def delete(self, request: Request, year: int, unit: str, pk: int) -> Response:
-        participant = _editing(request, year, unit)
+        participant = access_to_edit(request.user, year, unit)
         do_remove_file(access_evidence(participant, EvidenceFile, pk), actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -312,7 +295,7 @@ class LinkAdd(ApiView):
         tags=TAGS,
     )
     def post(self, request: Request, year: int, unit: str, code: str) -> Response:
-        participant = _editing(request, year, unit)
+        participant = access_to_edit(request.user, year, unit)
         posted = data_of(request, LinkInputSerializer)
         try:
             link = do_add_link(participant, code, actor=request.user, **posted)
@@ -329,7 +312,7 @@ class LinkView(ApiView):
     @extend_schema(operation_id="assessments_link_remove", responses={204: None}, tags=TAGS)
     def delete(self, request: Request, year: int, unit: str, pk: int) -> Response:
         """Remove a link (it stays in the history)."""
-        participant = _editing(request, year, unit)
+        participant = access_to_edit(request.user, year, unit)
         do_remove_link(access_evidence(participant, EvidenceLink, pk), actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
