@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from egovrank.assessments.models import Answer, Assessment, EvidenceFile, EvidenceLink
 from egovrank.assessments.page import FormPage
-from egovrank.assessments.progress import NOT_STARTED, Progress
+from egovrank.assessments.progress import Progress, state_of
 from egovrank.assessments.sheet import Line, Sheet
 from egovrank.criteria.models import CriteriaVersion
 from egovrank.criteria.queries import VersionSummary
@@ -187,8 +187,7 @@ PERIOD_FIELDS = (
 
 
 def form_state(participant: Participant) -> str:
-    assessment = getattr(participant, "assessment", None)
-    return assessment.state if assessment is not None else NOT_STARTED
+    return state_of(getattr(participant, "assessment", None))
 
 
 def assessment_summary(
@@ -269,7 +268,7 @@ def status(participant: Participant, assessment: Assessment | None) -> dict[str,
     return {
         "year": participant.period.year,
         "unit_code": participant.unit_code,
-        "state": assessment.state if assessment is not None else NOT_STARTED,
+        "state": state_of(assessment),
         "submitted_at": assessment.submitted_at if assessment else None,
         "revision_deadline": assessment.revision_deadline if assessment else None,
         "approved_at": assessment.approved_at if assessment else None,

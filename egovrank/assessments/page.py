@@ -20,7 +20,7 @@ from .actions import edit_lock
 from .choices import AssessmentState
 from .filetypes import KINDS
 from .models import Assessment
-from .progress import NOT_STARTED, state_label
+from .progress import state_label, state_of
 from .queries import FormData, assessment_of, criteria_set_for, form_data, sheet_for
 from .sheet import Sheet, split_ratio
 
@@ -50,7 +50,7 @@ class FormPage:
 
     @property
     def state(self) -> str:
-        return self.assessment.state if self.assessment else NOT_STARTED
+        return state_of(self.assessment)
 
     @property
     def editable(self) -> bool:
