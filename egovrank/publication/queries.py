@@ -54,6 +54,7 @@ __all__ = [
     "published_years",
     "unit_criteria",
     "unit_history",
+    "unit_movement",
     "unit_result",
 ]
 
@@ -385,7 +386,7 @@ class Movement:
         return None
 
 
-def _earlier(result: Any, year: int, block_name: str, own: bool) -> Earlier:
+def _earlier(result: PublishedResult | _Stored, year: int, block_name: str, own: bool) -> Earlier:
     return Earlier(
         year=year,
         unit_code=result.unit_code,
@@ -399,6 +400,33 @@ def _earlier(result: Any, year: int, block_name: str, own: bool) -> Earlier:
         level_code=result.level_code,
         level_name=result.level_name,
         own=own,
+    )
+
+
+def _own_first(item: Earlier) -> tuple[bool, bool, int]:
+    """The unit's own results before its predecessors', each by rank, unranked last."""
+    return (not item.own, item.rank is None, item.rank or 0)
+
+
+def unit_movement(result: PublishedResult, year: int) -> Movement | None:
+    """``result`` against the year before, carried across renames and merges; None when
+    the year before was not published."""
+    try:
+        current_publication(year - 1)
+    except Http404:
+        return None
+    earlier = [
+        _earlier(
+            item,
+            year - 1,
+            str(item.publication.blocks.get(item.block_code, {}).get("name", "")),
+            item.unit_id == result.unit_id,
+        )
+        for item in previous_results(result, year)
+    ]
+    earlier.sort(key=_own_first)
+    return movement_of(
+        result.unit_id, result.block_code, result.rank, result.percent, year - 1, earlier
     )
 
 
@@ -495,7 +523,7 @@ def block_movements(
                 _earlier(item, year - 1, names.get(item.block_code, item.block_code), False)
                 for item in stored.get(predecessor, [])
             ]
-        found.sort(key=lambda item: (not item.own, item.rank is None, item.rank or 0))
+        found.sort(key=_own_first)
         movements[row.unit_id] = movement_of(
             row.unit_id, block_code, row.rank, row.percent, year - 1, found
         )
