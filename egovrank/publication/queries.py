@@ -134,7 +134,8 @@ def previous_results(result: PublishedResult, year: int) -> list[PublishedResult
 
 @dataclass(frozen=True)
 class LevelInfo:
-    """One level of a block's scale, as published: highest first."""
+    """One level of a block's scale (highest first in a list): reached from
+    ``min_percent`` of the maximum upwards. The pages and the exports read it."""
 
     code: str
     name: str
