@@ -9,20 +9,15 @@ from decimal import Decimal
 from typing import Any
 
 from django.urls import reverse
-from django.utils.translation import get_language
 
-from egovrank.assessments.access import can_edit, can_submit
-from egovrank.assessments.actions import edit_lock
-from egovrank.assessments.choices import AssessmentState
 from egovrank.assessments.models import Answer, Assessment, EvidenceFile, EvidenceLink
-from egovrank.assessments.progress import NOT_STARTED, Progress
-from egovrank.assessments.queries import assessment_of, criteria_set_for, form_data, sheet_for
+from egovrank.assessments.page import FormPage
+from egovrank.assessments.progress import Progress, state_of
 from egovrank.assessments.sheet import Line, Sheet
 from egovrank.criteria.models import CriteriaVersion
 from egovrank.criteria.queries import VersionSummary
 from egovrank.criteria.versions import criteria_set_of
 from egovrank.orgs.models import Unit
-from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant, Period
 from egovrank.periods.queries import participants_by_block
 from egovrank.periods.rules import district_of
@@ -30,16 +25,11 @@ from egovrank.results.models import Publication
 from egovrank.results.queries import ResultTable
 from egovrank.review.models import Forwarding, RevisionRequest, Verification
 from egovrank.review.page import ReviewPage
-from egovrank.review.queries import unit_review
 from egovrank.scoring.fileformat.build import document_of
 from egovrank.scoring.levels import Level, share_of
 from egovrank.scoring.numbers import percent_of
 
 from .fields import decimal_text
-
-
-def locale() -> str:
-    return get_language() or "vi"
 
 
 def _name(person: Any) -> str | None:
@@ -197,8 +187,7 @@ PERIOD_FIELDS = (
 
 
 def form_state(participant: Participant) -> str:
-    assessment = getattr(participant, "assessment", None)
-    return assessment.state if assessment is not None else NOT_STARTED
+    return state_of(getattr(participant, "assessment", None))
 
 
 def assessment_summary(
@@ -279,106 +268,87 @@ def status(participant: Participant, assessment: Assessment | None) -> dict[str,
     return {
         "year": participant.period.year,
         "unit_code": participant.unit_code,
-        "state": assessment.state if assessment is not None else NOT_STARTED,
+        "state": state_of(assessment),
         "submitted_at": assessment.submitted_at if assessment else None,
         "revision_deadline": assessment.revision_deadline if assessment else None,
         "approved_at": assessment.approved_at if assessment else None,
     }
 
 
-class Form:
-    """A unit's form as its page shows it to ``user``, read once: the same queries as
-    the page (answers, evidence, the core's sheet, the review as the unit may see it)."""
+def form_line(form: FormPage, line: Line) -> dict[str, Any]:
+    """One node of the form as its page shows it to the person."""
+    code = line.code
+    node = line.node
+    leaf = line.is_leaf
+    review = form.review
+    verified = review.verified.by_code[code] if review.verified else None
+    adjusted = review.adjusted(code) if leaf else None
+    return {
+        "code": code,
+        "name": node.name,
+        "name_en": node.name_en,
+        "depth": line.depth,
+        "is_leaf": leaf,
+        "input": line.input,
+        "points": line.points,
+        "max_points": line.max_points,
+        "status": line.status,
+        "explanation": line.explanation,
+        "rule_text": line.rule_text,
+        "error": line.error,
+        "answered": line.answered,
+        "missing_answer": line.missing_answer,
+        "missing_evidence": line.missing_evidence,
+        "evidence_explained": line.evidence_explained,
+        "answer": answer(form.data.answers.get(code)) if leaf else None,
+        "files": [evidence_file(form.participant, f) for f in form.data.files.get(code, [])],
+        "links": [evidence_link(link) for link in form.data.links.get(code, [])],
+        "comments": [
+            {
+                "code": comment.code,
+                "text": comment.text,
+                "author": _name(comment.author),
+                "written_at": comment.written_at,
+            }
+            for comment in review.comments_on(code)
+        ],
+        "verified": line_points(verified) if verified is not None else None,
+        "adjustment": (
+            {
+                "value": adjusted.value,
+                "not_applicable": adjusted.not_applicable,
+                "reason": adjusted.reason,
+            }
+            if adjusted is not None
+            else None
+        ),
+    }
 
-    def __init__(self, user: Any, participant: Participant) -> None:
-        self.participant = participant
-        self.assessment = assessment_of(participant)
-        self.criteria_set = criteria_set_for(participant)
-        self.data = form_data(self.assessment)
-        self.sheet = sheet_for(participant, self.criteria_set, self.data.entries, locale())
-        self.review = unit_review(
-            participant, self.assessment, self.criteria_set, self.data.entries, locale()
-        )
-        self.lock = edit_lock(participant, self.assessment)
-        self.may_edit = can_edit(user, participant) and self.lock is None
-        self.may_submit = can_submit(user, participant)
 
-    def line(self, line: Line) -> dict[str, Any]:
-        code = line.code
-        node = line.node
-        leaf = line.is_leaf
-        verified = self.review.verified.by_code[code] if self.review.verified else None
-        adjusted = self.review.adjusted(code) if leaf else None
-        return {
-            "code": code,
-            "name": node.name,
-            "name_en": node.name_en,
-            "depth": line.depth,
-            "is_leaf": leaf,
-            "input": line.input,
-            "points": line.points,
-            "max_points": line.max_points,
-            "status": line.status,
-            "explanation": line.explanation,
-            "rule_text": line.rule_text,
-            "error": line.error,
-            "answered": line.answered,
-            "missing_answer": line.missing_answer,
-            "missing_evidence": line.missing_evidence,
-            "evidence_explained": line.evidence_explained,
-            "answer": answer(self.data.answers.get(code)) if leaf else None,
-            "files": [evidence_file(self.participant, f) for f in self.data.files.get(code, [])],
-            "links": [evidence_link(link) for link in self.data.links.get(code, [])],
-            "comments": [
-                {
-                    "code": comment.code,
-                    "text": comment.text,
-                    "author": _name(comment.author),
-                    "written_at": comment.written_at,
-                }
-                for comment in self.review.comments_on(code)
-            ],
-            "verified": line_points(verified) if verified is not None else None,
-            "adjustment": (
-                {
-                    "value": adjusted.value,
-                    "not_applicable": adjusted.not_applicable,
-                    "reason": adjusted.reason,
-                }
-                if adjusted is not None
-                else None
-            ),
-        }
-
-    def criterion(self, code: str) -> dict[str, Any]:
-        return self.line(self.sheet.by_code[code])
-
-    def detail(self) -> dict[str, Any]:
-        participant, assessment = self.participant, self.assessment
-        state = assessment.state if assessment else NOT_STARTED
-        period = participant.period
-        return {
-            **status(participant, assessment),
-            "unit_name": participant.unit_name,
-            "block": participant.block.code,
-            "criteria_set": self.criteria_set.meta.id,
-            "reviewer_unit": participant.reviewer_unit.code,
-            "deadline": participant.deadline,
-            "lock": self.lock,
-            "may_edit": self.may_edit,
-            "may_submit": self.may_submit,
-            "may_withdraw": self.may_submit
-            and state == AssessmentState.SUBMITTED
-            and period.state == PeriodState.SELF_ASSESSMENT,
-            "totals": sheet_totals(self.sheet),
-            "provisional": self.sheet.provisional,
-            "answered": self.sheet.answered,
-            "answerable": self.sheet.answerable,
-            "complete": self.sheet.complete,
-            "returned": returned(self.review.request),
-            "verified_totals": sheet_totals(self.review.verified) if self.review.verified else None,
-            "criteria": [self.line(line) for line in self.sheet.lines],
-        }
+def form_detail(form: FormPage) -> dict[str, Any]:
+    """The whole form as its page shows it to the person."""
+    participant = form.participant
+    verified = form.review.verified
+    return {
+        **status(participant, form.assessment),
+        "unit_name": participant.unit_name,
+        "block": participant.block.code,
+        "criteria_set": form.criteria_set.meta.id,
+        "reviewer_unit": participant.reviewer_unit.code,
+        "deadline": participant.deadline,
+        "lock": form.lock,
+        "may_edit": form.editable,
+        "may_submit": form.may_submit,
+        "may_withdraw": form.may_withdraw,
+        "totals": sheet_totals(form.sheet),
+        "provisional": form.sheet.provisional,
+        "answered": form.sheet.answered,
+        "answerable": form.sheet.answerable,
+        "complete": form.sheet.complete,
+        "returned": returned(form.review.request),
+        "verified_totals": sheet_totals(verified) if verified else None,
+        "criteria": [form_line(form, line) for line in form.sheet.lines],
+    }
 
 
 # --- review ---------------------------------------------------------------------------------

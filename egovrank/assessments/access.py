@@ -5,21 +5,27 @@
 - The administrator and the provincial reviewers see every form; a district reviewer
   sees the forms of the units its district reviews (its communes before 2025).
 - Nobody else sees anything: a form outside a person's reach answers 404, exactly like
-  a form that does not exist.
+  a form that does not exist; so do its files and links.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from egovrank.core.roles import Roles, roles_of
 from egovrank.periods.models import Participant
 
+from .models import EvidenceFile, EvidenceLink
+
 __all__ = [
+    "access_evidence",
     "access_participant",
+    "access_to_edit",
+    "access_to_submit",
     "can_edit",
     "can_submit",
     "has_assessment_role",
@@ -64,6 +70,43 @@ def access_participant(user: Any, year: int, unit_code: str) -> Participant:
     if participant is None:
         raise Http404
     return participant
+
+
+def access_to_edit(user: Any, year: int, unit_code: str) -> Participant:
+    """The form for someone who fills it in; 404 beyond the person's reach, and 403 for
+    those who may only read it."""
+    participant = access_participant(user, year, unit_code)
+    if not can_edit(user, participant):
+        raise PermissionDenied
+    return participant
+
+
+def access_to_submit(user: Any, year: int, unit_code: str) -> Participant:
+    """The form for its unit's head, who submits and withdraws it; 404 beyond the
+    person's reach, and 403 for the others who see it."""
+    participant = access_participant(user, year, unit_code)
+    if not can_submit(user, participant):
+        raise PermissionDenied
+    return participant
+
+
+Evidence = TypeVar("Evidence", EvidenceFile, EvidenceLink)
+
+
+def access_evidence(
+    participant: Participant, model: type[Evidence], pk: int, *, include_removed: bool = False
+) -> Evidence:
+    """A file or link of ``participant``'s form, or 404. Fetch the participant first
+    through ``access_participant`` (or an ``access_to_…``): the evidence is visible to
+    exactly those who see the form. A removed one answers 404 unless ``include_removed``
+    (the history still names removed files, so their download stays open)."""
+    found = model.objects.filter(pk=pk, assessment__participant=participant)
+    if not include_removed:
+        found = found.filter(removed_at__isnull=True)
+    item = found.first()
+    if item is None:
+        raise Http404
+    return item
 
 
 def can_edit(user: Any, participant: Participant) -> bool:

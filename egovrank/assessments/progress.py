@@ -16,9 +16,14 @@ from .models import Answer, Assessment, EvidenceFile, EvidenceLink
 from .queries import entries_from
 from .sheet import progress_of
 
-__all__ = ["NOT_STARTED", "Progress", "period_progress", "state_label"]
+__all__ = ["NOT_STARTED", "Progress", "period_progress", "state_label", "state_of"]
 
 NOT_STARTED = "not_started"
+
+
+def state_of(assessment: Assessment | None) -> str:
+    """A form's state; a participant with no form yet has not started."""
+    return assessment.state if assessment is not None else NOT_STARTED
 
 
 def state_label(state: str) -> str:

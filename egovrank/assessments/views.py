@@ -10,11 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -25,9 +23,11 @@ from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant
 
 from .access import (
+    Evidence,
+    access_evidence,
     access_participant,
-    can_edit,
-    can_submit,
+    access_to_edit,
+    access_to_submit,
     has_assessment_role,
     participants_visible_to,
 )
@@ -44,19 +44,16 @@ from .actions import (
     do_save_answer,
     do_submit,
     do_withdraw,
-    edit_lock,
     submission_problems,
 )
-from .choices import AssessmentState
 from .filetypes import KINDS
 from .forms import AnswerForm, FileForm, LinkForm
-from .models import Assessment, EvidenceFile, EvidenceLink
+from .models import EvidenceFile, EvidenceLink
+from .page import FormPage
 from .progress import NOT_STARTED, period_progress, state_label
-from .queries import assessment_of, criteria_set_for, form_data, sheet_for
-from .sheet import Sheet, dom_id, split_ratio
-from .slots import FormReview, form_review, hidden_history
-
-ACCEPT = ",".join(ext for kind in KINDS for ext in kind.extensions)
+from .queries import assessment_of
+from .sheet import dom_id
+from .slots import hidden_history
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -70,84 +67,8 @@ def _form_url(participant: Participant, code: str = "") -> str:
     return f"{url}#c-{dom_id(code)}" if code else url
 
 
-class _Form:
-    """Everything the form page and its fragments show, read once per request."""
-
-    def __init__(self, request: HttpRequest, participant: Participant) -> None:
-        self.request = request
-        self.participant = participant
-        self.assessment: Assessment | None = assessment_of(participant)
-        self.criteria_set = criteria_set_for(participant)
-        data = form_data(self.assessment)
-        self.entries, self.answers = data.entries, data.answers
-        self.files, self.links = data.files, data.links
-        self.sheet: Sheet = sheet_for(
-            participant, self.criteria_set, self.entries, get_language() or "vi"
-        )
-        self.review: FormReview = form_review(
-            participant, self.assessment, self.criteria_set, self.entries, get_language() or "vi"
-        )
-        self.lock = edit_lock(participant, self.assessment)
-        self.may_edit = can_edit(request.user, participant)
-        self.may_submit = can_submit(request.user, participant)
-
-    @property
-    def editable(self) -> bool:
-        return self.may_edit and self.lock is None
-
-    def criterion(self, code: str) -> dict[str, Any]:
-        line = self.sheet.by_code[code]
-        answer = self.answers.get(code)
-        value = answer.value if answer else ""
-        numerator, denominator = split_ratio(value) if line.input == "ratio" else ("", "")
-        return {
-            "line": line,
-            "node": line.node,
-            "answer": answer,
-            "value": value,
-            "numerator": numerator,
-            "denominator": denominator,
-            "revision": answer.revision if answer else 0,
-            "files": self.files.get(code, []),
-            "links": self.links.get(code, []),
-            "comments": self.review.comments_on(code),
-            "verified": self.review.verified.by_code[code] if self.review.verified else None,
-            "adjustment": self.review.adjusted(code),
-        }
-
-    def context(self, **extra: Any) -> dict[str, Any]:
-        state = self.assessment.state if self.assessment else NOT_STARTED
-        return {
-            "participant": self.participant,
-            "period": self.participant.period,
-            "assessment": self.assessment,
-            "state": state,
-            "state_label": state_label(state),
-            "cs": self.criteria_set,
-            "sheet": self.sheet,
-            "lock": self.lock,
-            "editable": self.editable,
-            "may_edit": self.may_edit,
-            "may_submit": self.may_submit,
-            "may_withdraw": self.may_submit
-            and state == AssessmentState.SUBMITTED
-            and self.participant.period.state == PeriodState.SELF_ASSESSMENT,
-            "form": self,
-            "review": self.review,
-            "accept": ACCEPT,
-            **extra,
-        }
-
-
 def _participant(request: HttpRequest, year: int, unit: str) -> Participant:
     return access_participant(request.user, year, unit)
-
-
-def _editing(request: HttpRequest, year: int, unit: str) -> Participant:
-    participant = _participant(request, year, unit)
-    if not can_edit(request.user, participant):
-        raise PermissionDenied
-    return participant
 
 
 @role_required(has_assessment_role)
@@ -178,13 +99,13 @@ def assessment_list(request: HttpRequest) -> HttpResponse:
 
 @role_required(has_assessment_role)
 def form_page(request: HttpRequest, year: int, unit: str) -> HttpResponse:
-    form = _Form(request, _participant(request, year, unit))
+    form = FormPage(request.user, _participant(request, year, unit))
     return render(request, "assessments/form.html", form.context())
 
 
-def _saved_fragment(form: _Form, code: str, **extra: Any) -> HttpResponse:
+def _saved_fragment(request: HttpRequest, form: FormPage, code: str, **extra: Any) -> HttpResponse:
     return render(
-        form.request,
+        request,
         "assessments/_saved.html",
         form.context(c=form.criterion(code), **extra),
     )
@@ -193,7 +114,7 @@ def _saved_fragment(form: _Form, code: str, **extra: Any) -> HttpResponse:
 @require_POST
 @role_required(has_assessment_role)
 def save_answer(request: HttpRequest, year: int, unit: str, code: str) -> HttpResponse:
-    participant = _editing(request, year, unit)
+    participant = access_to_edit(request.user, year, unit)
     posted = AnswerForm(request.POST)
     if not posted.is_valid():
         return HttpResponse(_("The form was not sent completely; reload the page."), status=400)
@@ -214,7 +135,7 @@ def save_answer(request: HttpRequest, year: int, unit: str, code: str) -> HttpRe
     if not _is_htmx(request):
         messages.success(request, _("Saved."))
         return redirect(_form_url(participant, code))
-    return _saved_fragment(_Form(request, participant), code, just_saved=True)
+    return _saved_fragment(request, FormPage(request.user, participant), code, just_saved=True)
 
 
 def _refused(
@@ -227,8 +148,8 @@ def _refused(
             {"reason": reason, "back": _form_url(participant, code)},
             status=409,
         )
-    form = _Form(request, participant)
-    response = _saved_fragment(form, code, refused=reason)
+    form = FormPage(request.user, participant)
+    response = _saved_fragment(request, form, code, refused=reason)
     response.status_code = 409
     return response
 
@@ -237,7 +158,7 @@ def _conflict(
     request: HttpRequest, participant: Participant, code: str, stale: StaleAnswer
 ) -> HttpResponse:
     """A stale save: nothing is saved; the person sees the newer answer and theirs."""
-    form = _Form(request, participant)
+    form = FormPage(request.user, participant)
     context = form.context(
         c=form.criterion(code),
         conflict=stale.current,
@@ -251,7 +172,7 @@ def _conflict(
 @require_POST
 @role_required(has_assessment_role)
 def upload_file(request: HttpRequest, year: int, unit: str, code: str) -> HttpResponse:
-    participant = _editing(request, year, unit)
+    participant = access_to_edit(request.user, year, unit)
     posted = FileForm(request.POST, request.FILES)
     error = ""
     if not posted.is_valid():
@@ -269,7 +190,7 @@ def upload_file(request: HttpRequest, year: int, unit: str, code: str) -> HttpRe
 @require_POST
 @role_required(has_assessment_role)
 def add_link(request: HttpRequest, year: int, unit: str, code: str) -> HttpResponse:
-    participant = _editing(request, year, unit)
+    participant = access_to_edit(request.user, year, unit)
     posted = LinkForm(request.POST)
     error = ""
     if not posted.is_valid():
@@ -287,22 +208,17 @@ def add_link(request: HttpRequest, year: int, unit: str, code: str) -> HttpRespo
     return _evidence_response(request, participant, code, error, link_form=posted)
 
 
-def _evidence_of_participant(participant: Participant, model: Any, pk: int) -> Any:
-    item = model.objects.filter(
-        pk=pk, assessment__participant=participant, removed_at__isnull=True
-    ).first()
-    if item is None:
-        raise Http404
-    return item
-
-
-def _remove(request: HttpRequest, year: int, unit: str, model: Any, pk: int) -> HttpResponse:
-    participant = _editing(request, year, unit)
-    item = _evidence_of_participant(participant, model, pk)
-    remove = do_remove_file if model is EvidenceFile else do_remove_link
+def _remove(
+    request: HttpRequest, year: int, unit: str, model: type[Evidence], pk: int
+) -> HttpResponse:
+    participant = access_to_edit(request.user, year, unit)
+    item = access_evidence(participant, model, pk)
     error = ""
     try:
-        remove(item, actor=request.user)
+        if isinstance(item, EvidenceFile):
+            do_remove_file(item, actor=request.user)
+        else:
+            do_remove_link(item, actor=request.user)
     except FormLocked as refused:
         error = str(refused)
     return _evidence_response(request, participant, item.code, error)
@@ -334,7 +250,7 @@ def _evidence_response(
         else:
             messages.success(request, _("Evidence updated."))
         return redirect(_form_url(participant, code))
-    form = _Form(request, participant)
+    form = FormPage(request.user, participant)
     context = form.context(
         c=form.criterion(code), evidence_error=error, link_form=link_form if error else None
     )
@@ -346,9 +262,7 @@ def download_file(request: HttpRequest, year: int, unit: str, pk: int) -> FileRe
     """A file of this form, only for people who may see the form. Removed files stay
     readable to them, since the history refers to them."""
     participant = _participant(request, year, unit)
-    evidence = EvidenceFile.objects.filter(pk=pk, assessment__participant=participant).first()
-    if evidence is None:
-        raise Http404
+    evidence = access_evidence(participant, EvidenceFile, pk, include_removed=True)
     inline = (
         any(kind.inline and kind.content_type == evidence.content_type for kind in KINDS)
         and request.GET.get("download") is None
@@ -369,13 +283,11 @@ def download_file(request: HttpRequest, year: int, unit: str, pk: int) -> FileRe
 @require_POST
 @role_required(has_assessment_role)
 def submit(request: HttpRequest, year: int, unit: str) -> HttpResponse:
-    participant = _participant(request, year, unit)
-    if not can_submit(request.user, participant):
-        raise PermissionDenied
+    participant = access_to_submit(request.user, year, unit)
     try:
         do_submit(participant, actor=request.user)
     except SubmissionRefused as refused:
-        form = _Form(request, participant)
+        form = FormPage(request.user, participant)
         return render(
             request,
             "assessments/form.html",
@@ -389,9 +301,7 @@ def submit(request: HttpRequest, year: int, unit: str) -> HttpResponse:
 @require_POST
 @role_required(has_assessment_role)
 def withdraw(request: HttpRequest, year: int, unit: str) -> HttpResponse:
-    participant = _participant(request, year, unit)
-    if not can_submit(request.user, participant):
-        raise PermissionDenied
+    participant = access_to_submit(request.user, year, unit)
     try:
         do_withdraw(participant, actor=request.user)
     except FormLocked as refused:

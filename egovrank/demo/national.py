@@ -9,7 +9,8 @@ columns and ranks exist. A smaller ``units`` keeps the same proportions.
 The raw rows (units, participants' forms, answers, submissions, verdicts and their
 history) are bulk-created, since typing 350,000 answers through the form would take
 hours; everything that decides a result goes through the real actions: the period is
-created, set up and opened by ``periods.actions``, and finalised and published by
+created, set up and opened as ``open_period`` opens one (``periods.opening``, through
+``periods.actions``), and finalised and published by
 ``results.actions.do_finalise``/``do_publish`` (a real ``Publication`` and its
 ``PublishedResult`` rows). Forms end as the review leaves them: approved (with the
 reviewer's adjusted criteria as ``Verification`` rows, so self points and verified
@@ -45,14 +46,10 @@ from egovrank.criteria.versions import criteria_set_of, ensure_shipped_versions
 from egovrank.demo.hungyen import BLOCKS, PROVINCE
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit
-from egovrank.periods.actions import (
-    do_add_participants,
-    do_change_state,
-    do_create_period,
-    do_set_block_version,
-)
+from egovrank.periods.actions import do_change_state
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Period
+from egovrank.periods.opening import Opening, open_as_planned
 from egovrank.periods.rules import TWO_TIER_FROM
 from egovrank.results.actions import do_finalise, do_publish
 from egovrank.results.compute import compute
@@ -267,22 +264,24 @@ def _create_units(
 
 
 def _open_period(year: int, units: list[Unit], blocks: dict[str, Block], actor: Any) -> Period:
-    """The period, created, set up and opened through the periods app's actions."""
+    """The period, created, set up and opened as ``open_period`` opens one."""
     zone = timezone.get_default_timezone()
-    period = do_create_period(
-        year,
-        f"Đánh giá, xếp hạng mức độ Chính quyền điện tử năm {year} "
+    opening = Opening(
+        year=year,
+        title=f"Đánh giá, xếp hạng mức độ Chính quyền điện tử năm {year} "
         "(dữ liệu tổng hợp quy mô quốc gia)",
         actor=actor,
-        self_assessment_deadline=datetime(year + 1, 1, 31, 17, 0, tzinfo=zone),
+        versions=[
+            (block, CriteriaVersion.objects.get(set_id=SET_IDS[code]))
+            for code, block in sorted(blocks.items())
+        ],
+        units=units,
+        deadline=datetime(year + 1, 1, 31, 17, 0, tzinfo=zone),
         review_deadline=datetime(year + 1, 3, 31, 17, 0, tzinfo=zone),
         revision_deadline=datetime(year + 1, 3, 15, 17, 0, tzinfo=zone),
+        draft=False,
     )
-    for code, block in blocks.items():
-        version = CriteriaVersion.objects.get(set_id=SET_IDS[code])
-        do_set_block_version(period, block, version, actor=actor)
-    do_add_participants(period, units, actor=actor)
-    return do_change_state(period, PeriodState.SELF_ASSESSMENT, actor=actor)
+    return open_as_planned(opening).period
 
 
 # --- the forms ------------------------------------------------------------------------------

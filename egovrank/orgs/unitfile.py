@@ -37,7 +37,6 @@ __all__ = [
     "UnitRow",
     "parse_unit_file",
     "table_problem",
-    "read_unit_file",
     "units_to_csv",
     "units_to_xlsx",
 ]
@@ -138,14 +137,6 @@ class UnitRow:
 
     def has(self, column: str) -> bool:
         return column in self.columns
-
-
-def read_unit_file(filename: str, content: bytes) -> list[UnitRow]:
-    """Read a .csv or .xlsx unit list; raises ``UnitFileError`` listing every problem."""
-    rows, problems = parse_unit_file(filename, content)
-    if problems:
-        raise UnitFileError(filename, problems)
-    return rows
 
 
 def parse_unit_file(filename: str, content: bytes) -> tuple[list[UnitRow], list[Problem]]:

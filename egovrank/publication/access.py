@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from egovrank.core.roles import Roles
 from egovrank.results.models import Publication, PublishedResult
 
 from . import queries
@@ -22,13 +21,7 @@ __all__ = [
     "access_districts",
     "access_unit",
     "access_year",
-    "can_read_published",
 ]
-
-
-def can_read_published(roles: Roles) -> bool:
-    """Published results are public by definition (MISSION.md section 1)."""
-    return True
 
 
 def access_year(year: int) -> Publication:

@@ -13,7 +13,7 @@ from the highest level down.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
@@ -163,6 +163,18 @@ def _thresholds(levels: Sequence[Level]) -> list[Level]:
     return [level for level in levels if Decimal(0) < level.min_percent < Decimal(100)]
 
 
+def _percent_grid(left: int, plot_w: int, y_of: Callable[[int], float]) -> list[str]:
+    """Lines across the plot at every quarter of 100%, labelled on the left."""
+    parts = []
+    for tick in (0, 25, 50, 75, 100):
+        y = y_of(tick)
+        parts.append(
+            f'<line x1="{left}" y1="{_fmt(y)}" x2="{left + plot_w}" y2="{_fmt(y)}" stroke="{LINE}"/>'
+        )
+        parts.append(_text(left - 6, y + 4, f"{tick}%", anchor="end", fill=MUTED, size=11))
+    return parts
+
+
 def ranking_bars(
     bars: Sequence[Bar],
     levels: Sequence[Level],
@@ -259,12 +271,7 @@ def _columns(
     def y_of(percent: Decimal | int) -> float:
         return top + plot_h * (1 - float(percent) / 100)
 
-    for tick in (0, 25, 50, 75, 100):
-        y = y_of(tick)
-        parts.append(
-            f'<line x1="{left}" y1="{_fmt(y)}" x2="{left + plot_w}" y2="{_fmt(y)}" stroke="{LINE}"/>'
-        )
-        parts.append(_text(left - 6, y + 4, f"{tick}%", anchor="end", fill=MUTED, size=11))
+    parts += _percent_grid(left, plot_w, y_of)
     step = plot_w / max(len(bars), 1)
     gap = step * 0.15 if step > 3 else 0
     for index, bar in enumerate(bars):
@@ -497,12 +504,7 @@ def year_over_year(
     def y_of(percent: Decimal | int) -> float:
         return top + plot_h * (1 - float(percent) / 100)
 
-    for tick in (0, 25, 50, 75, 100):
-        y = y_of(tick)
-        parts.append(
-            f'<line x1="{left}" y1="{_fmt(y)}" x2="{left + plot_w}" y2="{_fmt(y)}" stroke="{LINE}"/>'
-        )
-        parts.append(_text(left - 6, y + 4, f"{tick}%", anchor="end", fill=MUTED, size=11))
+    parts += _percent_grid(left, plot_w, y_of)
     main = sorted((p for p in points if p.main), key=lambda p: p.year)
     if len(main) > 1:
         path = " ".join(f"{_fmt(x_of(p.year))},{_fmt(y_of(p.percent))}" for p in main)

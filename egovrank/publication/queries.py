@@ -24,7 +24,7 @@ from egovrank.criteria.models import CriteriaVersion
 from egovrank.criteria.versions import criteria_set_of
 from egovrank.orgs.models import UnitSuccession
 from egovrank.results.models import Publication, PublishedResult
-from egovrank.results.queries import GroupColumn, ResultTable, published_tables
+from egovrank.results.queries import GroupColumn
 from egovrank.scoring.collation import vietnamese_sort_key
 from egovrank.scoring.engine import INFO, NOT_APPLICABLE
 from egovrank.scoring.numbers import percent_of
@@ -42,7 +42,6 @@ __all__ = [
     "block_levels",
     "block_movements",
     "block_summaries",
-    "block_table",
     "by_district",
     "current_publication",
     "current_publications",
@@ -55,6 +54,7 @@ __all__ = [
     "published_years",
     "unit_criteria",
     "unit_history",
+    "unit_movement",
     "unit_result",
 ]
 
@@ -97,14 +97,6 @@ def earlier_publications(publication: Publication) -> list[Publication]:
     )
 
 
-def block_table(publication: Publication, block_code: str) -> ResultTable:
-    """One block's published table, in ranking order (one query); 404 when the
-    publication has no such block."""
-    if block_code not in publication.blocks:
-        raise Http404
-    return published_tables(publication, only=[block_code])[0]
-
-
 def unit_result(publication: Publication, unit_code: str) -> PublishedResult:
     """A unit's published row; 404 when the unit was not in that publication."""
     found = publication.results.filter(unit_code=unit_code).first()
@@ -142,7 +134,8 @@ def previous_results(result: PublishedResult, year: int) -> list[PublishedResult
 
 @dataclass(frozen=True)
 class LevelInfo:
-    """One level of a block's scale, as published: highest first."""
+    """One level of a block's scale (highest first in a list): reached from
+    ``min_percent`` of the maximum upwards. The pages and the exports read it."""
 
     code: str
     name: str
@@ -394,7 +387,7 @@ class Movement:
         return None
 
 
-def _earlier(result: Any, year: int, block_name: str, own: bool) -> Earlier:
+def _earlier(result: PublishedResult | _Stored, year: int, block_name: str, own: bool) -> Earlier:
     return Earlier(
         year=year,
         unit_code=result.unit_code,
@@ -408,6 +401,33 @@ def _earlier(result: Any, year: int, block_name: str, own: bool) -> Earlier:
         level_code=result.level_code,
         level_name=result.level_name,
         own=own,
+    )
+
+
+def _own_first(item: Earlier) -> tuple[bool, bool, int]:
+    """The unit's own results before its predecessors', each by rank, unranked last."""
+    return (not item.own, item.rank is None, item.rank or 0)
+
+
+def unit_movement(result: PublishedResult, year: int) -> Movement | None:
+    """``result`` against the year before, carried across renames and merges; None when
+    the year before was not published."""
+    try:
+        current_publication(year - 1)
+    except Http404:
+        return None
+    earlier = [
+        _earlier(
+            item,
+            year - 1,
+            str(item.publication.blocks.get(item.block_code, {}).get("name", "")),
+            item.unit_id == result.unit_id,
+        )
+        for item in previous_results(result, year)
+    ]
+    earlier.sort(key=_own_first)
+    return movement_of(
+        result.unit_id, result.block_code, result.rank, result.percent, year - 1, earlier
     )
 
 
@@ -504,7 +524,7 @@ def block_movements(
                 _earlier(item, year - 1, names.get(item.block_code, item.block_code), False)
                 for item in stored.get(predecessor, [])
             ]
-        found.sort(key=lambda item: (not item.own, item.rank is None, item.rank or 0))
+        found.sort(key=_own_first)
         movements[row.unit_id] = movement_of(
             row.unit_id, block_code, row.rank, row.percent, year - 1, found
         )

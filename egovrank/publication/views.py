@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from egovrank.results.models import Publication, PublishedResult
+from egovrank.results.models import Publication
 
 from . import charts, queries
 from .access import access_block, access_districts, access_unit, access_year
@@ -220,36 +220,6 @@ def districts(request: HttpRequest, year: int, block: str) -> HttpResponse:
     return render(request, "publication/districts.html", context)
 
 
-def _movement(result: PublishedResult, year: int) -> queries.Movement | None:
-    """The unit against the year before, carried across renames and merges; None when
-    the year before was not published."""
-    try:
-        queries.current_publication(year - 1)
-    except Http404:
-        return None
-    earlier = [
-        queries.Earlier(
-            year=year - 1,
-            unit_code=item.unit_code,
-            unit_name=item.unit_name,
-            block_code=item.block_code,
-            block_name=str(item.publication.blocks.get(item.block_code, {}).get("name", "")),
-            rank=item.rank,
-            points=item.points,
-            max_points=item.max_points,
-            percent=item.percent,
-            level_code=item.level_code,
-            level_name=item.level_name,
-            own=item.unit_id == result.unit_id,
-        )
-        for item in queries.previous_results(result, year)
-    ]
-    earlier.sort(key=lambda item: (not item.own, item.rank is None, item.rank or 0))
-    return queries.movement_of(
-        result.unit_id, result.block_code, result.rank, result.percent, year - 1, earlier
-    )
-
-
 def unit(request: HttpRequest, year: int, unit: str) -> HttpResponse:
     """A unit's published result: its groups and criteria (verified points against the
     maximum), level, rank, movement, profile and years. Nothing internal: no evidence,
@@ -312,7 +282,7 @@ def unit(request: HttpRequest, year: int, unit: str) -> HttpResponse:
             "profile_chart": profile_chart,
             "history": history,
             "years_chart": years_chart,
-            "movement": _movement(result, year),
+            "movement": queries.unit_movement(result, year),
             "previous_year": year - 1,
         },
     )

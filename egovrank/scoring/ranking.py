@@ -17,7 +17,7 @@ since restricting that order to one parent's units gives the parent's order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Context, Decimal
 from fractions import Fraction
@@ -25,7 +25,7 @@ from typing import TypeVar
 
 from .collation import vietnamese_sort_key
 
-__all__ = ["Standing", "rank", "rank_all", "rank_within", "share_key"]
+__all__ = ["Standing", "rank", "rank_all", "share_key"]
 
 # 50 significant digits, truncated. Shares are points / maximum with both at most two
 # decimals and below 10^15, so two different shares differ by more than 10^-34 and keep
@@ -107,10 +107,3 @@ def rank_all(
 def rank(standings: Iterable[S]) -> list[tuple[S, int | None]]:
     """Order the units and give each its rank (``None`` for units not ranked)."""
     return [(standing, position) for standing, position, _ in rank_all(standings)]
-
-
-def rank_within(
-    standings: Sequence[S], group_of: Callable[[S], Hashable] = lambda s: s.parent
-) -> dict[str, int | None]:
-    """Each unit's rank among the units of the same group (by default, its parent)."""
-    return {standing.code: in_group for standing, _, in_group in rank_all(standings, group_of)}

@@ -11,16 +11,16 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from egovrank.assessments import views as pages
 from egovrank.assessments.access import (
+    access_evidence,
     access_participant,
-    can_edit,
-    can_submit,
+    access_to_edit,
+    access_to_submit,
     has_assessment_role,
     participants_visible_to,
 )
@@ -36,6 +36,7 @@ from egovrank.assessments.actions import (
     do_withdraw,
 )
 from egovrank.assessments.models import EvidenceFile, EvidenceLink
+from egovrank.assessments.page import FormPage
 from egovrank.assessments.progress import NOT_STARTED, period_progress
 from egovrank.assessments.sheet import join_ratio
 from egovrank.core.roles import roles_of
@@ -65,22 +66,6 @@ TAGS = ["self-assessments"]
 
 def _participant(request: Request, year: int, unit: str) -> Participant:
     return access_participant(request.user, year, unit)
-
-
-def _editing(request: Request, year: int, unit: str) -> Participant:
-    """The form, for its unit's officers and head only: others who may read it get 403
-    (as on the page)."""
-    participant = _participant(request, year, unit)
-    if not can_edit(request.user, participant):
-        raise PermissionDenied
-    return participant
-
-
-def _submitting(request: Request, year: int, unit: str) -> Participant:
-    participant = _participant(request, year, unit)
-    if not can_submit(request.user, participant):
-        raise PermissionDenied
-    return participant
 
 
 class AssessmentList(ApiView):
@@ -147,8 +132,8 @@ class AssessmentDetail(ApiView):
         tags=TAGS,
     )
     def get(self, request: Request, year: int, unit: str) -> Response:
-        form = shapes.Form(request.user, _participant(request, year, unit))
-        return Response(AssessmentDetailSerializer(form.detail()).data)
+        form = FormPage(request.user, _participant(request, year, unit))
+        return Response(AssessmentDetailSerializer(shapes.form_detail(form)).data)
 
 
 class AnswerView(ApiView):
@@ -168,7 +153,7 @@ class AnswerView(ApiView):
         tags=TAGS,
     )
     def post(self, request: Request, year: int, unit: str, code: str) -> Response:
-        participant = _editing(request, year, unit)
+        participant = access_to_edit(request.user, year, unit)
         posted = data_of(request, AnswerInputSerializer)
         value = posted["value"]
         if "numerator" in posted or "denominator" in posted:
@@ -197,8 +182,11 @@ class AnswerView(ApiView):
                 ],
                 current=shapes.answer(stale.current),
             ) from None
-        form = shapes.Form(request.user, participant)
-        data = {"criterion": form.criterion(code), "totals": shapes.sheet_totals(form.sheet)}
+        form = FormPage(request.user, participant)
+        data = {
+            "criterion": shapes.form_line(form, form.sheet.by_code[code]),
+            "totals": shapes.sheet_totals(form.sheet),
+        }
         return Response(SavedAnswerSerializer(data).data)
 
 
@@ -216,7 +204,7 @@ class SubmitView(ApiView):
         tags=TAGS,
     )
     def post(self, request: Request, year: int, unit: str) -> Response:
-        participant = _submitting(request, year, unit)
+        participant = access_to_submit(request.user, year, unit)
         assessment = do_submit(participant, actor=request.user)
         return Response(AssessmentStatusSerializer(shapes.status(participant, assessment)).data)
 
@@ -234,7 +222,7 @@ class WithdrawView(ApiView):
         tags=TAGS,
     )
     def post(self, request: Request, year: int, unit: str) -> Response:
-        participant = _submitting(request, year, unit)
+        participant = access_to_submit(request.user, year, unit)
         assessment = do_withdraw(participant, actor=request.user)
         return Response(AssessmentStatusSerializer(shapes.status(participant, assessment)).data)
 
@@ -254,7 +242,7 @@ class FileUpload(ApiView):
         tags=TAGS,
     )
     def post(self, request: Request, year: int, unit: str, code: str) -> Response:
-        participant = _editing(request, year, unit)
+        participant = access_to_edit(request.user, year, unit)
         posted = FileUploadSerializer(data=request.data)
         if not posted.is_valid():
             raise Refusal(
@@ -269,16 +257,6 @@ class FileUpload(ApiView):
             raise Http404 from None
         data = shapes.evidence_file(participant, evidence)
         return Response(EvidenceFileSerializer(data).data, status=status.HTTP_201_CREATED)
-
-
-def _evidence(participant: Participant, model: Any, pk: int) -> Any:
-    """A current file or link of this form (a removed one is gone, as on the page)."""
-    item = model.objects.filter(
-        pk=pk, assessment__participant=participant, removed_at__isnull=True
-    ).first()
-    if item is None:
-        raise Http404
-    return item
 
 
 class FileView(ApiView):
@@ -299,8 +277,8 @@ class FileView(ApiView):
 
     @extend_schema(operation_id="assessments_file_remove", responses={204: None}, tags=TAGS)
     def delete(self, request: Request, year: int, unit: str, pk: int) -> Response:
-        participant = _editing(request, year, unit)
-        do_remove_file(_evidence(participant, EvidenceFile, pk), actor=request.user)
+        participant = access_to_edit(request.user, year, unit)
+        do_remove_file(access_evidence(participant, EvidenceFile, pk), actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -317,7 +295,7 @@ class LinkAdd(ApiView):
         tags=TAGS,
     )
     def post(self, request: Request, year: int, unit: str, code: str) -> Response:
-        participant = _editing(request, year, unit)
+        participant = access_to_edit(request.user, year, unit)
         posted = data_of(request, LinkInputSerializer)
         try:
             link = do_add_link(participant, code, actor=request.user, **posted)
@@ -334,8 +312,8 @@ class LinkView(ApiView):
     @extend_schema(operation_id="assessments_link_remove", responses={204: None}, tags=TAGS)
     def delete(self, request: Request, year: int, unit: str, pk: int) -> Response:
         """Remove a link (it stays in the history)."""
-        participant = _editing(request, year, unit)
-        do_remove_link(_evidence(participant, EvidenceLink, pk), actor=request.user)
+        participant = access_to_edit(request.user, year, unit)
+        do_remove_link(access_evidence(participant, EvidenceLink, pk), actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -13,7 +13,7 @@ register = template.Library()
 
 @register.filter
 def criterion(form: Any, code: str) -> dict[str, Any]:
-    """What the form shows for one criterion (``_Form.criterion``)."""
+    """What the form shows for one criterion (``page.FormPage.criterion``)."""
     result: dict[str, Any] = form.criterion(code)
     return result
 

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from egovrank.results.queries import ResultRow, ResultTable
 from egovrank.scoring.numbers import format_number
 
-from .source import ExportSource, LevelInfo
+from ..queries import LevelInfo
+from .source import ExportSource
 
 __all__ = [
     "Column",

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal
 from fractions import Fraction
 
 from egovrank.periods.models import Period
@@ -21,16 +20,9 @@ from egovrank.results.compute import BlockResults
 from egovrank.results.models import Publication
 from egovrank.results.queries import ResultTable, live_tables, published_tables
 
-__all__ = ["ExportSource", "LevelInfo", "file_name", "from_live", "from_publication"]
+from ..queries import LevelInfo, block_levels
 
-
-@dataclass(frozen=True)
-class LevelInfo:
-    """A level of a block's scale: reached from ``min_percent`` of the maximum upwards."""
-
-    code: str
-    name: str
-    min_percent: Decimal
+__all__ = ["ExportSource", "file_name", "from_live", "from_publication"]
 
 
 @dataclass
@@ -65,11 +57,8 @@ def from_publication(
     exact shares."""
     tables = published_tables(publication, only=only)
     levels = {
-        code: [
-            LevelInfo(level_code, name, Decimal(minimum))
-            for level_code, name, minimum in block.get("levels", [])
-        ]
-        for code, block in publication.blocks.items()
+        code: block_levels(publication, code)
+        for code in publication.blocks
         if only is None or code in only
     }
     shares: dict[str, Fraction] = {}

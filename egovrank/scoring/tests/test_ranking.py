@@ -2,7 +2,7 @@ from fractions import Fraction
 
 from egovrank.scoring.answers import Points
 from egovrank.scoring.engine import score_block
-from egovrank.scoring.ranking import Standing, rank, rank_within
+from egovrank.scoring.ranking import Standing, rank, rank_all
 
 from .builders import D, leaf, make_set, unit
 
@@ -62,7 +62,8 @@ def test_the_ranking_within_each_parent_is_separate():
         Standing("x2", "Xã 2", Fraction(5, 10), parent="H1"),
         Standing("y1", "Xã 3", Fraction(7, 10), parent="H2"),
     ]
-    assert rank_within(standings) == {"x1": 1, "x2": 2, "y1": 1}
+    in_parent = {standing.code: place for standing, _, place in rank_all(standings)}
+    assert in_parent == {"x1": 1, "x2": 2, "y1": 1}
 
 
 def test_a_block_ranks_by_share_not_by_points():

@@ -1,0 +1,108 @@
+"""What a unit's self-assessment form is to one person, read once per request: the
+answers and evidence, the sheet scored by the core, the review as the unit may see it,
+why it is locked and what the person may do. The form page and its fragments show it
+(``views``); the API shapes the same object (``api.shapes``), so both answer alike."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.utils.translation import get_language
+
+from egovrank.periods.choices import PeriodState
+from egovrank.periods.models import Participant
+
+from .access import can_edit, can_submit
+from .actions import edit_lock
+from .choices import AssessmentState
+from .filetypes import KINDS
+from .models import Assessment
+from .progress import state_label, state_of
+from .queries import FormData, assessment_of, criteria_set_for, form_data, sheet_for
+from .sheet import Sheet, split_ratio
+from .slots import FormReview, form_review
+
+__all__ = ["FormPage"]
+
+# The file picker offers what the upload accepts.
+_ACCEPT = ",".join(ext for kind in KINDS for ext in kind.extensions)
+
+
+class FormPage:
+    """Everything the form page, its fragments and the API show of one form."""
+
+    def __init__(self, user: AbstractBaseUser | AnonymousUser, participant: Participant) -> None:
+        locale = get_language() or "vi"
+        self.participant = participant
+        self.assessment: Assessment | None = assessment_of(participant)
+        self.criteria_set = criteria_set_for(participant)
+        self.data: FormData = form_data(self.assessment)
+        self.sheet: Sheet = sheet_for(participant, self.criteria_set, self.data.entries, locale)
+        self.review: FormReview = form_review(
+            participant, self.assessment, self.criteria_set, self.data.entries, locale
+        )
+        self.lock = edit_lock(participant, self.assessment)
+        # Whether the person fills in this unit's form at all; ``editable`` adds the lock.
+        self.may_edit = can_edit(user, participant)
+        self.may_submit = can_submit(user, participant)
+
+    @property
+    def state(self) -> str:
+        return state_of(self.assessment)
+
+    @property
+    def editable(self) -> bool:
+        return self.may_edit and self.lock is None
+
+    @property
+    def may_withdraw(self) -> bool:
+        return (
+            self.may_submit
+            and self.state == AssessmentState.SUBMITTED
+            and self.participant.period.state == PeriodState.SELF_ASSESSMENT
+        )
+
+    def criterion(self, code: str) -> dict[str, Any]:
+        """One criterion as the page's templates show it."""
+        line = self.sheet.by_code[code]
+        answer = self.data.answers.get(code)
+        value = answer.value if answer else ""
+        numerator, denominator = split_ratio(value) if line.input == "ratio" else ("", "")
+        return {
+            "line": line,
+            "node": line.node,
+            "answer": answer,
+            "value": value,
+            "numerator": numerator,
+            "denominator": denominator,
+            "revision": answer.revision if answer else 0,
+            "files": self.data.files.get(code, []),
+            "links": self.data.links.get(code, []),
+            "comments": self.review.comments_on(code),
+            "verified": self.review.verified.by_code[code] if self.review.verified else None,
+            "adjustment": self.review.adjusted(code),
+        }
+
+    def context(self, **extra: Any) -> dict[str, Any]:
+        """The page's template context, with ``extra`` on top."""
+        state = self.state
+        return {
+            "participant": self.participant,
+            "period": self.participant.period,
+            "assessment": self.assessment,
+            "state": state,
+            "state_label": state_label(state),
+            "cs": self.criteria_set,
+            "sheet": self.sheet,
+            "lock": self.lock,
+            "editable": self.editable,
+            "may_edit": self.may_edit,
+            "may_submit": self.may_submit,
+            "may_withdraw": self.may_withdraw,
+            "form": self,
+            "review": self.review,
+            "accept": _ACCEPT,
+            **extra,
+        }
