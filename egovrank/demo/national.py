@@ -57,7 +57,6 @@ from egovrank.results.models import Publication
 from egovrank.review.choices import Decision
 from egovrank.review.models import Forwarding, Verification
 from egovrank.review.ranking import RankingEntry, ranking_entry
-from egovrank.scoring.rules import RatioRule, YesNoRule
 from egovrank.scoring.tree import CriteriaSet
 
 __all__ = [
@@ -306,17 +305,6 @@ def _quality(rng: random.Random) -> float:
     return min(1.0, max(0.0, rng.betavariate(2.6, 1.6)))
 
 
-def _lowered(node: Any, value: str) -> str | None:
-    """What a reviewer finding weaker evidence would set, or None for no change."""
-    if isinstance(node.rule, YesNoRule):
-        return "no" if value == "yes" else None
-    if isinstance(node.rule, RatioRule) and "/" in value:
-        part, whole = value.split("/", 1)
-        lowered = int(part) * 3 // 4
-        return f"{lowered}/{whole}" if lowered < int(part) else None
-    return None
-
-
 def _adjustments(
     criteria_set: CriteriaSet, answers: dict[str, AnswerInput], rng: random.Random
 ) -> dict[str, str]:
@@ -325,7 +313,7 @@ def _adjustments(
     candidates = []
     for node in criteria_set.leaves():
         entered = answers.get(node.code)
-        lowered = _lowered(node, entered.value) if entered else None
+        lowered = node.rule.weaker_entry(entered.value) if entered and node.rule else None
         if lowered is not None:
             candidates.append((node.code, lowered))
     chosen = rng.sample(candidates, min(len(candidates), rng.randint(1, 3)))

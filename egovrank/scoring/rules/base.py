@@ -249,6 +249,11 @@ class Rule:
         the demo, the tests and the benchmarks."""
         raise NotImplementedError
 
+    def weaker_entry(self, entry: str) -> str | None:
+        """The entry a reviewer who found weaker evidence than ``entry`` claims would set
+        instead, for the demo's reviews; None where the kind has no such step."""
+        return None
+
     @property
     def figure_labels(self) -> tuple[str, str]:
         """What the two figures of a ratio input count ("" where the set names none)."""

@@ -159,6 +159,14 @@ class RatioRule(Rule):
     def plausible_entry(self, chance: Chance, quality: float, max_points: Decimal) -> str:
         return plausible_ratio(chance, quality)
 
+    def weaker_entry(self, entry: str) -> str | None:
+        # A quarter fewer of the counted items, as whole items.
+        part, slash, whole = entry.partition("/")
+        if not slash or not part.strip().isdigit():
+            return None
+        lowered = int(part) * 3 // 4
+        return f"{lowered}/{whole}" if lowered < int(part) else None
+
     def parse(self, code: str, text: str) -> Answer:
         return parse_ratio(code, text)
 

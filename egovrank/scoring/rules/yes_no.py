@@ -70,6 +70,9 @@ class YesNoRule(Rule):
     def plausible_entry(self, chance: Chance, quality: float, max_points: Decimal) -> str:
         return "yes" if chance.random() < 0.25 + 0.7 * quality else "no"
 
+    def weaker_entry(self, entry: str) -> str | None:
+        return "no" if entry == "yes" else None
+
     def parse(self, code: str, text: str) -> Answer:
         value = text.strip().lower()
         if value in _YES:

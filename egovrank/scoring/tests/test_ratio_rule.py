@@ -136,3 +136,10 @@ def test_a_form_ratio_needs_both_figures_not_negative_and_a_denominator(text, pr
 
 def test_a_zero_denominator_is_read_where_the_criterion_says_what_it_means():
     assert RatioRule(zero_denominator="zero").read_entry("C1", "0/0", D(10)) == Ratio(D(0), D(0))
+
+
+def test_a_reviewer_finding_weaker_evidence_counts_a_quarter_fewer_items():
+    rule = RatioRule(mode="proportional")
+    assert rule.weaker_entry("40/50") == "30/50"
+    assert rule.weaker_entry("0/50") is None  # nothing lower
+    assert rule.weaker_entry("") is None

@@ -70,3 +70,9 @@ def test_a_criterion_marked_not_applicable_on_the_form_is_na_where_allowed():
 def test_other_text_on_a_form_is_refused_in_the_cores_words():
     with pytest.raises(AnswerError, match="C1: expected yes or no, got 'maybe'"):
         YesNoRule().read_entry("C1", "maybe", D(10))
+
+
+def test_a_reviewer_finding_weaker_evidence_sets_yes_to_no():
+    rule = YesNoRule()
+    assert rule.weaker_entry("yes") == "no"
+    assert rule.weaker_entry("no") is None
