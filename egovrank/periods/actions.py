@@ -1,5 +1,5 @@
 """Every change to a period goes through one of these actions, which records who did it
-and why in the same transaction (STYLE.md conventions 1–2)."""
+and why in the same transaction."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Every change a reviewer makes: one action each, atomic, with its history entry in
-the same transaction (STYLE.md conventions 1–2). Views check who may act (``access``);
+the same transaction. Views check who may act (``access``);
 these check when: a form can be reviewed only once submitted, never after its review
 is closed, forwarded, finalised or published (short of a correction).
 """
