@@ -104,7 +104,7 @@ class Actor(Person, Protocol):
     def role_assignments(self) -> _Assignments: ...
 
 
-def roles_of(user: Person) -> Roles:
+def roles_of(user: Person | None) -> Roles:
     """The roles of ``user`` (anonymous and inactive people hold none), cached on it."""
     if not is_actor(user) or not user.is_active:
         return NOBODY
