@@ -287,11 +287,10 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["egovrank.api.permissions.RoleRequired"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
-    ],
+    # JSON bodies only; the two uploads (evidence, figures) take multipart themselves.
+    # The schema declares what the parsers accept: one content type per body, which
+    # generated clients need (api/tests/test_generated_client.py).
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "egovrank.api.pagination.Pagination",
     "DEFAULT_SCHEMA_CLASS": "egovrank.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "egovrank.api.errors.exception_handler",
