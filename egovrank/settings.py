@@ -253,6 +253,13 @@ else:
         "OPTIONS": {"location": EVIDENCE_ROOT, "base_url": None},
     }
 
+# Backups (`egovrank backup`) are signed with this key, an HMAC-SHA256 over the archive's
+# manifest, so a restore refuses an archive edited since (docs/operations.md). It is
+# kept outside the archive, in the environment or a secret file.
+BACKUP_SIGNING_KEY = env_secret("BACKUP_SIGNING_KEY") or ""
+if BACKUP_SIGNING_KEY and len(BACKUP_SIGNING_KEY) < 32:
+    raise ImproperlyConfigured("BACKUP_SIGNING_KEY must be at least 32 characters long")
+
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO", choices=_LOG_LEVELS)
 # Logging: one line per record on standard error, which systemd's journal (or whatever
@@ -281,11 +288,10 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["egovrank.api.permissions.RoleRequired"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
-    ],
+    # JSON bodies only; the two uploads (evidence, figures) take multipart themselves.
+    # The schema declares what the parsers accept: one content type per body, which
+    # generated clients need (api/tests/test_generated_client.py).
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "egovrank.api.pagination.Pagination",
     "DEFAULT_SCHEMA_CLASS": "egovrank.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "egovrank.api.errors.exception_handler",

@@ -43,7 +43,7 @@ DESCRIPTIONS = {
     403: "The person's role does not allow this.",
     404: "Missing, or out of the person's reach (the same answer for both).",
     409: "Refused because of the object's state, or a stale revision.",
-    415: "The body is not JSON, a form or multipart.",
+    415: "The body is not of the type the operation takes: JSON, or multipart for uploads.",
 }
 
 
