@@ -20,11 +20,13 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from egovrank.core.archives import archive_refusal
 from egovrank.core.audit import record
 from egovrank.notifications.notify import notify_submitted
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant
 from egovrank.periods.rules import deadline_passed
+from egovrank.scoring.fileformat.archives import ArchiveRefused
 
 from .choices import AssessmentState
 from .filetypes import detect, safe_name
@@ -273,7 +275,10 @@ def do_add_file(
     if not upload.size:
         raise EvidenceRefused(_("The file is empty."))
     name = safe_name(upload.name or "")
-    kind = detect(upload.file, name)
+    try:
+        kind = detect(upload.file, name)
+    except ArchiveRefused as error:
+        raise EvidenceRefused(archive_refusal(name, error)) from None
     if kind is None:
         raise EvidenceRefused(
             _(

@@ -29,10 +29,12 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from egovrank.core.archives import archive_refusal
 from egovrank.core.audit import record
 from egovrank.orgs.models import Unit
 from egovrank.orgs.unitfile import TableRefused, table_problem
 from egovrank.periods.models import Participant, Period
+from egovrank.scoring.fileformat.archives import IMPORT_LIMITS, ArchiveRefused, checked_archive
 from egovrank.scoring.fileformat.problems import Problem
 from egovrank.scoring.tree import CriteriaSet
 
@@ -159,12 +161,12 @@ def _table(filename: str, content: bytes) -> Iterator[tuple[int, list[str]]]:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         return ((reader.line_num, cells) for cells in reader)
     if extension == "xlsx":
-        return iter(_xlsx_rows(content, refuse))
+        return iter(_xlsx_rows(filename, content, refuse))
     raise refuse(_("a figures file must be a .csv or .xlsx file"))
 
 
 def _xlsx_rows(
-    content: bytes, refuse: Callable[[str], FiguresRefused]
+    filename: str, content: bytes, refuse: Callable[[str], FiguresRefused]
 ) -> list[tuple[int, list[str]]]:
     from openpyxl import load_workbook
 
@@ -172,6 +174,10 @@ def _xlsx_rows(
         raise refuse(_("an old Excel 97-2003 (.xls) file: save it as .xlsx"))
     if not zipfile.is_zipfile(io.BytesIO(content)):
         raise refuse(_("not an Excel workbook (.xlsx)"))
+    try:
+        checked_archive(content, IMPORT_LIMITS).close()
+    except ArchiveRefused as error:
+        raise refuse(archive_refusal(filename, error)) from None
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         sheet = workbook.worksheets[0]

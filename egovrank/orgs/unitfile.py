@@ -25,6 +25,8 @@ from django.utils.translation import gettext, ngettext
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
+from egovrank.core.archives import archive_refusal
+from egovrank.scoring.fileformat.archives import IMPORT_LIMITS, ArchiveRefused, checked_archive
 from egovrank.scoring.fileformat.problems import FileRefused, Problem
 
 from .choices import UnitKind
@@ -197,6 +199,10 @@ def _xlsx_table(filename: str, content: bytes) -> Iterator[tuple[int, list[str]]
         raise refuse(gettext("an old Excel 97-2003 (.xls) file: save it as .xlsx"))
     if not zipfile.is_zipfile(io.BytesIO(content)):
         raise refuse(gettext("not an Excel workbook (.xlsx)"))
+    try:
+        checked_archive(content, IMPORT_LIMITS).close()
+    except ArchiveRefused as error:
+        raise refuse(archive_refusal(filename, error)) from None
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         sheet = workbook.worksheets[0]

@@ -14,6 +14,7 @@ from egovrank.assessments.choices import AssessmentState
 from egovrank.assessments.figures import FiguresRefused, do_import_figures
 from egovrank.assessments.models import Answer, Assessment
 from egovrank.core.models import AuditEvent
+from egovrank.testing.ziparchive import cost, xlsx_with_sheet
 
 from .helpers import save
 
@@ -252,3 +253,20 @@ def test_the_command_refuses_an_unknown_period(world, tmp_path):
     path.write_bytes(csv_bytes("unit_code,criterion,value", "K01-05,DVC1,1/2"))
     with pytest.raises(CommandError, match="There is no period for 2030"):
         call_command("import_figures", "2030", str(path), source=SOURCE)
+
+
+def test_a_figures_workbook_that_would_inflate_hugely_is_refused_unread(world):
+    bomb = xlsx_with_sheet(
+        xlsx_bytes(("unit_code", "criterion", "value")), b"<a>" + b" " * (8 << 20) + b"</a>"
+    )
+
+    spent = cost(
+        lambda: do_import_figures(world.period, "dvc.xlsx", bomb, source=SOURCE, actor=None)
+    )
+
+    assert isinstance(spent.outcome, FiguresRefused)
+    assert "dvc.xlsx is refused unread: a part of it is compressed more than 100 times" in str(
+        spent.outcome
+    )
+    assert spent.seconds < 1
+    assert spent.peak_mb < 50

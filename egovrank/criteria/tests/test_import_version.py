@@ -8,6 +8,7 @@ from egovrank.criteria.models import CriteriaVersion
 from egovrank.criteria.versions import criteria_set_of
 from egovrank.scoring.catalogue import packaged_set
 from egovrank.scoring.fileformat.build import document_of
+from egovrank.testing.ziparchive import cost, xlsx_with_sheet
 
 from .helpers import TINY_YAML, shipped_xlsx, shipped_yaml
 
@@ -125,3 +126,19 @@ def test_a_yaml_file_that_is_not_utf8_is_refused(administrator_client, world):
 
     assert response.status_code == 400
     assert "the file is not UTF-8 text" in response.content.decode()
+
+
+def test_a_workbook_that_would_inflate_hugely_is_refused_unread(administrator_client, world):
+    sheet = b"<worksheet>" + b" " * (8 << 20) + b"</worksheet>"
+    bomb = xlsx_with_sheet(shipped_xlsx("hungyen-2021-khoi01"), sheet)
+    administrator_client.get(URL)  # a server that has served pages already
+
+    spent = cost(lambda: upload(administrator_client, "k01.xlsx", bomb, dry_run="on"))
+
+    assert spent.outcome.status_code == 400
+    assert "k01.xlsx is refused unread: xl/worksheets/sheet1.xml is compressed more than 100" in (
+        spent.outcome.content.decode()
+    )
+    assert spent.seconds < 1
+    assert spent.peak_mb < 50
+    assert not CriteriaVersion.objects.filter(set_id="hungyen-2021-khoi01").exists()

@@ -61,6 +61,7 @@ from ..tree import CriteriaSet
 
 # The schema pass on its own: reading problems are reported together with the schema's
 # findings, but the semantic pass would only repeat them as confusing side effects.
+from .archives import IMPORT_LIMITS, ArchiveRefused, checked_archive
 from .build import Path, build_criteria_set, document_of, schema, schema_problems
 from .problems import CriteriaFileError, Problem
 
@@ -1057,6 +1058,10 @@ def _open_workbook(data: bytes, filename: str) -> Workbook:
         raise refuse("an old Excel 97-2003 (.xls) file: save it as an Excel workbook (.xlsx)")
     if not zipfile.is_zipfile(BytesIO(data)):
         raise refuse("not an Excel workbook (.xlsx)")
+    try:
+        checked_archive(data, IMPORT_LIMITS).close()
+    except ArchiveRefused as error:
+        raise refuse(f"{filename} is refused unread: {error}") from None
     try:
         return load_workbook(BytesIO(data))
     # openpyxl raises many unrelated types for a damaged or foreign zip; all of them
