@@ -27,6 +27,7 @@ from openpyxl.styles import Font
 
 from egovrank.core.archives import archive_refusal
 from egovrank.scoring.fileformat.archives import IMPORT_LIMITS, ArchiveRefused, checked_archive
+from egovrank.scoring.fileformat.cells import csv_unescape, csv_writer, sheet_row
 from egovrank.scoring.fileformat.problems import FileRefused, Problem
 
 from .choices import UnitKind
@@ -188,7 +189,8 @@ def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
             cells = next(reader)
         except StopIteration:
             return
-        yield consumed[0], cells
+        # The app's own export puts ' before text a spreadsheet would run as a formula.
+        yield consumed[0], [csv_unescape(cell) for cell in cells]
 
 
 def _xlsx_table(filename: str, content: bytes) -> Iterator[tuple[int, list[str]]]:
@@ -392,9 +394,9 @@ def _values(unit: Unit) -> list[str | int | None]:
 def units_to_csv(units: Iterable[Unit]) -> bytes:
     """The units as UTF-8 CSV with a BOM, which Excel needs to show Vietnamese correctly."""
     buffer = io.StringIO()
-    plain = csv.writer(buffer)
+    plain = csv_writer(buffer)
     # A code starting with "#" would read back as a comment line: quote that row.
-    quoted = csv.writer(buffer, quoting=csv.QUOTE_ALL)
+    quoted = csv_writer(buffer, quoting=csv.QUOTE_ALL)
     plain.writerow(COLUMNS)
     for unit in units:
         writer = quoted if unit.code.startswith("#") else plain
@@ -412,12 +414,12 @@ def units_to_xlsx(units: Iterable[Unit]) -> bytes:
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "units"
-    sheet.append(list(COLUMNS))
+    sheet.append(sheet_row(sheet, COLUMNS))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     text_indexes = [COLUMNS.index(column) for column in _TEXT_COLUMNS]
     for number, unit in enumerate(units, start=2):
-        sheet.append(_values(unit))
+        sheet.append(sheet_row(sheet, _values(unit)))
         for index in text_indexes:
             sheet.cell(row=number, column=index + 1).number_format = "@"
     for index, column in enumerate(COLUMNS, start=1):

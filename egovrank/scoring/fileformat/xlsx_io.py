@@ -63,6 +63,7 @@ from ..tree import CriteriaSet
 # findings, but the semantic pass would only repeat them as confusing side effects.
 from .archives import IMPORT_LIMITS, ArchiveRefused, checked_archive
 from .build import Path, build_criteria_set, document_of, schema, schema_problems
+from .cells import text_cell
 from .problems import CriteriaFileError, Problem
 
 __all__ = [
@@ -354,9 +355,9 @@ def _choices(column: _Column) -> tuple[str, ...]:
 def _put_cell(sheet: Worksheet, row: int, column: int, value: object) -> Cell | None:
     if not isinstance(value, str | int | float) or value == "":
         return None
-    cell = sheet.cell(row, column, value)
+    # Text that begins with "=" is still text: openpyxl would store a formula.
+    cell = text_cell(sheet.cell(row, column, value))
     if isinstance(value, str):
-        # Text that begins with "=" is still text: openpyxl would store a formula.
         cell.data_type = "s"
         cell.number_format = "@"
     cell.alignment = _WRAP
