@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from egovrank.core.access import role_required
 from egovrank.core.audit import history_of
 from egovrank.core.roles import roles_of
-from egovrank.scoring.fileformat.problems import CriteriaFileError, Problem
+from egovrank.scoring.fileformat.problems import CriteriaFileError, Problem, shown
 from egovrank.scoring.tree import CriteriaSet
 
 from .access import access_version, can_manage_criteria
@@ -176,7 +176,13 @@ def version_import(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "criteria/import.html",
-        {"form": form, "problems": problems, "refusal": refusal},
+        {
+            "form": form,
+            "problems": shown(problems) if problems else problems,
+            "problem_count": len(problems or ()),
+            "hidden": len(problems or ()) - len(shown(problems or [])),
+            "refusal": refusal,
+        },
         status=400 if problems or refusal or form.errors else 200,
     )
 
