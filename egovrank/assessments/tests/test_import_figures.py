@@ -270,3 +270,21 @@ def test_a_figures_workbook_that_would_inflate_hugely_is_refused_unread(world):
     )
     assert spent.seconds < 1
     assert spent.peak_mb < 50
+
+
+def test_a_figures_csv_with_a_huge_cell_or_too_many_rows_is_refused(world):
+    def refusal(content):
+        with pytest.raises(FiguresRefused) as caught:
+            do_import_figures(world.period, "f.csv", content, source=SOURCE, actor=None)
+        return str(caught.value)
+
+    huge = csv_bytes("unit_code;criterion;value", "K01-05;UD5;" + "4" * 200_000, bom=False)
+    assert "f.csv, row 2: a cell is longer than 100000 characters" in refusal(huge)
+    many = csv_bytes("unit_code,criterion,value") + b"\n" * 100_001
+    assert "more than 100000 rows: split the file" in refusal(many)
+
+
+def test_figures_headers_fold_as_the_unit_lists_do(world):
+    content = csv_bytes("Mã/đơn vị;Tiêu chí;Giá trị", "K01-05;UD5;4")
+    do_import_figures(world.period, "f.csv", content, source=SOURCE, actor=None)
+    assert answer(world, "sotc", "UD5").value == "4"

@@ -423,3 +423,23 @@ def test_openpyxl_reads_workbooks_through_defusedxml_so_an_entity_bomb_is_refuse
 
     assert "not an Excel workbook (.xlsx) that can be read" in str(spent.outcome)
     assert spent.seconds < 1
+
+
+@pytest.mark.django_db
+def test_a_csv_cell_longer_than_the_reader_takes_is_a_problem_on_its_row():
+    content = csv_bytes("code,name,block", "D1,Huyện Một,KHOI02", f"D2,{'x' * 200_000},KHOI02")
+
+    error = refused(content)
+
+    assert [(p.row, p.message) for p in error.problems] == [
+        (3, "a cell is longer than 100000 characters")
+    ]
+
+
+@pytest.mark.django_db
+def test_a_table_of_more_than_100000_rows_is_refused_at_the_limit():
+    content = b"code,name,block\n" + b"\n" * 100_001
+
+    error = refused(content)
+
+    assert "more than 100000 rows: split the file" in str(error)
