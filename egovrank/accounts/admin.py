@@ -4,7 +4,7 @@ from django.contrib.auth.admin import UserAdmin
 from .models import RoleAssignment, SignInThrottle, User
 
 
-class RoleInline(admin.TabularInline):
+class RoleInline(admin.TabularInline):  # type: ignore[type-arg]  # generic only in the stubs
     model = RoleAssignment
     fk_name = "user"
     extra = 0
@@ -13,13 +13,16 @@ class RoleInline(admin.TabularInline):
 
 
 @admin.register(User)
-class PersonAdmin(UserAdmin):
+class PersonAdmin(UserAdmin):  # type: ignore[type-arg]  # generic only in the stubs
     list_display = ["username", "full_name", "email", "unit", "is_active"]
     search_fields = ["username", "full_name", "email"]
-    fieldsets = (*UserAdmin.fieldsets, ("egovrank", {"fields": ("full_name", "unit", "phone")}))
+    fieldsets = (
+        *(UserAdmin.fieldsets or ()),
+        ("egovrank", {"fields": ("full_name", "unit", "phone")}),
+    )
     inlines = [RoleInline]
 
 
 @admin.register(SignInThrottle)
-class SignInThrottleAdmin(admin.ModelAdmin):
+class SignInThrottleAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic only in the stubs
     list_display = ["username", "failures", "last_failure_at", "locked_until"]

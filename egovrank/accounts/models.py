@@ -32,8 +32,9 @@ class User(AbstractUser):
 
     class Meta(AbstractUser.Meta):
         ordering = ["username"]
-        verbose_name = _("person")
-        verbose_name_plural = _("people")
+        # The stubs say str; Django's own names here are lazy translations too.
+        verbose_name = _("person")  # type: ignore[assignment]
+        verbose_name_plural = _("people")  # type: ignore[assignment]
 
     def __str__(self) -> str:
         return self.get_full_name()

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from egovrank.accounts.models import User
 from egovrank.core.audit import record
 from egovrank.orgs.models import Unit
 from egovrank.orgs.tables import fold, read_table
@@ -346,7 +346,7 @@ def do_import_figures(
     content: bytes,
     *,
     source: str,
-    actor: Any,
+    actor: User | None,
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> FiguresReport:
