@@ -4,8 +4,8 @@
 first). The unit list and the figures import both read their files here, and both match
 header spellings with :func:`fold`.
 
-At most ``MAX_ROWS`` rows and ``MAX_CELL`` characters a cell: past them the file is
-refused with the row, never a crash.
+At most ``MAX_ROWS`` rows, ``MAX_CELL`` characters a cell and ``MAX_CELLS`` cells a
+sheet: past them the file is refused (with the row where there is one), never a crash.
 """
 
 from __future__ import annotations
@@ -26,10 +26,16 @@ from egovrank.core.archives import archive_refusal
 from egovrank.scoring.fileformat.archives import IMPORT_LIMITS, ArchiveRefused, checked_archive
 from egovrank.scoring.fileformat.cells import csv_unescape
 
-__all__ = ["MAX_CELL", "MAX_ROWS", "Refuse", "fold", "read_table"]
+__all__ = ["MAX_CELL", "MAX_CELLS", "MAX_ROWS", "Refuse", "fold", "read_table"]
 
 MAX_ROWS = 100_000  # a province's units, or every unit's figures, are a few thousand
 MAX_CELL = 100_000
+MAX_CELLS = 2_000_000  # in a sheet, counting the empty ones a row is padded with
+
+
+class _TooLarge(Exception):
+    pass
+
 
 Rows = Iterator[tuple[int, list[str]]]
 # Makes the caller's refusal from a message and the row it is on (None: the whole file).
@@ -112,19 +118,29 @@ def _xlsx_rows(filename: str, content: bytes, refuse: Refuse) -> list[tuple[int,
         checked_archive(content, IMPORT_LIMITS).close()
     except ArchiveRefused as error:
         raise refuse(archive_refusal(filename, error), None) from None
+    too_large = _("the sheet holds more than %(max)s cells") % {"max": MAX_CELLS}
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         sheet = workbook.worksheets[0]
+        # The declared size (A1:XFD1048576 costs nothing to write) would pad every row.
+        sheet.reset_dimensions()
+        budget = MAX_CELLS
+        rows = []
         # One row past the limit, for _bounded to refuse.
         values = itertools.islice(sheet.iter_rows(values_only=True), MAX_ROWS + 1)
-        rows = [
-            (number, [_cell_text(value) for value in row])
-            for number, row in enumerate(values, start=1)
-        ]
+        for number, row in enumerate(values, start=1):
+            budget -= len(row)
+            if budget < 0:
+                raise _TooLarge
+            rows.append((number, [_cell_text(value) for value in row]))
         workbook.close()
         # Rows of a sheet may stop at their last filled cell; pad them to a common width.
         width = max((len(cells) for _number, cells in rows), default=0)
+        if width * len(rows) > MAX_CELLS:
+            raise _TooLarge
         rows = [(number, cells + [""] * (width - len(cells))) for number, cells in rows]
+    except _TooLarge:
+        raise refuse(too_large, None) from None
     # openpyxl raises many unrelated types for a damaged or foreign zip; all of them mean
     # the same thing to the person who sent it.
     except Exception:

@@ -202,3 +202,23 @@ def test_a_file_with_thousands_of_long_problems_shows_a_few_kb_of_them(administr
     text = response.content.decode()
     assert "and 980 more problems, not shown" in text
     assert len(text) < len(administrator_client.get(URL).content) + 10_000
+
+
+def test_a_workbook_with_a_cell_in_the_far_corner_is_refused_at_once(administrator_client, world):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(BytesIO(shipped_xlsx("hungyen-2021-khoi01")))
+    workbook["Tiêu chí"]["XFD1048576"] = "x"
+    out = BytesIO()
+    workbook.save(out)
+    administrator_client.get(URL)  # a server that has served pages already
+
+    spent = cost(lambda: upload(administrator_client, "k01.xlsx", out.getvalue(), dry_run="on"))
+
+    assert spent.outcome.status_code == 400
+    assert "sheet &#x27;Tiêu chí&#x27; spans 1048576 rows and 16384 columns" in (
+        spent.outcome.content.decode()
+    )
+    assert spent.seconds < 2

@@ -443,3 +443,28 @@ def test_a_table_of_more_than_100000_rows_is_refused_at_the_limit():
     error = refused(content)
 
     assert "more than 100000 rows: split the file" in str(error)
+
+
+FAR_CORNER = (
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    b'<dimension ref="A1:XFD1048576"/><sheetData>'
+    b'<row r="1"><c r="A1" t="inlineStr"><is><t>code</t></is></c></row>'
+    + b"".join(
+        b'<row r="%d"><c r="XFD%d" t="inlineStr"><is><t>x</t></is></c></row>' % (n, n)
+        for n in range(2, 2000)
+    )
+    + b"</sheetData></worksheet>"
+)
+
+
+@pytest.mark.django_db
+def test_a_small_workbook_whose_cells_sit_in_the_far_corner_is_refused_at_once(registry):
+    # 2,000 rows of one cell in column XFD: 33 million cells once rows are padded.
+    content = units_xlsx_with_sheet(FAR_CORNER)
+    assert len(content) < 20_000
+
+    spent = cost(lambda: refused(content, "units.xlsx"))
+
+    assert "the sheet holds more than 2000000 cells" in str(spent.outcome)
+    assert spent.seconds < 2
+    assert spent.peak_mb < 50

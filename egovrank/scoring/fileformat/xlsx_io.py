@@ -1051,6 +1051,9 @@ class _Reader:
         return document
 
 
+MAX_SHEET_CELLS = 1_000_000  # a set of 300 criteria fills about 6,000
+
+
 def _open_workbook(data: bytes, filename: str) -> Workbook:
     def refuse(message: str) -> CriteriaFileError:
         return CriteriaFileError(filename, [Problem(filename, message)])
@@ -1064,11 +1067,20 @@ def _open_workbook(data: bytes, filename: str) -> Workbook:
     except ArchiveRefused as error:
         raise refuse(f"{filename} is refused unread: {error}") from None
     try:
-        return load_workbook(BytesIO(data))
+        workbook = load_workbook(BytesIO(data))
     # openpyxl raises many unrelated types for a damaged or foreign zip; all of them
     # mean the same thing to the person who sent it.
     except Exception as exc:
         raise refuse(f"not an Excel workbook (.xlsx) that can be read: {exc}") from exc
+    for sheet in workbook.worksheets:
+        # Reading a sheet row by row makes every cell of its span: one value in XFD1048576
+        # would make 17 billion.
+        if sheet.max_row * sheet.max_column > MAX_SHEET_CELLS:
+            raise refuse(
+                f"the sheet '{sheet.title}' spans {sheet.max_row} rows and {sheet.max_column}"
+                f" columns: a criteria set needs at most {MAX_SHEET_CELLS} cells a sheet"
+            )
+    return workbook
 
 
 def criteria_set_from_xlsx(data: bytes, filename: str) -> CriteriaSet:
