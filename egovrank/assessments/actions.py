@@ -21,11 +21,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from egovrank.accounts.models import User
+from egovrank.core.archives import archive_refusal
 from egovrank.core.audit import record
 from egovrank.notifications.notify import notify_submitted
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant
 from egovrank.periods.rules import deadline_passed
+from egovrank.scoring.fileformat.archives import ArchiveRefused
 
 from .choices import AssessmentState
 from .filetypes import detect, safe_name
@@ -275,7 +277,10 @@ def do_add_file(
         raise EvidenceRefused(_("The file is empty."))
     name = safe_name(upload.name or "")
     assert upload.file is not None  # an upload always has its content
-    kind = detect(upload.file, name)
+    try:
+        kind = detect(upload.file, name)
+    except ArchiveRefused as error:
+        raise EvidenceRefused(archive_refusal(name, error)) from None
     if kind is None:
         raise EvidenceRefused(
             _(

@@ -17,7 +17,7 @@ from egovrank.accounts.requests import SignedInRequest
 from egovrank.core.access import role_required
 from egovrank.core.audit import history_of
 from egovrank.core.roles import roles_of
-from egovrank.scoring.fileformat.problems import CriteriaFileError, Problem
+from egovrank.scoring.fileformat.problems import CriteriaFileError, Problem, shown
 from egovrank.scoring.tree import CriteriaSet
 
 from .access import access_version, can_manage_criteria
@@ -177,7 +177,13 @@ def version_import(request: SignedInRequest) -> HttpResponse:
     return render(
         request,
         "criteria/import.html",
-        {"form": form, "problems": problems, "refusal": refusal},
+        {
+            "form": form,
+            "problems": shown(problems) if problems else problems,
+            "problem_count": len(problems or ()),
+            "hidden": len(problems or ()) - len(shown(problems or [])),
+            "refusal": refusal,
+        },
         status=400 if problems or refusal or form.errors else 200,
     )
 

@@ -28,6 +28,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from egovrank.results.queries import ResultTable
+from egovrank.scoring.fileformat.cells import sheet_row, text_cell
 
 from . import announcement
 from .source import ExportSource
@@ -77,7 +78,7 @@ def _write_data(sheet: WriteOnlyWorksheet, table: ResultTable) -> None:
     columns = [*BASE_COLUMNS, *(group.code for group in table.groups)]
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
-    sheet.append([_cell(sheet, column, font=bold) for column in columns])
+    sheet.append(sheet_row(sheet, [_cell(sheet, column, font=bold) for column in columns]))
     percent = columns.index("percent")
     for row in table.rows:
         values = row_values(table, row)
@@ -89,7 +90,7 @@ def _write_data(sheet: WriteOnlyWorksheet, table: ResultTable) -> None:
             cells.append(
                 _cell(sheet, value, number_format=PERCENT_FORMAT) if index == percent else value
             )
-        sheet.append(cells)
+        sheet.append(sheet_row(sheet, cells))
 
 
 # The type ignores below: types-openpyxl leaves out what a write-only sheet takes from
@@ -120,24 +121,23 @@ def _write_announcement(
     assert len(heading) == HEADER_ROW - 1
     for number, (text, font, height) in enumerate(heading, start=1):
         sheet.row_dimensions[number].height = height if text else 6  # type: ignore[attr-defined]
-        sheet.append([_cell(sheet, text, font=font, alignment=centred)])
+        sheet.append(sheet_row(sheet, [_cell(sheet, text, font=font, alignment=centred)]))
         sheet.merged_cells.add(f"A{number}:{last}{number}")  # type: ignore[attr-defined]
 
     sheet.row_dimensions[HEADER_ROW].height = 80  # type: ignore[attr-defined]
     header_fill = PatternFill("solid", fgColor="FFE8EEF5")
-    sheet.append(
-        [
-            _cell(
-                sheet,
-                column.header,
-                font=Font(bold=True),
-                alignment=centred,
-                fill=header_fill,
-                border=_BORDER,
-            )
-            for column in columns
-        ]
-    )
+    header = [
+        _cell(
+            sheet,
+            column.header,
+            font=Font(bold=True),
+            alignment=centred,
+            fill=header_fill,
+            border=_BORDER,
+        )
+        for column in columns
+    ]
+    sheet.append(sheet_row(sheet, header))
 
     levels = source.levels.get(table.code, [])
     level_font = Font(bold=True, color="FFFFFFFF")
@@ -163,12 +163,12 @@ def _write_announcement(
     for number, row in enumerate(table.rows, start=1):
         cells = []
         for style, value in zip(styles, announcement.row_cells(columns, number, row), strict=True):
-            cell = WriteOnlyCell(sheet, value=value)  # type: ignore[arg-type]
+            cell = text_cell(WriteOnlyCell(sheet, value=value))  # type: ignore[arg-type]
             # Each column's style is made once and shared (the level's by level): setting
             # fonts and borders cell by cell would cost more than writing the rows.
             cell._style = style or level_styles.get(row.level_code, plain_level)  # type: ignore[attr-defined]
             cells.append(cell)
-        sheet.append(cells)
+        sheet.append(sheet_row(sheet, cells))
 
 
 def _print_setup(sheet: WriteOnlyWorksheet) -> None:
@@ -201,7 +201,7 @@ def _cell(
     border: Border | None = None,
     number_format: str | None = None,
 ) -> Cell:
-    cell = WriteOnlyCell(sheet, value=value)  # type: ignore[arg-type]
+    cell = text_cell(WriteOnlyCell(sheet, value=value))  # type: ignore[arg-type]
     if font is not None:
         cell.font = font
     if alignment is not None:
