@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "egovrank.core.busy.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "egovrank.urls"

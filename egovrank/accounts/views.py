@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.db.models import Q
@@ -21,9 +23,29 @@ from .forms import PasswordLinkForm, PersonForm, RoleForm, SignInForm
 from .lockout import locked_until
 from .models import RoleAssignment, User
 
-sign_in = auth_views.LoginView.as_view(
-    form_class=SignInForm, template_name="accounts/sign_in.html", redirect_authenticated_user=True
-)
+
+class SignInView(auth_views.LoginView):
+    """Django's sign-in page; a locked name is answered 429 with ``Retry-After``."""
+
+    form_class = SignInForm
+    template_name = "accounts/sign_in.html"
+    redirect_authenticated_user = True
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        response = super().form_invalid(form)
+        return refused_if_locked(form, response)
+
+
+def refused_if_locked(form: Any, response: HttpResponse) -> HttpResponse:
+    """Give the page of a refused (locked) sign-in the status that says so."""
+    retry_after = getattr(form, "retry_after", None)
+    if retry_after is not None:
+        response.status_code = 429
+        response["Retry-After"] = str(retry_after)
+    return response
+
+
+sign_in = SignInView.as_view()
 sign_out = auth_views.LogoutView.as_view()
 password_change = auth_views.PasswordChangeView.as_view(
     template_name="accounts/password_change.html",
