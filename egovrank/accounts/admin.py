@@ -1,7 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
+from .forms import AdminSignInForm
 from .models import RoleAssignment, SignInThrottle, User
+
+# The admin's sign-in counts failures and honours locks as the app's does.
+admin.site.login_form = AdminSignInForm
 
 
 class RoleInline(admin.TabularInline):

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
@@ -19,7 +20,7 @@ from egovrank.orgs.models import Unit
 from . import lockout
 from .models import User
 
-__all__ = ["PasswordLinkForm", "PersonForm", "RoleForm", "SignInForm"]
+__all__ = ["AdminSignInForm", "PasswordLinkForm", "PersonForm", "RoleForm", "SignInForm"]
 
 
 class LockedOutForm(AuthenticationForm):
@@ -74,6 +75,25 @@ class LockedOutForm(AuthenticationForm):
 
 class SignInForm(LockedOutForm):
     """The app's sign-in page."""
+
+
+class AdminSignInForm(LockedOutForm, AdminAuthenticationForm):
+    """Django's admin sign-in (``/admin/login/``) under the same lock-out: the same
+    count for the same name, whichever page the guesses come through."""
+
+    error_messages = {
+        **LockedOutForm.error_messages,
+        "not_staff": AdminAuthenticationForm.error_messages["invalid_login"],
+    }
+
+    def confirm_login_allowed(self, user: Any) -> None:
+        AuthenticationForm.confirm_login_allowed(self, user)
+        if not user.is_staff:
+            raise ValidationError(
+                self.error_messages["not_staff"],
+                code="invalid_login",
+                params={"username": self.username_field.verbose_name},
+            )
 
 
 class PasswordLinkForm(PasswordResetForm):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.auth import views as auth_views
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
@@ -46,6 +46,16 @@ def refused_if_locked(form: Any, response: HttpResponse) -> HttpResponse:
 
 
 sign_in = SignInView.as_view()
+
+
+def admin_sign_in(request: HttpRequest) -> HttpResponse:
+    """Django's admin sign-in with the app's lock-out (``admin.site.login_form``, set in
+    ``accounts/admin.py``), answering a locked name 429 as the app's page does."""
+    response = admin.site.login(request)
+    form = (getattr(response, "context_data", None) or {}).get("form")
+    return refused_if_locked(form, response)
+
+
 sign_out = auth_views.LogoutView.as_view()
 password_change = auth_views.PasswordChangeView.as_view(
     template_name="accounts/password_change.html",
