@@ -8,8 +8,9 @@ conditional UPDATE that admits it only while the count is under the limit, so th
 parallel attempts can neither slip past the limit nor go uncounted: at most
 ``SIGNIN_MAX_FAILURES`` passwords are ever checked in a row. A success takes back the
 failures counted up to its own attempt (failures "in a row"), never those counted
-after it. Each step is one short write that starts its transaction, so SQLite waits
-for its lock instead of failing with "database is locked".
+after it. Each step is one short write (or a transaction that starts with its write),
+so SQLite waits for its lock instead of failing with "database is locked", and holds it
+for no longer than that write.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
 from django.utils import timezone
@@ -105,18 +106,29 @@ def begin_attempt(username: str) -> Attempt:
         failures=0, locked_until=None
     )
     SignInThrottle.objects.bulk_create([SignInThrottle(username=key)], ignore_conflicts=True)
-    with transaction.atomic():
-        # The write comes first, so the transaction holds the row (PostgreSQL) or the
-        # database (SQLite) from its start and reads its own count back.
-        admitted = SignInThrottle.objects.filter(
-            username=key, failures__lt=settings.SIGNIN_MAX_FAILURES, locked_until=None
-        ).update(failures=F("failures") + 1, last_failure_at=now)
-        slot, until = SignInThrottle.objects.filter(username=key).values_list(
-            "failures", "locked_until"
-        )[0]
-    if not admitted:
-        raise Locked(until if until is not None and until > now else now + BUSY_RETRY)
+    slot = _admit(key, now)
+    if slot is None:
+        until = locked_until(username)
+        raise Locked(until if until is not None else now + BUSY_RETRY)
     return Attempt(username, slot)
+
+
+def _admit(key: str, now: datetime) -> int | None:
+    """Count one more failure on ``key`` if it is under the limit and not locked, and
+    return the new count (None if not admitted): one statement, so the count cannot be
+    passed between a read and a write, and SQLite holds its write lock only for that
+    statement. ``UPDATE … RETURNING`` is in SQLite (3.35+) and PostgreSQL alike; the
+    ORM's ``update`` returns no value."""
+    table = connection.ops.quote_name(SignInThrottle._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET failures = failures + 1, last_failure_at = %s "  # noqa: S608
+            "WHERE username = %s AND failures < %s AND locked_until IS NULL "
+            "RETURNING failures",
+            [connection.ops.adapt_datetimefield_value(now), key, settings.SIGNIN_MAX_FAILURES],
+        )
+        row = cursor.fetchone()
+    return None if row is None else int(row[0])
 
 
 def _record_lock(key: str, until: datetime) -> None:

@@ -1,5 +1,6 @@
 """Parallel sign-ins against the live server, from real threads: every wrong password is
-counted (or refused unchecked), none answers 500, and no more passwords are tried than
+counted (or refused unchecked, or answered "busy, try again" unchecked), none answers
+500, and no more passwords are tried than
 the lock-out allows. Valid on SQLite (the default test database) and PostgreSQL."""
 
 from __future__ import annotations
@@ -80,6 +81,9 @@ def _kind(answer: requests.Response) -> str:
         return "signed in"
     if answer.status_code == 429 and answer.headers.get("Retry-After", "").isdigit():
         return "refused"
+    # SQLite busy past its timeout on a loaded machine: a polite "try again", never a 500.
+    if answer.status_code == 503 and answer.headers.get("Retry-After", "").isdigit():
+        return "busy"
     if answer.status_code == 200 and 'role="alert"' in answer.text:
         return "wrong"
     return f"unexpected {answer.status_code}"
@@ -94,7 +98,7 @@ def test_twenty_parallel_wrong_passwords_check_exactly_five_and_lock_the_name(
 ):
     answers = _burst(_sign_in_url(live_server), ["wrong"] * BURST)
     kinds = Counter(_kind(answer) for _, answer in answers)
-    assert set(kinds) <= {"wrong", "refused"}, kinds
+    assert set(kinds) <= {"wrong", "refused", "busy"}, kinds
     assert len(checked_wrong) == 5
     throttle = SignInThrottle.objects.get(username="canbo")
     assert throttle.failures == 5 and throttle.locked_until is not None
@@ -115,12 +119,15 @@ def test_the_right_password_in_a_parallel_burst_never_signs_in_past_the_limit(
     answers = _burst(_sign_in_url(live_server), ["wrong"] * (BURST - 1) + [PASSWORD])
     kinds = Counter(_kind(answer) for password, answer in answers if password == "wrong")
     right = next(_kind(answer) for password, answer in answers if password == PASSWORD)
-    assert set(kinds) <= {"wrong", "refused"}, kinds
+    assert set(kinds) <= {"wrong", "refused", "busy"}, kinds
     throttle = SignInThrottle.objects.filter(username="canbo").first()
     if right == "refused":
         # Five wrong passwords took every attempt the limit allows before it.
         assert len(checked_wrong) == 5
         assert throttle is not None and throttle.locked_until is not None
+    elif right == "busy":
+        # Not checked: the database was too busy to count it.
+        assert len(checked_wrong) <= 5
     else:
         # It was checked within the first five attempts. A success forgets the failures
         # counted before it, never those after it, so at most 4 + 5 are checked.
