@@ -176,6 +176,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SIGNIN_MAX_FAILURES = env_int("SIGNIN_MAX_FAILURES", 5, minimum=1)
 SIGNIN_LOCKOUT_MINUTES = env_int("SIGNIN_LOCKOUT_MINUTES", 15, minimum=1)
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_HOURS", 24, minimum=1) * 3600
+# Days an API token works after it was made; 0: until revoked (or the password changes).
+API_TOKEN_MAX_AGE_DAYS = env_int("API_TOKEN_MAX_AGE_DAYS", 0, minimum=0)
 
 # Mail (password reset, later notifications). The console backend prints mail to the
 # log, which suits a demo; production sets an SMTP backend and its server.

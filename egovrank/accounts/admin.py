@@ -1,5 +1,7 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 
 from .forms import AdminSignInForm
 from .models import RoleAssignment, SignInThrottle, User
@@ -22,6 +24,15 @@ class PersonAdmin(UserAdmin):
     search_fields = ["username", "full_name", "email"]
     fieldsets = (*UserAdmin.fieldsets, ("egovrank", {"fields": ("full_name", "unit", "phone")}))
     inlines = [RoleInline]
+    change_user_password_template = "admin/accounts/user/change_password.html"  # noqa: S105
+
+    def user_change_password(
+        self, request: HttpRequest, id: str, form_url: str = ""
+    ) -> HttpResponse:
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            messages.info(request, _("The person’s API tokens were revoked with the old password."))
+        return response
 
 
 @admin.register(SignInThrottle)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -10,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from egovrank.core.roles import UNIT_BOUND_ROLES, Role
 from egovrank.orgs.models import Unit
+
+from .signals import password_changed
 
 __all__ = ["RoleAssignment", "SignInThrottle", "User"]
 
@@ -40,6 +44,14 @@ class User(AbstractUser):
 
     def get_full_name(self) -> str:
         return self.full_name or super().get_full_name() or self.username
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # ``set_password`` keeps the new raw password until the save, whichever form
+        # or command set it: the one place that sees every password change.
+        changed = self.pk is not None and self._password is not None
+        super().save(*args, **kwargs)
+        if changed:
+            password_changed.send(sender=type(self), user=self)
 
 
 class RoleAssignment(models.Model):

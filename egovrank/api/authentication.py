@@ -5,6 +5,9 @@ digest of the whole secret must match the stored one. A revoked token, an unknow
 one of an inactive person is refused (401) with the same message, so a caller learns
 nothing about which tokens exist. The session works too, with Django's CSRF check on
 changes, so the browsable documentation can call the API for a signed-in person.
+
+A token older than ``API_TOKEN_MAX_AGE_DAYS`` (when set) is refused as expired; a new
+password revokes the person's tokens (``actions.revoke_tokens_of``).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import hmac
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions
@@ -58,6 +62,14 @@ class TokenAuthentication(authentication.BaseAuthentication):
         ):
             raise exceptions.AuthenticationFailed(_("Invalid token."))
         now = timezone.now()
+        max_age = settings.API_TOKEN_MAX_AGE_DAYS
+        if max_age and now - token.created_at > timedelta(days=max_age):
+            # Only the secret's holder gets this far: saying why is no leak.
+            raise exceptions.AuthenticationFailed(
+                _(
+                    "This token has expired: create a new one on the “API tokens” page of your workspace."
+                )
+            )
         if token.last_used_at is None or now - token.last_used_at > LAST_USED_EVERY:
             ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         return token.user, token
