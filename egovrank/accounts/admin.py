@@ -37,4 +37,5 @@ class PersonAdmin(UserAdmin):
 
 @admin.register(SignInThrottle)
 class SignInThrottleAdmin(admin.ModelAdmin):
-    list_display = ["username", "failures", "last_failure_at", "locked_until"]
+    list_display = ["scope", "username", "failures", "last_failure_at", "locked_until"]
+    list_filter = ["scope"]

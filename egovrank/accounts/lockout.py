@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
@@ -33,6 +33,10 @@ __all__ = ["Attempt", "Locked", "begin_attempt", "clear_failures", "locked_until
 # When a name is full of attempts still being checked, none of them has locked it yet:
 # the refusal asks to come back after this long.
 BUSY_RETRY = timedelta(minutes=1)
+
+
+def _sign_ins() -> QuerySet[SignInThrottle]:
+    return SignInThrottle.objects.filter(scope=SignInThrottle.SIGN_IN)
 
 
 def _key(username: str) -> str:
@@ -65,31 +69,27 @@ class Attempt:
         now = timezone.now()
         until = now + timedelta(minutes=settings.SIGNIN_LOCKOUT_MINUTES)
         with transaction.atomic():
-            locked = SignInThrottle.objects.filter(
-                username=key, failures__gte=settings.SIGNIN_MAX_FAILURES, locked_until=None
-            ).update(locked_until=until)
+            locked = (
+                _sign_ins()
+                .filter(username=key, failures__gte=settings.SIGNIN_MAX_FAILURES, locked_until=None)
+                .update(locked_until=until)
+            )
             if locked:
                 _record_lock(key, until)
-        failures = (
-            SignInThrottle.objects.filter(username=key).values_list("failures", flat=True).first()
-        )
+        failures = _sign_ins().filter(username=key).values_list("failures", flat=True).first()
         return max(settings.SIGNIN_MAX_FAILURES - (failures or 0), 0)
 
     def succeeded(self) -> None:
         """The password was right: forget the failures counted up to this attempt."""
         key = _key(self.username)
-        SignInThrottle.objects.filter(username=key).update(
-            failures=Greatest(F("failures") - self.slot, 0)
-        )
-        SignInThrottle.objects.filter(username=key, failures=0, locked_until=None).delete()
+        _sign_ins().filter(username=key).update(failures=Greatest(F("failures") - self.slot, 0))
+        _sign_ins().filter(username=key, failures=0, locked_until=None).delete()
 
 
 def locked_until(username: str) -> datetime | None:
     """When the lock on ``username`` ends, or None if it is not locked now."""
     until = (
-        SignInThrottle.objects.filter(username=_key(username))
-        .values_list("locked_until", flat=True)
-        .first()
+        _sign_ins().filter(username=_key(username)).values_list("locked_until", flat=True).first()
     )
     if until is not None and until > timezone.now():
         return until
@@ -102,10 +102,10 @@ def begin_attempt(username: str) -> Attempt:
     key = _key(username)
     now = timezone.now()
     # A lock that has run out: count afresh. Harmless when two requests both do it.
-    SignInThrottle.objects.filter(username=key, locked_until__lte=now).update(
-        failures=0, locked_until=None
+    _sign_ins().filter(username=key, locked_until__lte=now).update(failures=0, locked_until=None)
+    SignInThrottle.objects.bulk_create(
+        [SignInThrottle(scope=SignInThrottle.SIGN_IN, username=key)], ignore_conflicts=True
     )
-    SignInThrottle.objects.bulk_create([SignInThrottle(username=key)], ignore_conflicts=True)
     slot = _admit(key, now)
     if slot is None:
         until = locked_until(username)
@@ -123,9 +123,14 @@ def _admit(key: str, now: datetime) -> int | None:
     with connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {table} SET failures = failures + 1, last_failure_at = %s "  # noqa: S608
-            "WHERE username = %s AND failures < %s AND locked_until IS NULL "
+            "WHERE scope = %s AND username = %s AND failures < %s AND locked_until IS NULL "
             "RETURNING failures",
-            [connection.ops.adapt_datetimefield_value(now), key, settings.SIGNIN_MAX_FAILURES],
+            [
+                connection.ops.adapt_datetimefield_value(now),
+                SignInThrottle.SIGN_IN,
+                key,
+                settings.SIGNIN_MAX_FAILURES,
+            ],
         )
         row = cursor.fetchone()
     return None if row is None else int(row[0])
@@ -147,4 +152,4 @@ def _record_lock(key: str, until: datetime) -> None:
 
 def clear_failures(username: str) -> None:
     """Forget the failures of ``username`` (an unlock by the administrator)."""
-    SignInThrottle.objects.filter(username=_key(username)).delete()
+    _sign_ins().filter(username=_key(username)).delete()
