@@ -9,6 +9,7 @@ from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core import validators
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +42,14 @@ class LockedOutForm(AuthenticationForm):
         ),
     }
     retry_after: int | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Django sets the user name's max_length after the field was built, without
+        # its validator: a 100,000-character name would reach the database and the
+        # lock-out. Refuse it as the field's own length error instead.
+        username = self.fields["username"]
+        username.validators.append(validators.MaxLengthValidator(username.max_length))
 
     def clean(self) -> dict[str, Any]:
         username = self.cleaned_data.get("username") or ""

@@ -45,8 +45,9 @@ def assert_translated(send, expected_vi: str) -> None:
     [
         ({"username": "can\x00bo", "password": "x"}, "Không được dùng ký tự rỗng"),
         ({"username": "", "password": ""}, "bắt buộc"),
+        ({"username": "c" * 100_000, "password": "x"}, "tối đa 150"),
     ],
-    ids=["null character", "empty"],
+    ids=["null character", "empty", "too long"],
 )
 def test_the_sign_in_page(data, expected):
     assert_translated(lambda client: client.post("/account/sign-in/", data), expected)
