@@ -10,7 +10,7 @@ from .models import RoleAssignment, SignInThrottle, User
 admin.site.login_form = AdminSignInForm
 
 
-class RoleInline(admin.TabularInline):
+class RoleInline(admin.TabularInline):  # type: ignore[type-arg]  # generic only in the stubs
     model = RoleAssignment
     fk_name = "user"
     extra = 0
@@ -19,10 +19,13 @@ class RoleInline(admin.TabularInline):
 
 
 @admin.register(User)
-class PersonAdmin(UserAdmin):
+class PersonAdmin(UserAdmin):  # type: ignore[type-arg]  # generic only in the stubs
     list_display = ["username", "full_name", "email", "unit", "is_active"]
     search_fields = ["username", "full_name", "email"]
-    fieldsets = (*UserAdmin.fieldsets, ("egovrank", {"fields": ("full_name", "unit", "phone")}))
+    fieldsets = (
+        *(UserAdmin.fieldsets or ()),
+        ("egovrank", {"fields": ("full_name", "unit", "phone")}),
+    )
     inlines = [RoleInline]
     change_user_password_template = "admin/accounts/user/change_password.html"  # noqa: S105
 
@@ -36,6 +39,6 @@ class PersonAdmin(UserAdmin):
 
 
 @admin.register(SignInThrottle)
-class SignInThrottleAdmin(admin.ModelAdmin):
+class SignInThrottleAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic only in the stubs
     list_display = ["scope", "username", "failures", "last_failure_at", "locked_until"]
     list_filter = ["scope"]

@@ -49,6 +49,7 @@ class LockedOutForm(AuthenticationForm):
         # its validator: a 100,000-character name would reach the database and the
         # lock-out. Refuse it as the field's own length error instead.
         username = self.fields["username"]
+        assert isinstance(username, forms.CharField) and username.max_length is not None
         username.validators.append(validators.MaxLengthValidator(username.max_length))
 
     def clean(self) -> dict[str, Any]:
@@ -115,7 +116,7 @@ class PasswordLinkForm(PasswordResetForm):
         return (person for person in people if person.email.casefold() == email.casefold())
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(forms.ModelForm):  # type: ignore[type-arg]  # generic only in the stubs
     """A person's details as the administrator edits them; a new person may get a
     first password here, or a link by e-mail to choose one."""
 
@@ -134,7 +135,9 @@ class PersonForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.select_related("block").order_by("code")
+        unit_field = self.fields["unit"]
+        assert isinstance(unit_field, forms.ModelChoiceField)
+        unit_field.queryset = Unit.objects.select_related("block").order_by("code")
         if self.instance.pk is not None:
             del self.fields["password"]
 

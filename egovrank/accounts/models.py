@@ -36,8 +36,9 @@ class User(AbstractUser):
 
     class Meta(AbstractUser.Meta):
         ordering = ["username"]
-        verbose_name = _("person")
-        verbose_name_plural = _("people")
+        # The stubs say str; Django's own names here are lazy translations too.
+        verbose_name = _("person")  # type: ignore[assignment]
+        verbose_name_plural = _("people")  # type: ignore[assignment]
 
     def __str__(self) -> str:
         return self.get_full_name()
@@ -48,7 +49,7 @@ class User(AbstractUser):
     def save(self, *args: Any, **kwargs: Any) -> None:
         # ``set_password`` keeps the new raw password until the save, whichever form
         # or command set it: the one place that sees every password change.
-        changed = self.pk is not None and self._password is not None
+        changed = self.pk is not None and getattr(self, "_password", None) is not None
         super().save(*args, **kwargs)
         if changed:
             password_changed.send(sender=type(self), user=self)

@@ -25,6 +25,7 @@ from .access import access_person, can_manage_people, people_visible_to
 from .forms import PasswordLinkForm, PersonForm, RoleForm, SignInForm
 from .lockout import locked_until
 from .models import RoleAssignment, SignInThrottle, User
+from .requests import SignedInRequest
 
 
 class SignInView(auth_views.LoginView):
@@ -95,10 +96,10 @@ class PasswordLinkView(auth_views.PasswordResetView):
             (when for scope, key in keys if (when := throttle.refused_until(scope, key))),
             default=timezone.now(),
         )
-        when = formats.date_format(timezone.localtime(until), "SHORT_DATETIME_FORMAT")
+        shown = formats.date_format(timezone.localtime(until), "SHORT_DATETIME_FORMAT")
         form.add_error(
             None,
-            _("Too many password links asked for: try again after %(until)s.") % {"until": when},
+            _("Too many password links asked for: try again after %(until)s.") % {"until": shown},
         )
         response = self.form_invalid(form)
         response.status_code = 429
@@ -120,7 +121,7 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 
 
 @role_required(can_manage_people)
-def people_list(request: HttpRequest) -> HttpResponse:
+def people_list(request: SignedInRequest) -> HttpResponse:
     people = people_visible_to(request.user).select_related("unit")
     query = request.GET.get("q", "").strip()
     role = request.GET.get("role", "")
@@ -142,7 +143,7 @@ def people_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(can_manage_people)
-def person_create(request: HttpRequest) -> HttpResponse:
+def person_create(request: SignedInRequest) -> HttpResponse:
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -162,7 +163,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(can_manage_people)
-def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def person_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     person = access_person(request.user, pk)
     before = actions.snapshot(person)
     form = PersonForm(request.POST or None, instance=person)
@@ -175,7 +176,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(can_manage_people)
-def role_grant(request: HttpRequest, pk: int) -> HttpResponse:
+def role_grant(request: SignedInRequest, pk: int) -> HttpResponse:
     person = access_person(request.user, pk)
     form = RoleForm(request.POST)
     if not form.is_valid():
@@ -207,7 +208,7 @@ def _render_person(
 
 @require_POST
 @role_required(can_manage_people)
-def role_revoke(request: HttpRequest, pk: int, assignment_pk: int) -> HttpResponse:
+def role_revoke(request: SignedInRequest, pk: int, assignment_pk: int) -> HttpResponse:
     person = access_person(request.user, pk)
     assignment = get_object_or_404(RoleAssignment, pk=assignment_pk, user=person)
     actions.do_revoke_role(assignment, actor=request.user)
@@ -217,7 +218,7 @@ def role_revoke(request: HttpRequest, pk: int, assignment_pk: int) -> HttpRespon
 
 @require_POST
 @role_required(can_manage_people)
-def person_unlock(request: HttpRequest, pk: int) -> HttpResponse:
+def person_unlock(request: SignedInRequest, pk: int) -> HttpResponse:
     person = access_person(request.user, pk)
     actions.do_unlock(person, actor=request.user)
     messages.success(request, _("Unlocked: the person can sign in again."))
@@ -226,7 +227,7 @@ def person_unlock(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(can_manage_people)
-def person_send_link(request: HttpRequest, pk: int) -> HttpResponse:
+def person_send_link(request: SignedInRequest, pk: int) -> HttpResponse:
     person = access_person(request.user, pk)
     if actions.do_send_password_link(person, request, actor=request.user):
         messages.success(

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from egovrank.accounts.models import User
 from egovrank.core.audit import record
 
 from .models import ApiToken
@@ -40,7 +40,7 @@ def _new_prefix() -> str:
 
 
 @transaction.atomic
-def do_create_token(user: Any, name: str, *, actor: Any) -> tuple[ApiToken, str]:
+def do_create_token(user: User, name: str, *, actor: User) -> tuple[ApiToken, str]:
     """A new token for ``user``, and its secret: the only time the secret exists
     outside the person's hands (only its digest is stored)."""
     prefix = _new_prefix()
@@ -59,7 +59,7 @@ def do_create_token(user: Any, name: str, *, actor: Any) -> tuple[ApiToken, str]
 
 
 @transaction.atomic
-def do_rename_token(token: ApiToken, name: str, *, actor: Any) -> ApiToken:
+def do_rename_token(token: ApiToken, name: str, *, actor: User) -> ApiToken:
     before = token.name
     token.name = name.strip()
     if token.name == before:
@@ -76,7 +76,7 @@ def do_rename_token(token: ApiToken, name: str, *, actor: Any) -> ApiToken:
 
 
 @transaction.atomic
-def do_revoke_token(token: ApiToken, *, actor: Any) -> ApiToken:
+def do_revoke_token(token: ApiToken, *, actor: User) -> ApiToken:
     """The token stops working at once; the row stays, so the list shows it revoked."""
     token = ApiToken.objects.select_for_update().get(pk=token.pk)
     if token.revoked_at is not None:
@@ -94,7 +94,7 @@ def do_revoke_token(token: ApiToken, *, actor: Any) -> ApiToken:
 
 
 @transaction.atomic
-def revoke_tokens_of(user: Any, **_signal: Any) -> int:
+def revoke_tokens_of(user: User, **_signal: object) -> int:
     """A new password revokes every token of its person (``accounts.signals.
     password_changed``): a token made by whoever knew the old password must not
     outlive it. Returns how many were revoked."""

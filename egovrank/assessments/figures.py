@@ -29,6 +29,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from egovrank.accounts.models import User
 from egovrank.core.audit import record
 from egovrank.orgs.models import Unit
 from egovrank.orgs.unitfile import TableRefused, table_problem
@@ -403,7 +404,7 @@ def do_import_figures(
     content: bytes,
     *,
     source: str,
-    actor: Any,
+    actor: User | None,
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> FiguresReport:

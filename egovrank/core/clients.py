@@ -16,5 +16,5 @@ def client_address(request: HttpRequest) -> str:
     if settings.TRUST_X_REAL_IP:
         forwarded = request.META.get("HTTP_X_REAL_IP", "").strip()
         if forwarded:
-            return forwarded[:64]
+            return str(forwarded)[:64]
     return str(request.META.get("REMOTE_ADDR", ""))[:64]

@@ -630,7 +630,7 @@ def _insert(
     the append-only tables refuse."""
     batch = max(1, min(BATCH, connections[using].ops.bulk_batch_size(fields, rows)))
     for start in range(0, len(rows), batch):
-        model._base_manager.using(using)._insert(
+        model._base_manager.using(using)._insert(  # type: ignore[attr-defined]  # Django's own, private
             rows[start : start + batch], fields=fields, raw=True, using=using
         )
 

@@ -21,9 +21,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import models
 from django.utils.translation import gettext, ngettext
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from egovrank.scoring.fileformat.problems import FileRefused, Problem
 
@@ -73,9 +75,14 @@ _KIND_ALIASES = {
     UnitKind.COMMUNE: ("commune", "xã", "cấp xã"),
 }
 
-_MAX_LENGTH = {
-    name: Unit._meta.get_field(name).max_length for name in ("code", "name", "short_name")
-}
+
+def _max_length(name: str) -> int:
+    char_field = Unit._meta.get_field(name)
+    assert isinstance(char_field, models.CharField) and char_field.max_length is not None
+    return char_field.max_length
+
+
+_MAX_LENGTH = {name: _max_length(name) for name in ("code", "name", "short_name")}
 _YEAR = re.compile(r"\d{1,4}")
 
 
@@ -375,9 +382,9 @@ def _values(unit: Unit) -> list[str | int | None]:
         unit.code,
         unit.name,
         unit.short_name,
-        unit.block.code if unit.block_id else "",
+        unit.block.code if unit.block else "",
         unit.kind,
-        unit.parent.code if unit.parent_id else "",
+        unit.parent.code if unit.parent else "",
         unit.valid_from,
         unit.valid_until,
     ]
@@ -415,7 +422,7 @@ def units_to_xlsx(units: Iterable[Unit]) -> bytes:
         for index in text_indexes:
             sheet.cell(row=number, column=index + 1).number_format = "@"
     for index, column in enumerate(COLUMNS, start=1):
-        letter = sheet.cell(row=1, column=index).column_letter
+        letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = _WIDTHS.get(column, 12)
         if column in _TEXT_COLUMNS:
             sheet.column_dimensions[letter].number_format = "@"
