@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "egovrank.core.busy.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "egovrank.urls"
@@ -176,6 +177,14 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SIGNIN_MAX_FAILURES = env_int("SIGNIN_MAX_FAILURES", 5, minimum=1)
 SIGNIN_LOCKOUT_MINUTES = env_int("SIGNIN_LOCKOUT_MINUTES", 15, minimum=1)
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_HOURS", 24, minimum=1) * 3600
+# Days an API token works after it was made; 0: until revoked (or the password changes).
+API_TOKEN_MAX_AGE_DAYS = env_int("API_TOKEN_MAX_AGE_DAYS", 0, minimum=0)
+# Failed API tokens, and password links asked for, per client address (and per e-mail
+# address) within SIGNIN_LOCKOUT_MINUTES before that client waits it out.
+API_TOKEN_MAX_FAILURES = env_int("API_TOKEN_MAX_FAILURES", 20, minimum=1)
+PASSWORD_RESET_MAX_REQUESTS = env_int("PASSWORD_RESET_MAX_REQUESTS", 5, minimum=1)
+# The proxy in front sets X-Real-IP itself, and only it reaches the app (deploy/nginx.conf).
+TRUST_X_REAL_IP = env_bool("TRUST_X_REAL_IP", False)
 
 # Mail (password reset, later notifications). The console backend prints mail to the
 # log, which suits a demo; production sets an SMTP backend and its server.

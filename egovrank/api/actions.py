@@ -14,7 +14,14 @@ from egovrank.core.audit import record
 
 from .models import ApiToken
 
-__all__ = ["SECRET_START", "do_create_token", "do_rename_token", "do_revoke_token", "digest"]
+__all__ = [
+    "SECRET_START",
+    "digest",
+    "do_create_token",
+    "do_rename_token",
+    "do_revoke_token",
+    "revoke_tokens_of",
+]
 
 # Every secret reads "egv_<prefix>_<random>": the prefix finds the row, the digest of
 # the whole secret proves it. The start makes a leaked secret easy to recognise.
@@ -84,3 +91,24 @@ def do_revoke_token(token: ApiToken, *, actor: User) -> ApiToken:
         data={"user": token.user_id, "name": token.name, "prefix": token.prefix},
     )
     return token
+
+
+@transaction.atomic
+def revoke_tokens_of(user: User, **_signal: object) -> int:
+    """A new password revokes every token of its person (``accounts.signals.
+    password_changed``): a token made by whoever knew the old password must not
+    outlive it. Returns how many were revoked."""
+    tokens = list(ApiToken.objects.select_for_update().filter(user=user, revoked_at=None))
+    now = timezone.now()
+    for token in tokens:
+        token.revoked_at = now
+        token.save(update_fields=["revoked_at"])
+        record(
+            "api_token.revoked",
+            token,
+            actor=None,
+            summary=f"{user}: API token “{token.name}” ({token.prefix}…) revoked: "
+            "the password changed",
+            data={"user": user.pk, "name": token.name, "prefix": token.prefix},
+        )
+    return len(tokens)
