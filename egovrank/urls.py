@@ -39,3 +39,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+
+# Under /api/ Django's own error answers come in the API's JSON shape, elsewhere as pages.
+handler400 = "egovrank.api.error_pages.bad_request"
+handler403 = "egovrank.api.error_pages.permission_denied"
+handler404 = "egovrank.api.error_pages.page_not_found"
+handler500 = "egovrank.api.error_pages.server_error"

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from .error_pages import json_error
 from .views import assessments, criteria, periods, results, review, units
 
 
@@ -29,14 +30,7 @@ register_converter(CodeConverter, "apicode")
 
 @csrf_exempt  # it changes nothing; a POST to a wrong address is a 404 as well
 def not_found(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(
-        {
-            "errors": [
-                {"path": "", "message": _("No API endpoint at this address."), "code": "not_found"}
-            ]
-        },
-        status=404,
-    )
+    return json_error(404, _("No API endpoint at this address."), "not_found")
 
 
 app_name = "api"
@@ -83,5 +77,6 @@ urlpatterns = [
         results.PublicationDetail.as_view(),
         name="publication",
     ),
-    re_path(r"^.*$", not_found),
+    # Any character, a newline too (a plain "." stops at one).
+    re_path(r"^[\s\S]*$", not_found),
 ]
