@@ -38,6 +38,8 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", HTTPS)
 # Behind a proxy that ends TLS (nginx), every request reaches the app as plain HTTP; the
 # proxy says in X-Forwarded-Proto what the browser used. Trust it only when the app's
 # port is reachable by the proxy alone, since anyone else could send the header too.
+# Load balancers ask for /healthz over plain HTTP, straight at the app.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if env_bool("TRUST_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 

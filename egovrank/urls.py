@@ -38,6 +38,7 @@ urlpatterns = [
     path("account/api-tokens/", include("egovrank.api.token_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("", include("egovrank.ops.urls")),
 ]
 
 # Under /api/ Django's own error answers come in the API's JSON shape, elsewhere as pages.
