@@ -39,6 +39,8 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", HTTPS)
 # Behind a proxy that ends TLS (nginx), every request reaches the app as plain HTTP; the
 # proxy says in X-Forwarded-Proto what the browser used. Trust it only when the app's
 # port is reachable by the proxy alone, since anyone else could send the header too.
+# Load balancers ask for /healthz over plain HTTP, straight at the app.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if env_bool("TRUST_X_FORWARDED_PROTO", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -76,6 +78,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "egovrank.core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "egovrank.core.middleware.SessionRenewalMiddleware",
@@ -120,6 +123,22 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite as an embedded server for a few dozen people saving at once:
+    # - WAL: readers never wait for a writer, nor a writer for readers;
+    # - IMMEDIATE: a transaction takes the write lock when it begins, so two saves queue
+    #   for it; the default (DEFERRED) upgrades a read to a write mid-transaction, which
+    #   SQLite refuses at once with "database is locked" when another writer got there
+    #   first, whatever the timeout;
+    # - a busy timeout longer than any save (or a figures import) takes, so the queue
+    #   waits instead of failing. synchronous stays FULL (the default): a save the app
+    #   acknowledged survives a power cut.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 30,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

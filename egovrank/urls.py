@@ -41,4 +41,11 @@ urlpatterns = [
     # Before the admin's own: its sign-in, under the app's lock-out (answers 429).
     path("admin/login/", admin_sign_in),
     path("admin/", admin.site.urls),
+    path("", include("egovrank.ops.urls")),
 ]
+
+# Under /api/ Django's own error answers come in the API's JSON shape, elsewhere as pages.
+handler400 = "egovrank.api.error_pages.bad_request"
+handler403 = "egovrank.api.error_pages.permission_denied"
+handler404 = "egovrank.api.error_pages.page_not_found"
+handler500 = "egovrank.api.error_pages.server_error"

@@ -22,6 +22,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -117,6 +118,12 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return None
     response = drf_exception_handler(api_exc, context)
     assert response is not None
+    # Errors are JSON whatever the view renders otherwise (the documentation's HTML,
+    # the schema's YAML).
+    request = context.get("request")
+    if request is not None:
+        request.accepted_renderer = JSONRenderer()
+        request.accepted_media_type = JSONRenderer.media_type
     data: dict[str, Any] = {"errors": errors_of(api_exc)}
     if isinstance(api_exc, Refusal):
         data.update(api_exc.extra)

@@ -13,6 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from egovrank.assessments.choices import AssessmentState
+from egovrank.assessments.link_urls import LINK_URL_MAX_LENGTH, validate_link_url
 from egovrank.assessments.progress import NOT_STARTED
 from egovrank.orgs.choices import SuccessionKind, UnitKind
 from egovrank.periods.choices import PeriodState
@@ -351,11 +352,23 @@ class FileUploadSerializer(serializers.Serializer):
     file = serializers.FileField(allow_empty_file=True)
 
 
+@extend_schema_field({"type": "string", "format": "uri", "pattern": "^(https?://.+)?$"})
+class LinkUrlField(serializers.CharField):
+    """A link's address, refused unless absolute http(s) (``validate_link_url``)."""
+
+
 class LinkInputSerializer(serializers.Serializer):
     number = serializers.CharField(required=False, allow_blank=True, max_length=100, default="")
     date = serializers.DateField(required=False, allow_null=True, default=None)
     title = serializers.CharField(max_length=500)
-    url = serializers.URLField(required=False, allow_blank=True, max_length=1000, default="")
+    url = LinkUrlField(
+        required=False,
+        allow_blank=True,
+        max_length=LINK_URL_MAX_LENGTH,
+        default="",
+        validators=[validate_link_url],
+        help_text="An absolute http:// or https:// address, checked as on the page.",
+    )
 
 
 class DownloadFilterSerializer(serializers.Serializer):

@@ -9,8 +9,9 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import path, re_path, register_converter
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from .error_pages import json_error
 from .views import assessments, criteria, periods, results, review, units
 
 
@@ -29,14 +30,7 @@ register_converter(CodeConverter, "apicode")
 
 @csrf_exempt  # it changes nothing; a POST to a wrong address is a 404 as well
 def not_found(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(
-        {
-            "errors": [
-                {"path": "", "message": _("No API endpoint at this address."), "code": "not_found"}
-            ]
-        },
-        status=404,
-    )
+    return json_error(404, _("No API endpoint at this address."), "not_found")
 
 
 app_name = "api"
@@ -45,7 +39,13 @@ _review = "v1/review/<int:year>/units/<apicode:unit>/"
 _district = "v1/review/<int:year>/districts/<apicode:district>/"
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    # The split view serves its start-up script as a file (docs/?script=), not inline:
+    # the pages' Content-Security-Policy runs no inline script.
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/docs.html"),
+        name="docs",
+    ),
     path("v1/units/", units.UnitList.as_view(), name="units"),
     path("v1/units/<apicode:code>/", units.UnitDetail.as_view(), name="unit"),
     path("v1/criteria/", criteria.VersionList.as_view(), name="versions"),
@@ -83,5 +83,6 @@ urlpatterns = [
         results.PublicationDetail.as_view(),
         name="publication",
     ),
-    re_path(r"^.*$", not_found),
+    # Any character, a newline too (a plain "." stops at one).
+    re_path(r"^[\s\S]*$", not_found),
 ]

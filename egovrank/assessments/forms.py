@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .actions import AnswerInput
+from .link_urls import LINK_URL_MAX_LENGTH, validate_link_url
 from .sheet import join_ratio
 
 __all__ = ["AnswerForm", "FileForm", "LinkForm"]
@@ -44,6 +45,10 @@ class LinkForm(forms.Form):
     number = forms.CharField(label=_("Document number"), max_length=100, required=False)
     date = forms.DateField(label=_("Date"), required=False)
     title = forms.CharField(label=_("Title"), max_length=500)
-    url = forms.URLField(
-        label=_("Address (URL)"), max_length=1000, required=False, assume_scheme="https"
+    url = forms.CharField(
+        label=_("Address (URL)"),
+        max_length=LINK_URL_MAX_LENGTH,
+        required=False,
+        validators=[validate_link_url],
+        widget=forms.URLInput,
     )

@@ -62,6 +62,8 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 from django.utils.duration import duration_string
 
+from egovrank.core.snapshot import read_snapshot
+
 __all__ = [
     "FORMAT",
     "FORMAT_VERSION",
@@ -267,13 +269,8 @@ def _write_archive(
     members: dict[str, str] = {}
     tables = []
     files = []
-    # One transaction, so the rows and the files are one moment's: on PostgreSQL a
-    # repeatable-read snapshot, on SQLite the read transaction's own.
-    outermost = not connection.in_atomic_block
-    with transaction.atomic(using=using):
-        if outermost and connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+    # One snapshot, so the rows and the files are one moment's, while saves go on.
+    with read_snapshot(using):
         migrations = _applied_migrations(using)
         models_ = saved_models()
         for index, model in enumerate(models_, start=1):

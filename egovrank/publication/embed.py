@@ -1,7 +1,8 @@
 """The portal's ranking widget: a compact ranking of one block, meant for an iframe.
 
 Only this page may be framed, and only by the sites in ``EMBED_ALLOWED_ORIGINS`` (and
-this site): it answers with ``Content-Security-Policy: frame-ancestors`` naming them and
+this site): it answers with the pages' ``Content-Security-Policy`` and a
+``frame-ancestors`` naming them, and
 without ``X-Frame-Options``, which cannot name a site. Every other page keeps
 ``X-Frame-Options: DENY`` from the middleware.
 """
@@ -15,6 +16,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
+
+from egovrank.core.csp import policy
 
 from . import queries
 from .access import access_block, access_year
@@ -52,7 +55,7 @@ def block_widget(request: HttpRequest, year: int, block: str) -> HttpResponse:
             ),
         },
     )
-    response["Content-Security-Policy"] = frame_ancestors(
-        list(getattr(settings, "EMBED_ALLOWED_ORIGINS", []))
+    response["Content-Security-Policy"] = policy(
+        frame_ancestors(list(getattr(settings, "EMBED_ALLOWED_ORIGINS", [])))
     )
     return response

@@ -17,6 +17,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from egovrank.core.roles import Role
+from egovrank.testing.csp import is_html_page, policy_problems
 from egovrank.testing.matrix import (
     ADMINISTRATOR,
     ADMINISTRATOR_POST,
@@ -255,6 +256,9 @@ def test_matrix(case: Case, persona: str, world: World) -> None:
     assert response.status_code == case.expected[persona], (
         f"{persona} {case.id} {url}: got {response.status_code}, expected {case.expected[persona]}"
     )
+    if response.status_code == 200 and is_html_page(response):
+        # Every page runs under the Content-Security-Policy (core/csp.py).
+        assert policy_problems(response) == [], f"{persona} {case.id} {url}"
     if persona == "anonymous" and response.status_code == 302 and case.expected is not PUBLIC:
         if not case.url_name.startswith(("admin:", "set_language", "accounts:sign_out")):
             assert response["Location"].startswith(reverse("accounts:sign_in"))

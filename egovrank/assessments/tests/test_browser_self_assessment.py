@@ -12,6 +12,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from egovrank.assessments.actions import AnswerInput, do_save_answer
 from egovrank.assessments.choices import AssessmentState
@@ -83,10 +84,8 @@ def test_the_officer_fills_in_and_the_head_submits(
     # A yes/no: chosen with one click; the totals follow.
     page.locator("#c-HT3_1 input[value=yes]").check()
     page.locator("#r-HT3_1 strong").get_by_text("5/5").wait_for()
-    page.wait_for_function(
-        "before => document.querySelector('#summary .summary__total strong').innerText !== before",
-        arg=total_before,
-    )
+    # (A locator's wait, not a JavaScript expression: the page's policy refuses eval.)
+    expect(summary.locator(".summary__total strong")).not_to_have_text(total_before)
     page.locator("#save-status").get_by_text("HT3.1").wait_for()
     screenshots.take("officer-typing")
 

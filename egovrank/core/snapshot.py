@@ -1,0 +1,43 @@
+"""A transaction that only reads, of one moment, without holding up people's saves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+
+__all__ = ["read_snapshot"]
+
+
+@contextmanager
+def read_snapshot(using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
+    """Every read inside sees the database as at the first one (long reads: a backup).
+
+    On PostgreSQL a repeatable-read, read-only transaction. On SQLite a deferred one:
+    settings.py begins every transaction IMMEDIATE, taking the write lock at once, which
+    for a long read would make every save wait for it (and fail after the busy timeout);
+    a deferred transaction in WAL mode reads a snapshot while saves go on. Inside another
+    transaction, that one's reads are what there is.
+    """
+    connection = connections[using]
+    if connection.in_atomic_block:
+        with transaction.atomic(using=using):
+            yield
+        return
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        configured = connection.transaction_mode
+        connection.transaction_mode = None  # BEGIN, i.e. DEFERRED
+        try:
+            with transaction.atomic(using=using):
+                connection.transaction_mode = configured
+                yield
+        finally:
+            connection.transaction_mode = configured
+        return
+    with transaction.atomic(using=using):
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield
