@@ -27,14 +27,15 @@ def read_snapshot(using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
         return
     connection.ensure_connection()
     if connection.vendor == "sqlite":
-        configured = connection.transaction_mode
-        connection.transaction_mode = None  # BEGIN, i.e. DEFERRED
+        # transaction_mode is set from OPTIONS by Django 5.2's SQLite backend (not in the stubs).
+        configured = getattr(connection, "transaction_mode")  # noqa: B009
+        setattr(connection, "transaction_mode", None)  # noqa: B010  BEGIN, i.e. DEFERRED
         try:
             with transaction.atomic(using=using):
-                connection.transaction_mode = configured
+                setattr(connection, "transaction_mode", configured)  # noqa: B010
                 yield
         finally:
-            connection.transaction_mode = configured
+            setattr(connection, "transaction_mode", configured)  # noqa: B010
         return
     with transaction.atomic(using=using):
         if connection.vendor == "postgresql":
