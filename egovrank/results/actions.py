@@ -164,8 +164,10 @@ def _result_row(
         share_numerator=score.share.numerator,
         share_denominator=score.share.denominator,
         percent=score.percent,
-        level_code=score.level.code,
-        level_name=score.level.name,
+        level_code=score.level.code if score.level else "",
+        level_name=score.level_name("vi"),
+        level_name_en=score.level_name("en"),
+        not_ranked_reason=row.unit.not_ranked_reason if not row.unit.ranked else "",
         self_points=facts.self_points,
         nodes=_nodes(row),
     )

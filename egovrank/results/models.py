@@ -71,6 +71,12 @@ class PublishedResult(AppendOnlyModel):
     percent = models.DecimalField(_("share (%)"), max_digits=6, decimal_places=2)
     level_code = models.CharField(_("level"), max_length=20)
     level_name = models.CharField(_("level"), max_length=50)
+    # Both blank in an index that only ranks (a set with ``levels: []``).
+    level_name_en = models.CharField(_("level (English)"), max_length=50, blank=True, default="")
+    # A unit evaluated but not ranked: no rank, and why (shown where the rank would be).
+    not_ranked_reason = models.CharField(
+        _("reason for not ranking"), max_length=300, blank=True, default=""
+    )
     self_points = models.DecimalField(
         _("self-assessed points"), max_digits=12, decimal_places=2, null=True
     )

@@ -9,6 +9,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import get_language
+
 from egovrank.periods.models import Participant, Period
 from egovrank.review.slots import Standing
 from egovrank.scoring.engine import NOT_APPLICABLE
@@ -50,9 +52,18 @@ class ResultRow:
     level_name: str
     submitted: bool
     self_points: Decimal | None = None
+    level_name_en: str = ""
+    not_ranked_reason: str = ""  # a unit evaluated but not ranked: why (shown as its rank)
     not_reviewed: bool = False  # counted for a preview; the review is not approved
     refused: int = 0  # entries the rules refuse, left out of the score
     correction: Correction | None = None  # open correction of the unit
+
+    @property
+    def level_label(self) -> str:
+        """The level's name in the page's language ("" in an index that only ranks)."""
+        if self.level_name_en and (get_language() or "vi").startswith("en"):
+            return self.level_name_en
+        return self.level_name
 
 
 @dataclass
@@ -128,8 +139,10 @@ def live_tables(
                     points=score.points,
                     max_points=score.max_points,
                     percent=score.percent,
-                    level_code=score.level.code,
-                    level_name=score.level.name,
+                    level_code=score.level.code if score.level else "",
+                    level_name=score.level_name("vi"),
+                    level_name_en=score.level_name("en"),
+                    not_ranked_reason=row.unit.not_ranked_reason if not row.unit.ranked else "",
                     submitted=row.unit.submitted,
                     self_points=facts.self_points,
                     not_reviewed=facts.not_reviewed,
@@ -184,6 +197,8 @@ def published_tables(
                 percent=result.percent,
                 level_code=result.level_code,
                 level_name=result.level_name,
+                level_name_en=result.level_name_en,
+                not_ranked_reason=result.not_ranked_reason,
                 submitted=result.submitted,
                 self_points=result.self_points,
             )
