@@ -63,8 +63,9 @@ class PublishedResult(AppendOnlyModel):
     submitted = models.BooleanField(_("submitted"))
     rank = models.PositiveIntegerField(_("rank"), null=True)
     rank_in_district = models.PositiveIntegerField(_("rank in the district"), null=True)
-    points = models.DecimalField(_("points"), max_digits=12, decimal_places=2)
-    max_points = models.DecimalField(_("maximum"), max_digits=12, decimal_places=2)
+    # Three places: a set may give points with up to three (``scoring.points_decimals``).
+    points = models.DecimalField(_("points"), max_digits=13, decimal_places=3)
+    max_points = models.DecimalField(_("maximum"), max_digits=13, decimal_places=3)
     # The exact share as a fraction, and the percentage shown (half up, 2 places).
     share_numerator = models.BigIntegerField()
     share_denominator = models.BigIntegerField()
@@ -78,7 +79,7 @@ class PublishedResult(AppendOnlyModel):
         _("reason for not ranking"), max_length=300, blank=True, default=""
     )
     self_points = models.DecimalField(
-        _("self-assessed points"), max_digits=12, decimal_places=2, null=True
+        _("self-assessed points"), max_digits=13, decimal_places=3, null=True
     )
     # {node code: [points, max points, status]} for every node, as strings.
     nodes = models.JSONField(default=dict)

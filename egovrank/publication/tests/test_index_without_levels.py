@@ -70,3 +70,36 @@ def test_the_results_page_of_a_ranking_only_index_shows_no_level(world):
     assert page.status_code == 200
     api = client.get(reverse("api:results", kwargs={"year": 2019}))
     assert api.status_code == 200
+
+
+def test_three_decimal_totals_are_published_as_computed(world):
+    """DTI tables give totals with three decimals: the published row keeps them."""
+    period_block = world.period.blocks.get(block__code="KHOI01")
+    shipped = criteria_set_of(period_block.version)
+    copy = dataclasses.replace(
+        shipped,
+        meta=dataclasses.replace(shipped.meta, id="khoi01-ba-so-le"),
+        scoring=Scoring(
+            precision=dataclasses.replace(
+                shipped.scoring.precision, points_decimals=3, rounding="truncate"
+            )
+        ),
+    )
+    version = do_import_version(
+        "ba-so-le.yaml", dump_criteria_set(copy).encode(), actor=world.administrator
+    )
+    period_block.version = version
+    period_block.save()
+    reviewed(world)
+    from egovrank.results.compute import compute
+
+    expected = {
+        row.unit.code: row.score.points for row, _ in compute(world.period)["KHOI01"].rows()
+    }
+    assert any(points != points.quantize(Decimal("0.01")) for points in expected.values())
+    publication = published(world)
+    stored = {
+        row.unit_code: row.points
+        for row in PublishedResult.objects.filter(publication=publication, block_code="KHOI01")
+    }
+    assert stored == expected
