@@ -143,3 +143,10 @@ def test_the_json_schema_documents_the_new_fields():
     }
     assert "strict" in properties["levels"]["items"]["properties"]
     assert "minItems" not in properties["levels"]
+
+
+@pytest.mark.parametrize("scale", ["1.0e+400", "2000000", "-5", "true", "'100'"])
+def test_a_hostile_converted_scale_is_refused_at_its_line(scale):
+    text = DTI.replace("converted_scale: 1000", f"converted_scale: {scale}")
+    problems = [str(problem) for problem in refused_yaml(text).problems]
+    assert len(problems) == 1 and problems[0].startswith("dti.yaml, line 9:"), problems
