@@ -25,7 +25,7 @@ from egovrank.criteria.models import CriteriaVersion
 from egovrank.criteria.versions import criteria_set_of
 from egovrank.orgs.models import UnitSuccession
 from egovrank.results.models import Publication, PublishedResult
-from egovrank.results.queries import GroupColumn
+from egovrank.results.queries import GroupColumn, shown_points
 from egovrank.scoring.collation import vietnamese_sort_key
 from egovrank.scoring.engine import INFO, NOT_APPLICABLE
 from egovrank.scoring.numbers import percent_of
@@ -234,6 +234,7 @@ def public_rows(
         .values_list(*_ROW_FIELDS, *cells)
     )
     width = len(_ROW_FIELDS)
+    shown = shown_points(publication.blocks[block_code])
     for values in found:
         (code, name, unit_id, district_code, district_name, submitted, rank, rank_in_district,
          points, max_points, percent, level_code, level_name, level_name_en,
@@ -241,7 +242,7 @@ def public_rows(
         group_points: list[Decimal | None] = []
         for index in range(width, len(values), 2):
             group, status = values[index], values[index + 1]
-            group_points.append(None if status == NOT_APPLICABLE else Decimal(group or 0))
+            group_points.append(None if status == NOT_APPLICABLE else shown(Decimal(group or 0)))
         rows.append(
             PublicRow(
                 rank,

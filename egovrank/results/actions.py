@@ -30,7 +30,7 @@ from egovrank.scoring.engine import RankedUnit
 
 from .compute import BlockResults, UnitFacts, compute, warnings
 from .models import Correction, Publication, PublishedResult
-from .queries import in_correction
+from .queries import in_correction, shown_points_summary
 
 __all__ = [
     "ResultsRefused",
@@ -139,6 +139,7 @@ def _block_summary(block: BlockResults, order: int) -> dict[str, Any]:
             [level.code, level.name, str(level.min_percent)] for level in criteria_set.levels.levels
         ],
         "groups": [[node.code, node.name, str(node.full_max)] for node in criteria_set.groups],
+        **shown_points_summary(criteria_set),
     }
 
 

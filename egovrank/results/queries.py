@@ -5,15 +5,18 @@ recomputed); the units' standing now and their open corrections, for the review'
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.utils.translation import get_language
 
 from egovrank.periods.models import Participant, Period
 from egovrank.review.slots import Standing
 from egovrank.scoring.engine import NOT_APPLICABLE
+from egovrank.scoring.numbers import Precision
+from egovrank.scoring.tree import CriteriaSet
 
 from .compute import BlockResults, compute
 from .models import Correction, Publication
@@ -84,6 +87,25 @@ class ResultTable:
         return "".join(ch if ch.isalnum() else "-" for ch in self.code)
 
 
+def shown_points_summary(criteria_set: CriteriaSet) -> dict[str, Any]:
+    """What a publication's block keeps of how its set rounds, for the group columns: a
+    set rounding only the total (``round_at: total``) has unrounded groups, shown with
+    the set's places."""
+    precision = criteria_set.scoring.precision
+    if precision.round_at != "total":
+        return {}
+    return {"shown_points": [precision.points_decimals, precision.rounding]}
+
+
+def shown_points(block: Mapping[str, Any]) -> Callable[[Decimal], Decimal]:
+    """How a published block's group points are shown (see ``shown_points_summary``)."""
+    found = block.get("shown_points")
+    if not found:
+        return lambda value: value
+    places, rounding = found
+    return Precision(points_decimals=int(places), rounding=str(rounding)).round_points
+
+
 def in_correction(participant: Participant) -> bool:
     """Whether the unit is re-opened after publication, its correction not yet
     published."""
@@ -127,7 +149,10 @@ def live_tables(
             group_points: list[Decimal | None] = []
             for group in groups:
                 node = score.node(group.code)
-                group_points.append(None if node.status == NOT_APPLICABLE else node.points)
+                shown = node.points
+                if score.precision.round_at == "total":  # unrounded: shown with the set's places
+                    shown = score.precision.round_points(shown)
+                group_points.append(None if node.status == NOT_APPLICABLE else shown)
             table.rows.append(
                 ResultRow(
                     rank=row.rank,
@@ -163,6 +188,7 @@ def published_tables(
     if only is not None:
         blocks = [(code, block) for code, block in blocks if code in only]
     tables: dict[str, ResultTable] = {}
+    shown: dict[str, Callable[[Decimal], Decimal]] = {}
     for code, block in blocks:
         groups = [
             GroupColumn(group_code, name, Decimal(maximum))
@@ -171,6 +197,7 @@ def published_tables(
         tables[code] = ResultTable(
             code, block.get("name", code), block.get("set_id", ""), block.get("version", ""), groups
         )
+        shown[code] = shown_points(block)
     # Rows were written in the core's ranking order (ties in Vietnamese alphabetical
     # order), so their ids keep it.
     results = publication.results.order_by("pk")
@@ -183,7 +210,9 @@ def published_tables(
         group_points: list[Decimal | None] = []
         for group in table.groups:
             points, _maximum, status = result.nodes.get(group.code, ["0", "0", ""])
-            group_points.append(None if status == NOT_APPLICABLE else Decimal(points))
+            group_points.append(
+                None if status == NOT_APPLICABLE else shown[result.block_code](Decimal(points))
+            )
         table.rows.append(
             ResultRow(
                 rank=result.rank,

@@ -2,6 +2,7 @@
 publication pages, downloads and the API show no level instead of failing."""
 
 import dataclasses
+import re
 from decimal import Decimal
 
 import pytest
@@ -103,3 +104,35 @@ def test_three_decimal_totals_are_published_as_computed(world):
         for row in PublishedResult.objects.filter(publication=publication, block_code="KHOI01")
     }
     assert stored == expected
+
+
+def test_a_set_rounding_only_the_total_shows_its_groups_with_its_places(world):
+    period_block = world.period.blocks.get(block__code="KHOI01")
+    shipped = criteria_set_of(period_block.version)
+    copy = dataclasses.replace(
+        shipped,
+        meta=dataclasses.replace(shipped.meta, id="khoi01-lam-tron-tong"),
+        scoring=Scoring(
+            precision=dataclasses.replace(
+                shipped.scoring.precision, points_decimals=3, rounding="truncate", round_at="total"
+            )
+        ),
+    )
+    version = do_import_version(
+        "lam-tron-tong.yaml", dump_criteria_set(copy).encode(), actor=world.administrator
+    )
+    period_block.version = version
+    period_block.save()
+    publication = published(world)
+    stored = PublishedResult.objects.filter(publication=publication, block_code="KHOI01")
+    # The record keeps the unrounded groups; some have more than three places.
+    assert any(
+        len(points.partition(".")[2]) > 3 for row in stored for points, _, _ in row.nodes.values()
+    )
+    public = Client(HTTP_ACCEPT_LANGUAGE="en")
+    page = public.get(reverse("publication:block", kwargs={"year": 2019, "block": "KHOI01"}))
+    csv_text = public.get(
+        reverse("publication:csv", kwargs={"year": 2019, "block": "KHOI01"})
+    ).content.decode("utf-8-sig")
+    for text in (page.content.decode(), csv_text):
+        assert not re.search(r"\d[.,]\d{4,}", text)
