@@ -542,19 +542,24 @@ def _unit_score(
 ) -> UnitScore:
     total = ZERO
     maximum = ZERO
-    for position in plan.counted_top:
-        total += columns.points[position][row]
-        maximum += columns.maxima[position][row]
     if plan.scoring.precision.round_at == "total":
-        total = _rounded_total(plan, columns, row)
+        add = _EXACT_SUMS.add  # unrounded points: the default context would round the sum
+        for position in plan.counted_top:
+            total = add(total, columns.points[position][row])
+            maximum += columns.maxima[position][row]
+        total = _rounded_total(plan, columns, row, total)
+    else:
+        for position in plan.counted_top:
+            total += columns.points[position][row]
+            maximum += columns.maxima[position][row]
     share = share_of(total, maximum)
     level = criteria_set.levels.classify(total, maximum)
     return UnitScore(unit, total, maximum, share, level, plan, columns, row)
 
 
-def _rounded_total(plan: _Plan, columns: _Columns, row: int) -> Decimal:
+def _rounded_total(plan: _Plan, columns: _Columns, row: int, computed: Decimal) -> Decimal:
     """A unit's total rounded as the set says (``round_at: total``): the exact sum of
-    its unrounded criteria, rounded.
+    its unrounded criteria (``computed``, summed exactly), rounded.
 
     Each quotient was truncated at 60 significant digits, so the computed sum S' is at
     most ``slack`` below the exact sum S (caps only bring both down). Rounding is
@@ -562,11 +567,9 @@ def _rounded_total(plan: _Plan, columns: _Columns, row: int) -> Decimal:
     sits on a rounding boundary, as 1/3 + 2/3 does) the total is recomputed in fractions.
     """
     precision = plan.scoring.precision
-    with localcontext(_EXACT_SUMS):
-        computed = sum((columns.points[p][row] for p in plan.counted_top), ZERO)
-        low = precision.round_points(computed)
-        if low == precision.round_points(computed + plan.slack):
-            return low
+    low = precision.round_points(computed)
+    if low == precision.round_points(_EXACT_SUMS.add(computed, plan.slack)):
+        return low
     return precision.round_fraction(_exact_total(plan, columns, row), precision.points_decimals)
 
 
