@@ -257,6 +257,8 @@ class RankingForm(ExtensionForm):
     def __init__(self, *args: Any, period: Period, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "id_ranking_%s")
         super().__init__(*args, period=period, **kwargs)
+        # Its own label: the extension form on the same page asks for a "Unit" too.
+        self.fields["participant"].label = _("Unit ranked or not")
 
     def clean_reason(self) -> str:
         return str(self.cleaned_data["reason"]).strip()
