@@ -41,7 +41,7 @@ class TotalsSerializer(serializers.Serializer):
     max_points = DecimalString()
     share = ShareField()
     percent = DecimalString()
-    level = LevelSerializer()
+    level = LevelSerializer(allow_null=True, help_text="Null in an index that only ranks.")
 
 
 class PointsSerializer(serializers.Serializer):
@@ -563,7 +563,10 @@ class ResultRowSerializer(serializers.Serializer):
     max_points = DecimalString()
     share = ShareField()
     percent = DecimalString()
-    level = LevelSerializer()
+    level = LevelSerializer(allow_null=True, help_text="Null in an index that only ranks.")
+    not_ranked_reason = serializers.CharField(
+        allow_blank=True, help_text="Why a unit evaluated is not ranked (its rank is null)."
+    )
     submitted = serializers.BooleanField()
     self_points = DecimalString(allow_null=True)
     not_reviewed = serializers.BooleanField(help_text="Counted for a preview; not yet approved.")

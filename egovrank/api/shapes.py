@@ -43,11 +43,14 @@ def _name(person: User | None) -> str | None:
 # --- shared -------------------------------------------------------------------------------
 
 
-def level(found: Level) -> dict[str, Any]:
+def level(found: Level | None) -> dict[str, Any] | None:
+    """A level, or None in an index that only ranks."""
+    if found is None:
+        return None
     return {"code": found.code, "name": found.name, "name_en": found.name_en}
 
 
-def totals(points: Decimal, max_points: Decimal, reached: Level) -> dict[str, Any]:
+def totals(points: Decimal, max_points: Decimal, reached: Level | None) -> dict[str, Any]:
     """The core's total with its exact share and the percentage the pages show."""
     share = share_of(points, max_points)
     return {
@@ -484,8 +487,11 @@ def result_table(table: ResultTable, levels: dict[str, Level]) -> dict[str, Any]
                 "level": {
                     "code": row.level_code,
                     "name": row.level_name,
-                    "name_en": known.name_en if known is not None else "",
-                },
+                    "name_en": row.level_name_en or (known.name_en if known is not None else ""),
+                }
+                if row.level_code
+                else None,
+                "not_ranked_reason": row.not_ranked_reason,
                 "submitted": row.submitted,
                 "self_points": row.self_points,
                 "not_reviewed": row.not_reviewed,

@@ -144,7 +144,7 @@ class Sheet:
     points: Decimal
     max_points: Decimal
     percent_text: str
-    level: Level
+    level: Level | None  # None in an index that only ranks
     provisional: bool  # relative-to-best criteria scored against the block so far
     by_code: dict[str, Line] = field(repr=False, default_factory=dict)
 

@@ -79,3 +79,17 @@ def forbid_changes(table: str) -> migrations.RunPython:
             schema_editor.execute(_SQLITE_ALLOW.format(table=table))
 
     return migrations.RunPython(forbid, allow)
+
+
+def reinstall_refusal(table: str) -> migrations.RunPython:
+    """Drop and install again the database's refusal on ``table``: SQLite rebuilds a
+    table to add a column, and the rebuild loses its triggers."""
+    operation = forbid_changes(table)
+    forbid, allow = operation.code, operation.reverse_code
+    assert allow is not None
+
+    def again(apps: Any, schema_editor: Any) -> None:
+        allow(apps, schema_editor)
+        forbid(apps, schema_editor)
+
+    return migrations.RunPython(again, again)

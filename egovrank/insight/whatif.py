@@ -91,7 +91,10 @@ class Simulation:
 
     @property
     def level_changed(self) -> bool:
-        return self.score is not None and self.score.level.code != self.published.level_code
+        if self.score is None:
+            return False
+        code = self.score.level.code if self.score.level else ""
+        return code != self.published.level_code
 
 
 def simulate(basis: UnitBasis, entries: Mapping[str, Entry], others: list[Standing]) -> Simulation:

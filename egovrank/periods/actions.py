@@ -293,6 +293,41 @@ def _take_snapshot(period: Period) -> None:
     Participant.objects.bulk_update(participants, ["unit_code", "unit_name"])
 
 
+# Until results are finalised the administrator may take a unit out of the ranking.
+RANKING_STATES = (PeriodState.DRAFT, PeriodState.SELF_ASSESSMENT, PeriodState.REVIEW)
+
+
+@transaction.atomic(durable=True)
+def do_set_ranked(
+    participant: Participant, ranked: bool, reason: str, *, actor: Any
+) -> Participant:
+    """Rank a unit, or evaluate it without ranking it; not ranking needs a reason."""
+    reason = reason.strip()
+    if not ranked and not reason:
+        raise PeriodRefused(_("Give the reason why the unit is not ranked."))
+    participant = (
+        Participant.objects.select_for_update().select_related("period").get(pk=participant.pk)
+    )
+    if participant.period.state not in RANKING_STATES:
+        raise PeriodRefused(_("The results of this period are final."))
+    before = {"ranked": participant.ranked, "reason": participant.not_ranked_reason}
+    participant.ranked = ranked
+    participant.not_ranked_reason = "" if ranked else reason
+    participant.save(update_fields=["ranked", "not_ranked_reason"])
+    record(
+        "participant.ranking",
+        participant,
+        actor=actor,
+        summary=f"{participant.unit_name}: "
+        + ("ranked" if ranked else f"evaluated, not ranked ({reason})"),
+        data={
+            "before": before,
+            "after": {"ranked": ranked, "reason": participant.not_ranked_reason},
+        },
+    )
+    return participant
+
+
 @transaction.atomic(durable=True)
 def do_grant_extension(
     participant: Participant, until: datetime, reason: str, *, actor: User

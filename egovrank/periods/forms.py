@@ -24,6 +24,7 @@ __all__ = [
     "DeadlinesForm",
     "ExtensionForm",
     "PeriodForm",
+    "RankingForm",
 ]
 
 # What <input type="datetime-local"> sends and expects.
@@ -239,3 +240,37 @@ class ExtensionForm(forms.Form):
         if not reason:
             raise forms.ValidationError(_("Give the reason for the extension."))
         return reason
+
+
+class RankingForm(ExtensionForm):
+    """Rank a unit, or evaluate it without a rank (with the reason shown where its rank
+    would be)."""
+
+    until = None  # type: ignore[assignment]
+    ranked = forms.TypedChoiceField(
+        label=_("Ranking"),
+        choices=[("1", _("Ranked")), ("0", _("Evaluated, not ranked"))],
+        coerce=lambda value: value == "1",
+        initial="0",
+    )
+    reason = forms.CharField(
+        label=_("Reason for not ranking"),
+        max_length=300,
+        required=False,
+        help_text=_("Shown wherever the rank would be, e.g. “no public services to evaluate”."),
+    )
+
+    def __init__(self, *args: Any, period: Period, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "id_ranking_%s")
+        super().__init__(*args, period=period, **kwargs)
+        # Its own label: the extension form on the same page asks for a "Unit" too.
+        self.fields["participant"].label = _("Unit ranked or not")
+
+    def clean_reason(self) -> str:
+        return str(self.cleaned_data["reason"]).strip()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("ranked") is False and not data.get("reason"):
+            self.add_error("reason", _("Give the reason why the unit is not ranked."))
+        return data

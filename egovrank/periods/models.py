@@ -90,6 +90,10 @@ class Participant(models.Model):
     extended_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Evaluated but not ranked (e.g. no public services to evaluate): scored, given no
+    # rank, and left out of the others' ranks; the reason is shown where the rank would be.
+    ranked = models.BooleanField(_("ranked"), default=True)
+    not_ranked_reason = models.CharField(_("reason for not ranking"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["block__order", "unit_code"]

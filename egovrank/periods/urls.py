@@ -17,4 +17,5 @@ urlpatterns = [
     ),
     path("<int:year>/state/", views.period_change_state, name="change_state"),
     path("<int:year>/extensions/", views.period_extend, name="extend"),
+    path("<int:year>/ranking/", views.period_ranking, name="ranking"),
 ]

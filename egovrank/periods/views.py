@@ -36,6 +36,7 @@ from .forms import (
     DeadlinesForm,
     ExtensionForm,
     PeriodForm,
+    RankingForm,
 )
 from .models import Period
 from .queries import participants_by_block, period_history, periods_with_counts
@@ -148,6 +149,8 @@ def _admin_forms(period: Period, blocks: list[Any], bound: dict[str, Any]) -> di
         forms["add_form"] = bound.get("add_form") or AddUnitForm(period=period)
     if period.state in EXTENSION_STATES:
         forms["extension_form"] = bound.get("extension_form") or ExtensionForm(period=period)
+    if period.state in actions.RANKING_STATES:
+        forms["ranking_form"] = bound.get("ranking_form") or RankingForm(period=period)
     return forms
 
 
@@ -265,6 +268,25 @@ def period_change_state(request: SignedInRequest, year: int) -> HttpResponse:
         period,
         _("The period is now “%(state)s”.") % {"state": period.get_state_display()},
     )
+
+
+@require_POST
+@role_required(can_manage_periods)
+def period_ranking(request: SignedInRequest, year: int) -> HttpResponse:
+    period = access_period(request.user, year)
+    form = RankingForm(request.POST, period=period)
+    if not form.is_valid():
+        return _render_detail(request, period, status=400, ranking_form=form)
+    participant = form.cleaned_data["participant"]
+    ranked = form.cleaned_data["ranked"]
+    try:
+        actions.do_set_ranked(participant, ranked, form.cleaned_data["reason"], actor=request.user)
+    except PeriodRefused as refusal:
+        return _refused(request, period, refusal)
+    message = (
+        _("%(unit)s is ranked.") if ranked else _("%(unit)s is evaluated but not ranked.")
+    ) % {"unit": participant.unit_name}
+    return _done(request, period, message)
 
 
 @require_POST

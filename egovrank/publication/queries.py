@@ -19,12 +19,13 @@ from typing import Any
 from django.db.models import Count, Max, Q
 from django.db.models.fields.json import KT, KeyTextTransform
 from django.http import Http404
+from django.utils.translation import get_language
 
 from egovrank.criteria.models import CriteriaVersion
 from egovrank.criteria.versions import criteria_set_of
 from egovrank.orgs.models import UnitSuccession
 from egovrank.results.models import Publication, PublishedResult
-from egovrank.results.queries import GroupColumn
+from egovrank.results.queries import GroupColumn, shown_points
 from egovrank.scoring.collation import vietnamese_sort_key
 from egovrank.scoring.engine import INFO, NOT_APPLICABLE
 from egovrank.scoring.numbers import percent_of
@@ -179,6 +180,15 @@ class PublicRow:
     level_code: str
     level_name: str
     movement: Movement | None = None
+    level_name_en: str = ""
+    not_ranked_reason: str = ""  # a unit evaluated but not ranked: why (shown as its rank)
+
+    @property
+    def level_label(self) -> str:
+        """The level's name in the page's language ("" in an index that only ranks)."""
+        if self.level_name_en and (get_language() or "vi").startswith("en"):
+            return self.level_name_en
+        return self.level_name
 
 
 _ROW_FIELDS = (
@@ -195,6 +205,8 @@ _ROW_FIELDS = (
     "percent",
     "level_code",
     "level_name",
+    "level_name_en",
+    "not_ranked_reason",
 )
 
 
@@ -222,13 +234,15 @@ def public_rows(
         .values_list(*_ROW_FIELDS, *cells)
     )
     width = len(_ROW_FIELDS)
+    shown = shown_points(publication.blocks[block_code])
     for values in found:
         (code, name, unit_id, district_code, district_name, submitted, rank, rank_in_district,
-         points, max_points, percent, level_code, level_name) = values[:width]  # fmt: skip
+         points, max_points, percent, level_code, level_name, level_name_en,
+         not_ranked_reason) = values[:width]  # fmt: skip
         group_points: list[Decimal | None] = []
         for index in range(width, len(values), 2):
             group, status = values[index], values[index + 1]
-            group_points.append(None if status == NOT_APPLICABLE else Decimal(group or 0))
+            group_points.append(None if status == NOT_APPLICABLE else shown(Decimal(group or 0)))
         rows.append(
             PublicRow(
                 rank,
@@ -245,6 +259,9 @@ def public_rows(
                 percent,
                 level_code,
                 level_name,
+                None,
+                level_name_en,
+                not_ranked_reason,
             )  # fmt: skip
         )
     return rows

@@ -31,7 +31,7 @@ from egovrank.scoring.engine import RankedUnit
 
 from .compute import BlockResults, UnitFacts, compute, warnings
 from .models import Correction, Publication, PublishedResult
-from .queries import in_correction
+from .queries import in_correction, shown_points_summary
 
 __all__ = [
     "ResultsRefused",
@@ -140,6 +140,7 @@ def _block_summary(block: BlockResults, order: int) -> dict[str, Any]:
             [level.code, level.name, str(level.min_percent)] for level in criteria_set.levels.levels
         ],
         "groups": [[node.code, node.name, str(node.full_max)] for node in criteria_set.groups],
+        **shown_points_summary(criteria_set),
     }
 
 
@@ -165,8 +166,10 @@ def _result_row(
         share_numerator=score.share.numerator,
         share_denominator=score.share.denominator,
         percent=score.percent,
-        level_code=score.level.code,
-        level_name=score.level.name,
+        level_code=score.level.code if score.level else "",
+        level_name=score.level_name("vi"),
+        level_name_en=score.level_name("en"),
+        not_ranked_reason=row.unit.not_ranked_reason if not row.unit.ranked else "",
         self_points=facts.self_points,
         nodes=_nodes(row),
     )

@@ -168,6 +168,8 @@ def to_unit_input(
         answers,
         submitted=submitted,
         parent=district.code if district is not None else None,
+        ranked=participant.ranked,
+        not_ranked_reason=participant.not_ranked_reason,
     )
     return unit, refused
 

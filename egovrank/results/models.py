@@ -3,6 +3,9 @@ re-open a unit after publication."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -48,6 +51,20 @@ class Publication(AppendOnlyModel):
         return self.number > 1
 
 
+class PointsField(models.DecimalField):
+    """Points with up to three places, read back as written: a two-place figure
+    (``283.12``) stays two-place, as sets without ``scoring.points_decimals: 3`` give them,
+    rather than coming back as ``283.120``."""
+
+    def from_db_value(self, value: Any, expression: Any, connection: Any) -> Any:
+        if isinstance(value, Decimal) and value == value.quantize(_CENTS):
+            return value.quantize(_CENTS)
+        return value
+
+
+_CENTS = Decimal("0.01")
+
+
 class PublishedResult(AppendOnlyModel):
     """One unit's published result: what the ranking table and the unit's public page
     show, copied so that later changes to units, criteria or reviews leave it as
@@ -63,17 +80,22 @@ class PublishedResult(AppendOnlyModel):
     submitted = models.BooleanField(_("submitted"))
     rank = models.PositiveIntegerField(_("rank"), null=True)
     rank_in_district = models.PositiveIntegerField(_("rank in the district"), null=True)
-    points = models.DecimalField(_("points"), max_digits=12, decimal_places=2)
-    max_points = models.DecimalField(_("maximum"), max_digits=12, decimal_places=2)
+    # Three places: a set may give points with up to three (``scoring.points_decimals``).
+    points = PointsField(_("points"), max_digits=13, decimal_places=3)
+    max_points = PointsField(_("maximum"), max_digits=13, decimal_places=3)
     # The exact share as a fraction, and the percentage shown (half up, 2 places).
     share_numerator = models.BigIntegerField()
     share_denominator = models.BigIntegerField()
     percent = models.DecimalField(_("share (%)"), max_digits=6, decimal_places=2)
     level_code = models.CharField(_("level"), max_length=20)
     level_name = models.CharField(_("level"), max_length=50)
-    self_points = models.DecimalField(
-        _("self-assessed points"), max_digits=12, decimal_places=2, null=True
+    # Both blank in an index that only ranks (a set with ``levels: []``).
+    level_name_en = models.CharField(_("level (English)"), max_length=50, blank=True, default="")
+    # A unit evaluated but not ranked: no rank, and why (shown where the rank would be).
+    not_ranked_reason = models.CharField(
+        _("reason for not ranking"), max_length=300, blank=True, default=""
     )
+    self_points = PointsField(_("self-assessed points"), max_digits=13, decimal_places=3, null=True)
     # {node code: [points, max points, status]} for every node, as strings.
     nodes = models.JSONField(default=dict)
 

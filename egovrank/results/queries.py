@@ -5,13 +5,18 @@ recomputed); the units' standing now and their open corrections, for the review'
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
+
+from django.utils.translation import get_language
 
 from egovrank.periods.models import Participant, Period
 from egovrank.review.slots import Standing
 from egovrank.scoring.engine import NOT_APPLICABLE
+from egovrank.scoring.numbers import Precision
+from egovrank.scoring.tree import CriteriaSet
 
 from .compute import BlockResults, compute
 from .models import Correction, Publication
@@ -50,9 +55,18 @@ class ResultRow:
     level_name: str
     submitted: bool
     self_points: Decimal | None = None
+    level_name_en: str = ""
+    not_ranked_reason: str = ""  # a unit evaluated but not ranked: why (shown as its rank)
     not_reviewed: bool = False  # counted for a preview; the review is not approved
     refused: int = 0  # entries the rules refuse, left out of the score
     correction: Correction | None = None  # open correction of the unit
+
+    @property
+    def level_label(self) -> str:
+        """The level's name in the page's language ("" in an index that only ranks)."""
+        if self.level_name_en and (get_language() or "vi").startswith("en"):
+            return self.level_name_en
+        return self.level_name
 
 
 @dataclass
@@ -71,6 +85,25 @@ class ResultTable:
     @property
     def slug(self) -> str:
         return "".join(ch if ch.isalnum() else "-" for ch in self.code)
+
+
+def shown_points_summary(criteria_set: CriteriaSet) -> dict[str, Any]:
+    """What a publication's block keeps of how its set rounds, for the group columns: a
+    set rounding only the total (``round_at: total``) has unrounded groups, shown with
+    the set's places."""
+    precision = criteria_set.scoring.precision
+    if precision.round_at != "total":
+        return {}
+    return {"shown_points": [precision.points_decimals, precision.rounding]}
+
+
+def shown_points(block: Mapping[str, Any]) -> Callable[[Decimal], Decimal]:
+    """How a published block's group points are shown (see ``shown_points_summary``)."""
+    found = block.get("shown_points")
+    if not found:
+        return lambda value: value
+    places, rounding = found
+    return Precision(points_decimals=int(places), rounding=str(rounding)).round_points
 
 
 def in_correction(participant: Participant) -> bool:
@@ -116,7 +149,10 @@ def live_tables(
             group_points: list[Decimal | None] = []
             for group in groups:
                 node = score.node(group.code)
-                group_points.append(None if node.status == NOT_APPLICABLE else node.points)
+                shown = node.points
+                if score.precision.round_at == "total":  # unrounded: shown with the set's places
+                    shown = score.precision.round_points(shown)
+                group_points.append(None if node.status == NOT_APPLICABLE else shown)
             table.rows.append(
                 ResultRow(
                     rank=row.rank,
@@ -128,8 +164,10 @@ def live_tables(
                     points=score.points,
                     max_points=score.max_points,
                     percent=score.percent,
-                    level_code=score.level.code,
-                    level_name=score.level.name,
+                    level_code=score.level.code if score.level else "",
+                    level_name=score.level_name("vi"),
+                    level_name_en=score.level_name("en"),
+                    not_ranked_reason=row.unit.not_ranked_reason if not row.unit.ranked else "",
                     submitted=row.unit.submitted,
                     self_points=facts.self_points,
                     not_reviewed=facts.not_reviewed,
@@ -150,6 +188,7 @@ def published_tables(
     if only is not None:
         blocks = [(code, block) for code, block in blocks if code in only]
     tables: dict[str, ResultTable] = {}
+    shown: dict[str, Callable[[Decimal], Decimal]] = {}
     for code, block in blocks:
         groups = [
             GroupColumn(group_code, name, Decimal(maximum))
@@ -158,6 +197,7 @@ def published_tables(
         tables[code] = ResultTable(
             code, block.get("name", code), block.get("set_id", ""), block.get("version", ""), groups
         )
+        shown[code] = shown_points(block)
     # Rows were written in the core's ranking order (ties in Vietnamese alphabetical
     # order), so their ids keep it.
     results = publication.results.order_by("pk")
@@ -170,7 +210,9 @@ def published_tables(
         group_points: list[Decimal | None] = []
         for group in table.groups:
             points, _maximum, status = result.nodes.get(group.code, ["0", "0", ""])
-            group_points.append(None if status == NOT_APPLICABLE else Decimal(points))
+            group_points.append(
+                None if status == NOT_APPLICABLE else shown[result.block_code](Decimal(points))
+            )
         table.rows.append(
             ResultRow(
                 rank=result.rank,
@@ -184,6 +226,8 @@ def published_tables(
                 percent=result.percent,
                 level_code=result.level_code,
                 level_name=result.level_name,
+                level_name_en=result.level_name_en,
+                not_ranked_reason=result.not_ranked_reason,
                 submitted=result.submitted,
                 self_points=result.self_points,
             )

@@ -481,7 +481,7 @@ def do_approve(participant: Participant, *, actor: User) -> Assessment:
         actor=actor,
         summary=(
             f"{participant.unit_name}: approved, {sheet.points}/{sheet.max_points} "
-            f"({sheet.percent_text}, {sheet.level.name})"
+            f"({sheet.percent_text}, {sheet.level.name if sheet.level else '—'})"
         ),
         data={
             "before": before,
@@ -489,7 +489,7 @@ def do_approve(participant: Participant, *, actor: User) -> Assessment:
             "self_points": str(own.points),
             "verified_points": str(sheet.points),
             "max_points": str(sheet.max_points),
-            "level": sheet.level.code,
+            "level": sheet.level.code if sheet.level else "",
             "adjusted": adjusted,
         },
     )

@@ -41,8 +41,8 @@ def ranking_entry(row: RankedUnit, state: str, *, english: bool = False) -> Rank
         "points": str(row.score.points),
         "max_points": str(row.score.max_points),
         "percent": str(row.score.percent),
-        "level": level.code,
-        "level_name": level.name_en if english and level.name_en else level.name,
+        "level": level.code if level else "",
+        "level_name": row.score.level_name("en" if english else "vi"),
         "rank": row.rank_in_parent,
     }
 

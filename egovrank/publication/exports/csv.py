@@ -9,7 +9,7 @@ import io
 from egovrank.scoring.fileformat.cells import csv_writer
 
 from .source import ExportSource
-from .values import BASE_COLUMNS, group_columns, row_values, text
+from .values import BASE_COLUMNS, extra_columns, group_columns, row_values, text
 
 __all__ = ["CONTENT_TYPE", "render_csv"]
 
@@ -19,7 +19,7 @@ CONTENT_TYPE = "text/csv; charset=utf-8"
 def render_csv(source: ExportSource) -> bytes:
     """Every table of ``source`` in one file, a ``block`` column first; a group column is
     empty for a block without that group (and for a group not applicable to the unit)."""
-    columns = [*BASE_COLUMNS, *group_columns(source.tables)]
+    columns = [*BASE_COLUMNS, *extra_columns(source.tables), *group_columns(source.tables)]
     out = io.StringIO()
     writer = csv_writer(out, lineterminator="\r\n")
     writer.writerow(columns)

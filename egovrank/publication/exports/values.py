@@ -3,13 +3,22 @@ workbook): codes as names, decimals with a dot and no grouping, never binary flo
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from egovrank.results.queries import ResultRow, ResultTable
 
-__all__ = ["BASE_COLUMNS", "fraction_text", "group_columns", "plain", "row_values", "text"]
+__all__ = [
+    "BASE_COLUMNS",
+    "extra_columns",
+    "fraction_text",
+    "group_columns",
+    "plain",
+    "row_values",
+    "text",
+]
 
 BASE_COLUMNS = (
     "block",
@@ -40,6 +49,13 @@ def fraction_text(share: Fraction) -> str:
     return f"{share.numerator}/{share.denominator}"
 
 
+def extra_columns(tables: Iterable[ResultTable]) -> list[str]:
+    """Columns only some publications have: why a unit evaluated is not ranked."""
+    if any(row.not_ranked_reason for table in tables for row in table.rows):
+        return ["not_ranked_reason"]
+    return []
+
+
 def row_values(table: ResultTable, row: ResultRow) -> dict[str, Any]:
     """One unit's values by column, Python types (Decimal, int, bool, None); each group's
     points under the group's code."""
@@ -56,6 +72,7 @@ def row_values(table: ResultTable, row: ResultRow) -> dict[str, Any]:
         "level": row.level_code,
         "level_name": row.level_name,
         "submitted": row.submitted,
+        "not_ranked_reason": row.not_ranked_reason,
     }
     for group, points in zip(table.groups, row.groups, strict=True):
         values[group.code] = points

@@ -32,7 +32,7 @@ from egovrank.scoring.fileformat.cells import sheet_row, text_cell
 
 from . import announcement
 from .source import ExportSource
-from .values import BASE_COLUMNS, row_values
+from .values import BASE_COLUMNS, extra_columns, row_values
 
 __all__ = ["CONTENT_TYPE", "HEADER_ROW", "LAYOUTS", "render_xlsx"]
 
@@ -75,7 +75,7 @@ def _sheet_title(table: ResultTable) -> str:
 
 
 def _write_data(sheet: WriteOnlyWorksheet, table: ResultTable) -> None:
-    columns = [*BASE_COLUMNS, *(group.code for group in table.groups)]
+    columns = [*BASE_COLUMNS, *extra_columns([table]), *(group.code for group in table.groups)]
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
     sheet.append(sheet_row(sheet, [_cell(sheet, column, font=bold) for column in columns]))

@@ -100,6 +100,7 @@ def ranking_rows(
         "pts": escape(_("pts")),
         "merged": escape(_("merged")),
         "renamed": escape(_("renamed")),
+        "not_ranked": escape(_("not ranked")),
     }
     not_applicable = f'<td class="num"><span title="{words["na"]}">—</span></td>'
     not_submitted = f' <span class="badge badge--warn">{words["not_submitted"]}</span>'
@@ -112,8 +113,14 @@ def ranking_rows(
             if row.district_name and not in_district
             else ""
         )
+        if first is None and row.not_ranked_reason:
+            shown_rank = (
+                f'<span class="hint">{words["not_ranked"]}: {escape(row.not_ranked_reason)}</span>'
+            )
+        else:
+            shown_rank = str(first) if first is not None else "—"
         cells = [
-            f'<tr><td class="num">{first if first is not None else "—"}</td>',
+            f'<tr><td class="num">{shown_rank}</td>',
             f'<th scope="row"><a href="{prefix}{quote(row.unit_code, safe="")}/">'
             f"{escape(row.unit_name)}</a>{district}"
             f"{'' if row.submitted else not_submitted}</th>",
@@ -128,7 +135,7 @@ def ranking_rows(
         cells.append(f'<td class="num">{percent(row.percent)}%</td>')
         cells.append(
             f'<td><span class="level level--{escape(row.level_code)}">'
-            f"{escape(row.level_name)}</span></td>"
+            f"{escape(row.level_label)}</span></td>"
         )
         if in_district:
             cells.append(f'<td class="num">{row.rank if row.rank is not None else "—"}</td>')
@@ -147,7 +154,7 @@ def widget_rows(rows: Iterable[PublicRow]) -> SafeString:
         f'<tr><td class="num">{row.rank if row.rank is not None else "—"}</td>'
         f'<th scope="row">{escape(row.unit_name)}</th>'
         f'<td class="num">{percent(row.percent)}%</td>'
-        f'<td><span class="level level--{escape(row.level_code)}">{escape(row.level_name)}'
+        f'<td><span class="level level--{escape(row.level_code)}">{escape(row.level_label)}'
         "</span></td></tr>"
         for row in rows
     ]
