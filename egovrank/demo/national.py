@@ -510,7 +510,9 @@ def _approval_events(period: Period, actor: User) -> dict[str, dict[str, int]]:
             code, {level.name: 0 for level in block.criteria_set.levels.levels}
         )
         for row, facts in block.rows():
-            counts[row.score.level.name] += 1
+            level = row.score.level
+            if level is not None:  # an index without levels only ranks
+                counts[level.name] += 1
             if not facts.counted:
                 continue
             score = row.score
@@ -522,7 +524,7 @@ def _approval_events(period: Period, actor: User) -> dict[str, dict[str, int]]:
                     actor=actor,
                     summary=(
                         f"{row.unit.name}: approved, {score.points}/{score.max_points} "
-                        f"({score.percent_text()}, {score.level.name})"
+                        f"({score.percent_text()}, {level.name if level else '-'})"
                     ),
                     data={
                         "before": AssessmentState.IN_REVIEW
@@ -532,7 +534,7 @@ def _approval_events(period: Period, actor: User) -> dict[str, dict[str, int]]:
                         "self_points": str(facts.self_points),
                         "verified_points": str(score.points),
                         "max_points": str(score.max_points),
-                        "level": score.level.code,
+                        "level": level.code if level else None,
                     },
                 )
             )

@@ -245,7 +245,7 @@ class LostPoints:
 
     @property
     def lost(self) -> Decimal:
-        return self.result.max_points - self.result.points
+        return Decimal(self.result.max_points - self.result.points)
 
     @property
     def with_loss(self) -> int:

@@ -299,7 +299,7 @@ RANKING_STATES = (PeriodState.DRAFT, PeriodState.SELF_ASSESSMENT, PeriodState.RE
 
 @transaction.atomic(durable=True)
 def do_set_ranked(
-    participant: Participant, ranked: bool, reason: str, *, actor: Any
+    participant: Participant, ranked: bool, reason: str, *, actor: User
 ) -> Participant:
     """Rank a unit, or evaluate it without ranking it; not ranking needs a reason."""
     reason = reason.strip()

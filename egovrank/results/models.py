@@ -51,7 +51,7 @@ class Publication(AppendOnlyModel):
         return self.number > 1
 
 
-class PointsField(models.DecimalField):
+class PointsField(models.DecimalField):  # type: ignore[type-arg]  # generic only in the stubs
     """Points with up to three places, read back as written: a two-place figure
     (``283.12``) stays two-place, as sets without ``scoring.points_decimals: 3`` give them,
     rather than coming back as ``283.120``."""
