@@ -101,6 +101,8 @@ class UnitInput:
     submitted: bool = True
     parent: str | None = None
     ranked: bool = True
+    # The set's shared figures (``figures:``) as this unit gave them, by figure code.
+    figures: Mapping[str, Decimal] = field(default_factory=dict)
 
 
 # --- the compiled plan ---------------------------------------------------------------
@@ -117,6 +119,7 @@ class _Leaf(NamedTuple):
     allow_na: bool
     carries_points: bool
     needs_block: bool
+    uses_figures: bool
 
 
 class _Inner(NamedTuple):
@@ -149,6 +152,8 @@ class _Plan:
     groups: tuple[_Group, ...]
     top: tuple[int, ...]
     counted_top: tuple[int, ...]
+    figure_codes: frozenset[str]
+    sharing: Mapping[str, tuple[str, ...]]  # figure code -> the criteria that use it
 
 
 def _plan(criteria_set: CriteriaSet) -> _Plan:
@@ -185,6 +190,7 @@ def _plan(criteria_set: CriteriaSet) -> _Plan:
                     node.allow_na,
                     node.rule.carries_points,
                     node.rule.needs_block,
+                    bool(node.rule.figure_codes),
                 )
             )
         else:
@@ -203,6 +209,10 @@ def _plan(criteria_set: CriteriaSet) -> _Plan:
         groups=tuple(groups),
         top=top,
         counted_top=tuple(i for i in top if nodes[i].carries_points),
+        figure_codes=frozenset(figure.code for figure in criteria_set.figures),
+        sharing={
+            figure.code: criteria_set.figure_users(figure.code) for figure in criteria_set.figures
+        },
     )
     criteria_set.derived["engine.plan"] = plan
     return plan
@@ -234,6 +244,10 @@ def _forced_not_applicable(plan: _Plan, units: list[UnitInput]) -> dict[int, set
         unknown = keys - plan.index.keys()
         if unknown:
             raise AnswerError(min(unknown), f"no such criterion in this set (unit {unit.code})")
+        if unit.figures:
+            unknown = unit.figures.keys() - plan.figure_codes
+            if unknown:
+                raise AnswerError(min(unknown), f"no such figure in this set (unit {unit.code})")
         if keys & group_codes:
             for position, code, allow_na, end in plan.groups:
                 own = unit.answers.get(code)
@@ -305,10 +319,15 @@ def _evaluate(
     """
     work = _Work.start(plan, units)
     answer_maps = [unit.answers if unit.submitted else {} for unit in units]
+    figure_maps: list[Mapping[str, Decimal]] = []
     for leaf in plan.leaves:
         code = leaf.code  # a local: the comprehension below reads it once per unit
         # Missing answers come through as None, not-submitted units included.
         column = [answers.get(code) for answers in answer_maps]
+        if leaf.uses_figures:
+            if not figure_maps:
+                figure_maps = [unit.figures if unit.submitted else {} for unit in units]
+            column = _with_figures(plan, leaf, column, figure_maps, units)
         figure = None
         if leaf.needs_block:
             # Phase one for this criterion: the best figure among the units given,
@@ -323,6 +342,26 @@ def _evaluate(
         if inner.carries_points:
             _sum_children(work, inner)
     return _Columns(work.points, work.maxima, work.why)
+
+
+def _with_figures(
+    plan: _Plan,
+    leaf: _Leaf,
+    column: list[Answer | None],
+    figure_maps: list[Mapping[str, Decimal]],
+    units: list[UnitInput],
+) -> list[Answer | None]:
+    """The column with each unit's shared figures put in; a refusal names its unit."""
+    code, rule, sharing = leaf.code, leaf.rule, plan.sharing
+    try:
+        return rule.with_figures(code, column, figure_maps, sharing)
+    except AnswerError:
+        for i, answer in enumerate(column):  # find the unit to name, then re-raise
+            try:
+                rule.with_figures(code, (answer,), (figure_maps[i],), sharing)
+            except AnswerError as error:
+                raise _unit_error(error, units[i]) from None
+        raise
 
 
 def _score_column(
