@@ -1,11 +1,14 @@
 """Benchmark: score and rank a national-scale block with the pure scoring core.
 
 Builds a synthetic input (12,000 units by default, a set of 80 point-carrying leaf
-criteria mixing every rule kind, plus informational fields), then times
+criteria mixing every rule kind, ratios reading a shared figure (the unit's staff
+count, declared once in ``figures:``) among them, plus informational fields), then times
 ``score_block`` (both phases: best figures, then every unit, then ranking) and reports
 peak memory. Prints figures; asserts nothing. Target on a 2-core machine: < 3 s, < 500 MB.
 
-    .venv/bin/python benchmarks/scoring.py [--units 12000] [--repeat 3]
+    .venv/bin/python benchmarks/scoring.py [--units 12000] [--repeat 3] [--no-figures]
+
+``--no-figures`` leaves shared figures out of the mix (the mix before they existed).
 """
 
 from __future__ import annotations
@@ -69,14 +72,31 @@ KINDS = [
     ("relative", {"kind": "relative_to_best"}),
     ("relative_ratio", {"kind": "relative_to_best", "input": "ratio"}),
 ]
+# Ratios that read the unit's staff count from the set's shared figures.
+SHARED_KINDS = [
+    ("shared", {"kind": "ratio", "mode": "proportional", "denominator_figure": "TONG_CBCCVC"}),
+    (
+        "shared_bands",
+        {
+            "kind": "ratio",
+            "mode": "bands",
+            "denominator_figure": "TONG_CBCCVC",
+            "bands": [
+                {"at_least": Decimal(50), "points": Decimal(5)},
+                {"at_least": Decimal(90), "points": Decimal(10)},
+            ],
+        },
+    ),
+]
 
 
-def build_set() -> CriteriaSet:
+def build_set(figures: bool = True) -> CriteriaSet:
+    kinds = KINDS + SHARED_KINDS if figures else KINDS
     groups = []
     for g in range(8):
         leaves: list[dict[str, Any]] = []
         for i in range(10):
-            name, rule = KINDS[(g + i) % len(KINDS)]
+            name, rule = kinds[(g + i) % len(kinds)]
             leaves.append(
                 {
                     "code": f"G{g}.{i}",
@@ -97,15 +117,24 @@ def build_set() -> CriteriaSet:
             {"code": "TT2", "name": "Người phụ trách", "rule": {"kind": "info"}},
         ],
     }
-    document = {"format": FORMAT, "id": "bench", "title": "Benchmark", "nodes": [info, *groups]}
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "id": "bench",
+        "title": "Benchmark",
+        "nodes": [info, *groups],
+    }
+    if figures:
+        document["figures"] = [{"code": "TONG_CBCCVC", "name": "Tổng số CBCCVC"}]
     return build_criteria_set(document, lambda path: "bench", "bench")
 
 
-def answer(rnd: random.Random, kind: str, allow_na: bool) -> Answer | None:
+def answer(rnd: random.Random, kind: str, allow_na: bool, staff: int) -> Answer | None:
     if allow_na and rnd.random() < 0.1:
         return NA
     if rnd.random() < 0.03:
         return None  # left unanswered
+    if kind in {"shared", "shared_bands"}:
+        return Number(Decimal(rnd.randint(0, staff)))  # the staff count is shared
     if kind == "yes_no":
         return YesNo(rnd.random() < 0.7)
     if kind == "manual":
@@ -130,13 +159,15 @@ def build_units(criteria_set: CriteriaSet, count: int, seed: int = 2749) -> list
         if leaf.carries_points
     ]
     units = []
+    shared = criteria_set.figure("TONG_CBCCVC") is not None
     for n in range(count):
+        staff = rnd.randint(10, 300)
         answers: dict[str, Answer] = {
-            "TT1": Number(Decimal(rnd.randint(10, 300))),
+            "TT1": Number(Decimal(staff)),
             "TT2": Text("Nguyễn Văn A"),
         }
         for code, kind, allow_na in leaves:
-            value = answer(rnd, kind, allow_na)
+            value = answer(rnd, kind, allow_na, staff)
             if value is not None:
                 answers[code] = value
         units.append(
@@ -146,6 +177,7 @@ def build_units(criteria_set: CriteriaSet, count: int, seed: int = 2749) -> list
                 answers=answers,
                 submitted=rnd.random() > 0.02,
                 parent=f"H{n % 700:03d}",
+                figures={"TONG_CBCCVC": Decimal(staff)} if shared else {},
             )
         )
     return units
@@ -161,9 +193,13 @@ def main() -> None:
     )
     parser.add_argument("--units", type=int, default=12_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--no-figures", action="store_true", help="leave shared figures out of the mix"
+    )
     args = parser.parse_args()
 
-    criteria_set = build_set()
+    criteria_set = build_set(figures=not args.no_figures)
+    shared = sum(1 for leaf in criteria_set.leaves() if leaf.rule and leaf.rule.figure_codes)
     leaves = sum(1 for leaf in criteria_set.leaves() if leaf.carries_points)
     started = time.perf_counter()
     units = build_units(criteria_set, args.units)
@@ -171,6 +207,7 @@ def main() -> None:
     rss_input = peak_rss_mb()
     print(
         f"python {platform.python_version()} on {platform.machine()}, {args.units:,} units x {leaves} scored criteria"
+        f" ({shared} reading a shared figure)"
     )
     print(
         f"input built in {built:.2f} s (not part of the figures below); peak RSS so far {rss_input:.0f} MB"
