@@ -422,6 +422,11 @@ def submission_problems(participant: Participant, assessment: Assessment | None)
     entries = entries_of(assessment)
     sheet = sheet_for(participant, criteria_set, entries, "vi")
     problems = []
+    for figure in sheet.refused_figures:
+        problems.append(
+            _("%(criterion)s: the answer is refused (%(error)s).")
+            % {"criterion": f"{figure.code} {figure.figure.name}", "error": figure.error}
+        )
     for line in sheet.leaves:
         name = f"{line.code} {line.node.name}"
         if line.error:

@@ -235,6 +235,7 @@ def _answers(
     answers: dict[str, Answer] = {}
     errors: dict[str, str] = {}
     figures = _figures(criteria_set, entries, errors) if criteria_set.figures else {}
+    sharing = _sharing(criteria_set) if criteria_set.figures else {}
     for node in criteria_set.leaves():
         entry = entries.get(node.code)
         if node.rule is None:
@@ -247,9 +248,7 @@ def _answers(
             # The core reads the shared parts from the unit's figures: the engine then
             # scores the whole ratio, as if typed into the criterion.
             try:
-                [answer] = node.rule.with_figures(
-                    node.code, [answer], [figures], _sharing(criteria_set)
-                )
+                [answer] = node.rule.with_figures(node.code, [answer], [figures], sharing)
             except SharedFigureConflict as conflict:
                 error = entry_message(conflict.problem)
             except AnswerError as refused:

@@ -162,7 +162,11 @@ class CriteriaSet:
 
     def figure(self, code: str) -> SharedFigure | None:
         """The shared figure with this code, if the set declares one."""
-        return next((figure for figure in self.figures if figure.code == code), None)
+        index = self.derived.get("figure_index")
+        if not isinstance(index, dict):
+            index = self.derived["figure_index"] = {f.code: f for f in self.figures}
+        found: SharedFigure | None = index.get(code)
+        return found
 
     def figure_users(self, code: str) -> tuple[str, ...]:
         """The codes of the criteria whose ratio uses the shared figure ``code``."""

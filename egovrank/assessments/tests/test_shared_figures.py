@@ -7,8 +7,10 @@ from __future__ import annotations
 import pytest
 
 from egovrank.api.tests.helpers import api, api_as, form_kwargs
+from egovrank.assessments.actions import submission_problems
 from egovrank.assessments.figures import FiguresRefused, do_import_figures
 from egovrank.assessments.models import Answer
+from egovrank.assessments.queries import assessment_of
 from egovrank.assessments.tests.conftest import form_url
 from egovrank.assessments.tests.helpers import save
 from egovrank.criteria.models import CriteriaVersion
@@ -148,3 +150,10 @@ def test_the_figures_import_fills_system_figures_and_refuses_a_contradiction(sha
     assert "DVC3" in problems[(2, "value")] and "(100)" in problems[(2, "value")]
     assert "TONG_CBCCVC" in problems[(3, "value")]
     assert Answer.objects.get(code="HO_SO").value == "200"  # nothing changed
+
+
+def test_a_refused_figure_is_named_among_what_stops_the_submission(shared, officer):
+    officer.post(save_url(shared, "TONG_CBCCVC"), {"value": "năm mươi", "revision": 0}, **HTMX)
+    participant = shared.participants["sotc"]
+    problems = submission_problems(participant, assessment_of(participant))
+    assert any(problem.startswith("TONG_CBCCVC Tổng số CBCCVC") for problem in problems)
