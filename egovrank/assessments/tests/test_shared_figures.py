@@ -8,9 +8,11 @@ import pytest
 
 from egovrank.api.tests.helpers import api, api_as, form_kwargs
 from egovrank.assessments.actions import submission_problems
+from egovrank.assessments.demo import plausible_answers
 from egovrank.assessments.figures import FiguresRefused, do_import_figures
 from egovrank.assessments.models import Answer
-from egovrank.assessments.queries import assessment_of
+from egovrank.assessments.queries import assessment_of, criteria_set_for
+from egovrank.assessments.sheet import Entry, answers_of
 from egovrank.assessments.tests.conftest import form_url
 from egovrank.assessments.tests.helpers import save
 from egovrank.criteria.models import CriteriaVersion
@@ -157,3 +159,13 @@ def test_a_refused_figure_is_named_among_what_stops_the_submission(shared, offic
     participant = shared.participants["sotc"]
     problems = submission_problems(participant, assessment_of(participant))
     assert any(problem.startswith("TONG_CBCCVC Tổng số CBCCVC") for problem in problems)
+
+
+def test_demo_answers_give_each_figure_once_and_agree_with_it(shared):
+    criteria_set = criteria_set_for(shared.participants["sotc"])
+    for seed in range(20):
+        answers = plausible_answers(criteria_set, seed=seed)
+        entries = {code: Entry(value=given.value) for code, given in answers.items()}
+        _read, refused = answers_of(criteria_set, entries)
+        assert refused == {}, seed
+        assert "TONG_CBCCVC" in answers and "/" not in answers["HT1"].value
