@@ -25,7 +25,9 @@ def test_editing_a_criterion_keeps_its_shared_denominator(administrator_client, 
     assert (node.name, node.rule.denominator_figure) == ("Máy tính", "TONG_CBCCVC")
 
 
-def test_a_shared_figure_that_does_not_exist_is_refused_and_nothing_changes(administrator_client, world):
+def test_a_shared_figure_that_does_not_exist_is_refused_and_nothing_changes(
+    administrator_client, world
+):
     shared_version()
     data = node_data(SHARED, "HT1", rule_denominator_figure="NOPE")
     response = administrator_client.post(url("HT1"), data)
