@@ -163,10 +163,6 @@ class _Builder:
                 if field in data["rule"]:
                     where = path + ("rule", field)
                     self.references.append((where, code, f"rule.{field}", data["rule"][field]))
-        origin, system = self.origin(data, path, code)
-        if children and "origin" in data:
-            message = "a group has no answer of its own: give origin on its criteria"
-            self.problem(path + ("origin",), message, code, "origin")
             if children:
                 self.problem(
                     path + ("rule",),
@@ -174,6 +170,10 @@ class _Builder:
                     code,
                     "rule",
                 )
+        origin, system = self.origin(data, path, code)
+        if children and "origin" in data:
+            message = "a group has no answer of its own: give origin on its criteria"
+            self.problem(path + ("origin",), message, code, "origin")
         if not children:
             self._check_leaf(data, path, code, rule, max_points)
         elif max_points is not None:

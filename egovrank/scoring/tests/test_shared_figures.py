@@ -247,3 +247,19 @@ def test_a_set_without_figures_describes_itself_as_before():
     assert criteria_set.figures == ()
     assert "figures" not in dump_criteria_set(criteria_set)
     assert "origin" not in dump_criteria_set(criteria_set)
+
+
+def test_origin_on_a_group_is_refused_and_a_group_still_takes_no_rule():
+    text = SHARED_YAML.replace(
+        "  - code: DVC3\n",
+        "  - code: G\n    name: G\n    origin: automatic\n    children:\n"
+        "      - {code: Y, name: Y, max_points: 1, rule: {kind: yes_no}}\n"
+        "  - code: G2\n    name: G2\n    rule: {kind: yes_no}\n    children:\n"
+        "      - {code: Z, name: Z, max_points: 1, rule: {kind: yes_no}}\n"
+        "  - code: DVC3\n",
+    )
+    with pytest.raises(CriteriaFileError) as refused:
+        loads_criteria_set(text, "g.yaml")
+    messages = {(p.code, p.field): p.message for p in refused.value.problems}
+    assert "a group has no answer of its own" in messages[("G", "origin")]
+    assert "a group takes no rule" in messages[("G2", "rule")]
