@@ -34,3 +34,10 @@ def test_a_shared_figure_that_does_not_exist_is_refused_and_nothing_changes(
     assert response.status_code == 400
     assert "no shared figure &#x27;NOPE&#x27;" in response.content.decode()
     assert node_of(SHARED, "HT1").rule.denominator_figure == "TONG_CBCCVC"
+
+
+def test_the_set_page_lists_the_shared_figures_and_what_uses_them(client, world):
+    shared_version()
+    html = client.get(f"/criteria/{SHARED}/").content.decode()
+    assert "Số liệu dùng chung" in html and "TONG_CBCCVC" in html
+    assert "HT1, UD2, NL3, NL4" in html and "Cổng Dịch vụ công quốc gia" in html
