@@ -169,3 +169,11 @@ def test_demo_answers_give_each_figure_once_and_agree_with_it(shared):
         _read, refused = answers_of(criteria_set, entries)
         assert refused == {}, seed
         assert "TONG_CBCCVC" in answers and "/" not in answers["HT1"].value
+
+
+def test_a_stale_save_of_a_figure_is_refused_and_says_so(shared, officer):
+    officer.post(save_url(shared, "TONG_CBCCVC"), {"value": "50", "revision": 0}, **HTMX)
+    stale = officer.post(save_url(shared, "TONG_CBCCVC"), {"value": "60", "revision": 0}, **HTMX)
+    assert stale.status_code == 409
+    assert "someone else changed this figure" in stale.content.decode()
+    assert Answer.objects.get(code="TONG_CBCCVC").value == "50"
