@@ -263,3 +263,51 @@ def test_origin_on_a_group_is_refused_and_a_group_still_takes_no_rule():
     messages = {(p.code, p.field): p.message for p in refused.value.problems}
     assert "a group has no answer of its own" in messages[("G", "origin")]
     assert "a group takes no rule" in messages[("G2", "rule")]
+
+
+@st.composite
+def shared_blocks(draw):
+    """A set whose ratios share one of two figures (or none), and units giving figures
+    and numerators within them, some leaving a figure out or marking "na"."""
+    modes = draw(st.lists(st.sampled_from(["", "S1", "S2", "both"]), min_size=1, max_size=6))
+    leaves = []
+    for i, mode in enumerate(modes):
+        rule = {"allow_na": True}
+        if mode == "both":
+            rule |= {"numerator_figure": "S1", "denominator_figure": "S2"}
+        elif mode:
+            rule |= {"denominator_figure": mode}
+        leaves.append(leaf(f"C{i}", draw(st.integers(1, 20)), "ratio", **rule))
+    used = {code for mode in modes for code in (["S1", "S2"] if mode == "both" else [mode]) if code}
+    figures = [{"code": code, "name": code} for code in sorted(used)]
+    criteria_set = make_set(group("G", *leaves), **({"figures": figures} if figures else {}))
+    units = []
+    for n in range(draw(st.integers(1, 5))):
+        s2 = draw(st.integers(0, 300))
+        given = {"S1": draw(st.integers(0, s2)), "S2": s2}
+        shared = {code: D(given[code]) for code in sorted(used) if draw(st.integers(0, 6))}
+        answers = {}
+        for i, mode in enumerate(modes):
+            pick = draw(st.integers(0, 8))
+            if pick == 0:
+                answers[f"C{i}"] = NA
+            elif pick == 1 or mode == "both":
+                continue
+            elif mode:
+                answers[f"C{i}"] = Number(D(draw(st.integers(0, given[mode]))))
+            else:
+                answers[f"C{i}"] = Ratio(D(draw(st.integers(0, 500))), D(draw(st.integers(1, 500))))
+        units.append(unit(f"U{n}", answers, figures=shared))
+    return criteria_set, units
+
+
+@settings(max_examples=80, deadline=None)
+@given(shared_blocks())
+def test_with_shared_figures_a_unit_alone_scores_as_in_its_block_and_within_its_maximum(block):
+    criteria_set, units = block
+    result = score_block(criteria_set, units)
+    for row in result.rows:
+        alone = score_unit(criteria_set, row.unit)
+        assert list(alone.walk()) == list(row.score.walk())
+        for node in alone.walk():
+            assert 0 <= node.points <= node.max_points
