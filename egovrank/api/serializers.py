@@ -259,7 +259,9 @@ class LineSerializer(serializers.Serializer):
     depth = serializers.IntegerField()
     is_leaf = serializers.BooleanField()
     input = serializers.CharField(
-        allow_blank=True, help_text="yes_no, option, ratio, number or text; empty for a group."
+        allow_blank=True,
+        help_text="yes_no, option, ratio, number, text, or figures (every part comes from "
+        "the set's shared figures); empty for a group.",
     )
     points = DecimalString()
     max_points = DecimalString()
