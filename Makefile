@@ -22,7 +22,7 @@ help:
 	@echo "make run    - install, migrate, load the demo and serve on http://$(HOST):$(PORT)/"
 	@echo "make test   - install test dependencies (Chromium included) and run the whole suite"
 	@echo "make guide-images - run the browser tests and refresh the guides' screenshots"
-	@echo "make lint   - ruff, format check, mypy --strict on egovrank/scoring, makemigrations --check"
+	@echo "make lint   - ruff, format check, mypy --strict on egovrank (tests and migrations aside), makemigrations --check"
 
 # --- installation -----------------------------------------------------------------------
 

@@ -36,7 +36,7 @@ COMMANDS = {
     "send-deadline-reminders": "remind units whose deadline is near (run it from cron)",
     "compute-results": "print a period's results per block as they stand now",
     "export-results": "write a period's results, live or published, as csv/json/xlsx/pdf",
-    "backup": "write one archive of the database and every evidence file, with checksums",
+    "backup": "write one signed archive of the database and every evidence file, with checksums",
     "restore": "restore such an archive into an empty installation",
     "seed-demo": "load the Hưng Yên demo (demo installations only)",
     "generate-national-data": "fill a throw-away database with 12,000 published fake units",

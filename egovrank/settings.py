@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -84,6 +85,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "egovrank.core.busy.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "egovrank.urls"
@@ -175,6 +177,14 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SIGNIN_MAX_FAILURES = env_int("SIGNIN_MAX_FAILURES", 5, minimum=1)
 SIGNIN_LOCKOUT_MINUTES = env_int("SIGNIN_LOCKOUT_MINUTES", 15, minimum=1)
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_HOURS", 24, minimum=1) * 3600
+# Days an API token works after it was made; 0: until revoked (or the password changes).
+API_TOKEN_MAX_AGE_DAYS = env_int("API_TOKEN_MAX_AGE_DAYS", 0, minimum=0)
+# Failed API tokens, and password links asked for, per client address (and per e-mail
+# address) within SIGNIN_LOCKOUT_MINUTES before that client waits it out.
+API_TOKEN_MAX_FAILURES = env_int("API_TOKEN_MAX_FAILURES", 20, minimum=1)
+PASSWORD_RESET_MAX_REQUESTS = env_int("PASSWORD_RESET_MAX_REQUESTS", 5, minimum=1)
+# The proxy in front sets X-Real-IP itself, and only it reaches the app (deploy/nginx.conf).
+TRUST_X_REAL_IP = env_bool("TRUST_X_REAL_IP", False)
 
 # Mail (password reset, later notifications). The console backend prints mail to the
 # log, which suits a demo; production sets an SMTP backend and its server.
@@ -208,7 +218,7 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "egovrank" / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 WHITENOISE_USE_FINDERS = not env_bool("STATIC_MANIFEST", False)
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -252,6 +262,13 @@ else:
         "OPTIONS": {"location": EVIDENCE_ROOT, "base_url": None},
     }
 
+# Backups (`egovrank backup`) are signed with this key, an HMAC-SHA256 over the archive's
+# manifest, so a restore refuses an archive edited since (docs/operations.md). It is
+# kept outside the archive, in the environment or a secret file.
+BACKUP_SIGNING_KEY = env_secret("BACKUP_SIGNING_KEY") or ""
+if BACKUP_SIGNING_KEY and len(BACKUP_SIGNING_KEY) < 32:
+    raise ImproperlyConfigured("BACKUP_SIGNING_KEY must be at least 32 characters long")
+
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO", choices=_LOG_LEVELS)
 # Logging: one line per record on standard error, which systemd's journal (or whatever
@@ -280,11 +297,10 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["egovrank.api.permissions.RoleRequired"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
-    ],
+    # JSON bodies only; the two uploads (evidence, figures) take multipart themselves.
+    # The schema declares what the parsers accept: one content type per body, which
+    # generated clients need (api/tests/test_generated_client.py).
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "egovrank.api.pagination.Pagination",
     "DEFAULT_SCHEMA_CLASS": "egovrank.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "egovrank.api.errors.exception_handler",

@@ -8,6 +8,7 @@ import os
 import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
+os.environ.setdefault("BACKUP_SIGNING_KEY", "test-only-backup-signing-key-7c1e4b9a2d")
 # Evidence files written by tests land in a throwaway folder, never in var/.
 os.environ.setdefault("EVIDENCE_ROOT", tempfile.mkdtemp(prefix="egovrank-test-evidence-"))
 

@@ -8,6 +8,7 @@ app's address, where the lower app's ``urls.py`` cannot import the view
 from django.contrib import admin
 from django.urls import URLPattern, include, path
 
+from egovrank.accounts.views import admin_sign_in
 from egovrank.assessments.dashboard_views import period_dashboard
 from egovrank.periods import urls as periods_urls
 
@@ -37,5 +38,7 @@ urlpatterns = [
     path("api/", include("egovrank.api.urls")),
     path("account/api-tokens/", include("egovrank.api.token_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Before the admin's own: its sign-in, under the app's lock-out (answers 429).
+    path("admin/login/", admin_sign_in),
     path("admin/", admin.site.urls),
 ]

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 from django.http import Http404
 
-from egovrank.core.roles import Roles, roles_of
+from egovrank.core.roles import Person, Roles, roles_of
 
 from .models import User
 
@@ -18,13 +16,13 @@ def can_manage_people(roles: Roles) -> bool:
     return roles.administrator
 
 
-def people_visible_to(user: Any) -> QuerySet[User]:
+def people_visible_to(user: Person) -> QuerySet[User]:
     if not can_manage_people(roles_of(user)):
         return User.objects.none()
     return User.objects.all()
 
 
-def access_person(user: Any, pk: int) -> User:
+def access_person(user: Person, pk: int) -> User:
     """The person ``pk`` for an administrator; 404 for anyone else or a missing person."""
     try:
         return people_visible_to(user).select_related("unit").get(pk=pk)

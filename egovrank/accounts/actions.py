@@ -39,7 +39,7 @@ def snapshot(person: User) -> dict[str, Any]:
 
 
 @transaction.atomic
-def do_create_person(*, actor: Any, password: str = "", **fields: Any) -> User:
+def do_create_person(*, actor: User, password: str = "", **fields: Any) -> User:
     """Create a person. Without a password the account cannot sign in until the
     person follows the link sent by ``do_send_password_link``."""
     person = User(**{name: fields[name] for name in PERSON_FIELDS if name in fields})
@@ -59,7 +59,7 @@ def do_create_person(*, actor: Any, password: str = "", **fields: Any) -> User:
 
 
 @transaction.atomic
-def do_update_person(person: User, *, actor: Any, before: dict[str, Any]) -> User:
+def do_update_person(person: User, *, actor: User, before: dict[str, Any]) -> User:
     """Save ``person`` edited by a form; ``before`` is ``snapshot`` taken before the edit."""
     person.save()
     after = snapshot(person)
@@ -78,7 +78,9 @@ def do_update_person(person: User, *, actor: Any, before: dict[str, Any]) -> Use
 
 
 @transaction.atomic
-def do_grant_role(person: User, role: str, unit: Unit | None, *, actor: Any) -> RoleAssignment:
+def do_grant_role(
+    person: User, role: str, unit: Unit | None, *, actor: User | None
+) -> RoleAssignment:
     assignment, created = RoleAssignment.objects.get_or_create(
         user=person, role=role, unit=unit, defaults={"granted_by": actor}
     )
@@ -94,7 +96,7 @@ def do_grant_role(person: User, role: str, unit: Unit | None, *, actor: Any) -> 
 
 
 @transaction.atomic
-def do_revoke_role(assignment: RoleAssignment, *, actor: Any) -> None:
+def do_revoke_role(assignment: RoleAssignment, *, actor: User) -> None:
     person, role, unit = assignment.user, assignment.role, assignment.unit
     assignment.delete()
     record(
@@ -107,12 +109,12 @@ def do_revoke_role(assignment: RoleAssignment, *, actor: Any) -> None:
 
 
 @transaction.atomic
-def do_unlock(person: User, *, actor: Any) -> None:
+def do_unlock(person: User, *, actor: User) -> None:
     lockout.clear_failures(person.username)
     record("person.unlocked", person, actor=actor, summary=f"unlocked {person.username}")
 
 
-def do_send_password_link(person: User, request: HttpRequest, *, actor: Any) -> bool:
+def do_send_password_link(person: User, request: HttpRequest, *, actor: User) -> bool:
     """E-mail ``person`` a link to choose a password (Django's reset mail). False when
     the person has no e-mail address or cannot sign in."""
     if not person.email or not person.is_active:

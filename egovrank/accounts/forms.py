@@ -6,8 +6,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core import validators
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,11 +21,14 @@ from egovrank.orgs.models import Unit
 from . import lockout
 from .models import User
 
-__all__ = ["PasswordLinkForm", "PersonForm", "RoleForm", "SignInForm"]
+__all__ = ["AdminSignInForm", "PasswordLinkForm", "PersonForm", "RoleForm", "SignInForm"]
 
 
-class SignInForm(AuthenticationForm):
-    """Django's sign-in form with the lock-out in front of it."""
+class LockedOutForm(AuthenticationForm):
+    """Django's sign-in form with the lock-out in front of it: each attempt is counted
+    before its password is checked (``lockout.begin_attempt``), so parallel attempts
+    check no more passwords than the limit allows. A refusal sets ``retry_after``
+    (seconds) for the view's 429 answer."""
 
     error_messages = {
         "invalid_login": _(
@@ -36,32 +41,69 @@ class SignInForm(AuthenticationForm):
             "Try again later, or ask the administrator to unlock it."
         ),
     }
+    retry_after: int | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Django sets the user name's max_length after the field was built, without
+        # its validator: a 100,000-character name would reach the database and the
+        # lock-out. Refuse it as the field's own length error instead.
+        username = self.fields["username"]
+        assert isinstance(username, forms.CharField) and username.max_length is not None
+        username.validators.append(validators.MaxLengthValidator(username.max_length))
 
     def clean(self) -> dict[str, Any]:
         username = self.cleaned_data.get("username") or ""
         password = self.cleaned_data.get("password")
-        if username:
-            until = lockout.locked_until(username)
-            if until is not None:
-                raise self._locked(until)
         if username and password:
+            try:
+                attempt = lockout.begin_attempt(username)
+            except lockout.Locked as locked:
+                self.retry_after = locked.retry_after_seconds
+                raise self._locked(locked.until) from None
             self.user_cache = authenticate(self.request, username=username, password=password)
             if self.user_cache is None:
-                throttle = lockout.record_failure(username)
-                if throttle.locked_until is not None:
-                    raise self._locked(throttle.locked_until)
+                left = attempt.failed()
+                if left == 0:
+                    until = lockout.locked_until(username)
+                    if until is not None:
+                        self.retry_after = lockout.Locked(until).retry_after_seconds
+                        raise self._locked(until)
                 raise ValidationError(
                     self.error_messages["invalid_login"],
                     code="invalid_login",
-                    params={"attempts_left": lockout.attempts_left(throttle)},
+                    params={"attempts_left": left},
                 )
+            attempt.succeeded()
             self.confirm_login_allowed(self.user_cache)
-            lockout.clear_failures(username)
         return self.cleaned_data
 
     def _locked(self, until: Any) -> ValidationError:
         when = formats.date_format(timezone.localtime(until), "SHORT_DATETIME_FORMAT")
         return ValidationError(self.error_messages["locked"], code="locked", params={"until": when})
+
+
+class SignInForm(LockedOutForm):
+    """The app's sign-in page."""
+
+
+class AdminSignInForm(LockedOutForm, AdminAuthenticationForm):
+    """Django's admin sign-in (``/admin/login/``) under the same lock-out: the same
+    count for the same name, whichever page the guesses come through."""
+
+    error_messages = {
+        **LockedOutForm.error_messages,
+        "not_staff": AdminAuthenticationForm.error_messages["invalid_login"],
+    }
+
+    def confirm_login_allowed(self, user: Any) -> None:
+        AuthenticationForm.confirm_login_allowed(self, user)
+        if not user.is_staff:
+            raise ValidationError(
+                self.error_messages["not_staff"],
+                code="invalid_login",
+                params={"username": self.username_field.verbose_name},
+            )
 
 
 class PasswordLinkForm(PasswordResetForm):
@@ -74,7 +116,7 @@ class PasswordLinkForm(PasswordResetForm):
         return (person for person in people if person.email.casefold() == email.casefold())
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(forms.ModelForm):  # type: ignore[type-arg]  # generic only in the stubs
     """A person's details as the administrator edits them; a new person may get a
     first password here, or a link by e-mail to choose one."""
 
@@ -93,7 +135,9 @@ class PersonForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.select_related("block").order_by("code")
+        unit_field = self.fields["unit"]
+        assert isinstance(unit_field, forms.ModelChoiceField)
+        unit_field.queryset = Unit.objects.select_related("block").order_by("code")
         if self.instance.pk is not None:
             del self.fields["password"]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -10,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from egovrank.core.roles import UNIT_BOUND_ROLES, Role
 from egovrank.orgs.models import Unit
+
+from .signals import password_changed
 
 __all__ = ["RoleAssignment", "SignInThrottle", "User"]
 
@@ -32,14 +36,23 @@ class User(AbstractUser):
 
     class Meta(AbstractUser.Meta):
         ordering = ["username"]
-        verbose_name = _("person")
-        verbose_name_plural = _("people")
+        # The stubs say str; Django's own names here are lazy translations too.
+        verbose_name = _("person")  # type: ignore[assignment]
+        verbose_name_plural = _("people")  # type: ignore[assignment]
 
     def __str__(self) -> str:
         return self.get_full_name()
 
     def get_full_name(self) -> str:
         return self.full_name or super().get_full_name() or self.username
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # ``set_password`` keeps the new raw password until the save, whichever form
+        # or command set it: the one place that sees every password change.
+        changed = self.pk is not None and getattr(self, "_password", None) is not None
+        super().save(*args, **kwargs)
+        if changed:
+            password_changed.send(sender=type(self), user=self)
 
 
 class RoleAssignment(models.Model):
@@ -97,13 +110,21 @@ class RoleAssignment(models.Model):
 
 
 class SignInThrottle(models.Model):
-    """Failed sign-ins for one user name, counted to lock it out for a while.
+    """Failed sign-ins for one user name, counted to lock it out for a while; and, in
+    other scopes, other requests counted the same way per key (failed API tokens per
+    client address, password links per e-mail and per client address).
 
     Kept in the database, not the cache, so that every app server sees the same count
     and a restart does not reset it.
     """
 
-    username = models.CharField(_("user name"), max_length=150, unique=True)
+    SIGN_IN = "sign-in"
+    API_TOKEN = "api-token"  # noqa: S105 (a scope's name)
+    PASSWORD_LINK_EMAIL = "link-email"  # noqa: S105
+    PASSWORD_LINK_CLIENT = "link-client"  # noqa: S105
+
+    scope = models.CharField(_("counted"), max_length=20, default=SIGN_IN)
+    username = models.CharField(_("user name (or address)"), max_length=150)
     failures = models.PositiveIntegerField(_("failed attempts"), default=0)
     last_failure_at = models.DateTimeField(_("last failure"), null=True, blank=True)
     locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
@@ -111,6 +132,9 @@ class SignInThrottle(models.Model):
     class Meta:
         verbose_name = _("sign-in throttle")
         verbose_name_plural = _("sign-in throttles")
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "username"], name="throttle_one_per_key")
+        ]
 
     def __str__(self) -> str:
         return f"{self.username}: {self.failures}"

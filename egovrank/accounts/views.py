@@ -2,28 +2,64 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
+from typing import Any
+
+from django.conf import settings
+from django.contrib import admin, messages
 from django.contrib.auth import views as auth_views
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from egovrank.core.access import role_required
 from egovrank.core.audit import history_of
+from egovrank.core.clients import client_address
 from egovrank.core.roles import Role
 
-from . import actions
+from . import actions, throttle
 from .access import access_person, can_manage_people, people_visible_to
 from .forms import PasswordLinkForm, PersonForm, RoleForm, SignInForm
 from .lockout import locked_until
-from .models import RoleAssignment, User
+from .models import RoleAssignment, SignInThrottle, User
+from .requests import SignedInRequest
 
-sign_in = auth_views.LoginView.as_view(
-    form_class=SignInForm, template_name="accounts/sign_in.html", redirect_authenticated_user=True
-)
+
+class SignInView(auth_views.LoginView):
+    """Django's sign-in page; a locked name is answered 429 with ``Retry-After``."""
+
+    form_class = SignInForm
+    template_name = "accounts/sign_in.html"
+    redirect_authenticated_user = True
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        response = super().form_invalid(form)
+        return refused_if_locked(form, response)
+
+
+def refused_if_locked(form: Any, response: HttpResponse) -> HttpResponse:
+    """Give the page of a refused (locked) sign-in the status that says so."""
+    retry_after = getattr(form, "retry_after", None)
+    if retry_after is not None:
+        response.status_code = 429
+        response["Retry-After"] = str(retry_after)
+    return response
+
+
+sign_in = SignInView.as_view()
+
+
+def admin_sign_in(request: HttpRequest) -> HttpResponse:
+    """Django's admin sign-in with the app's lock-out (``admin.site.login_form``, set in
+    ``accounts/admin.py``), answering a locked name 429 as the app's page does."""
+    response = admin.site.login(request)
+    form = (getattr(response, "context_data", None) or {}).get("form")
+    return refused_if_locked(form, response)
+
+
 sign_out = auth_views.LogoutView.as_view()
 password_change = auth_views.PasswordChangeView.as_view(
     template_name="accounts/password_change.html",
@@ -32,13 +68,46 @@ password_change = auth_views.PasswordChangeView.as_view(
 password_change_done = auth_views.PasswordChangeDoneView.as_view(
     template_name="accounts/password_change_done.html"
 )
-password_reset = auth_views.PasswordResetView.as_view(
-    form_class=PasswordLinkForm,
-    template_name="accounts/password_reset.html",
-    subject_template_name="registration/password_reset_subject.txt",
-    email_template_name="registration/password_reset_email.txt",
-    success_url=reverse_lazy("accounts:password_reset_done"),
-)
+
+
+class PasswordLinkView(auth_views.PasswordResetView):
+    """Django's "send me a link", throttled per e-mail address and per client address
+    (``PASSWORD_RESET_MAX_REQUESTS`` within the lock-out period): a refusal is 429 with
+    ``Retry-After``, the same whether or not the address belongs to anyone."""
+
+    form_class = PasswordLinkForm
+    template_name = "accounts/password_reset.html"
+    subject_template_name = "registration/password_reset_subject.txt"
+    email_template_name = "registration/password_reset_email.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        limit = settings.PASSWORD_RESET_MAX_REQUESTS
+        keys = [
+            (SignInThrottle.PASSWORD_LINK_CLIENT, client_address(self.request)),
+            (SignInThrottle.PASSWORD_LINK_EMAIL, form.cleaned_data["email"]),
+        ]
+        # Counted first, in one statement each, so parallel requests cannot all slip
+        # under the limit; the limit-th is still served.
+        counts = [throttle.count(scope, key, limit) for scope, key in keys]
+        if all(number <= limit for number in counts):
+            return super().form_valid(form)
+        until = max(
+            (when for scope, key in keys if (when := throttle.refused_until(scope, key))),
+            default=timezone.now(),
+        )
+        shown = formats.date_format(timezone.localtime(until), "SHORT_DATETIME_FORMAT")
+        form.add_error(
+            None,
+            _("Too many password links asked for: try again after %(until)s.") % {"until": shown},
+        )
+        response = self.form_invalid(form)
+        response.status_code = 429
+        response["Retry-After"] = str(throttle.retry_after_seconds(until))
+        return response
+
+
+password_reset = PasswordLinkView.as_view()
 password_reset_done = auth_views.PasswordResetDoneView.as_view(
     template_name="accounts/password_reset_done.html"
 )
@@ -52,7 +121,7 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 
 
 @role_required(can_manage_people)
-def people_list(request: HttpRequest) -> HttpResponse:
+def people_list(request: SignedInRequest) -> HttpResponse:
     people = people_visible_to(request.user).select_related("unit")
     query = request.GET.get("q", "").strip()
     role = request.GET.get("role", "")
@@ -74,7 +143,7 @@ def people_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(can_manage_people)
-def person_create(request: HttpRequest) -> HttpResponse:
+def person_create(request: SignedInRequest) -> HttpResponse:
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -94,7 +163,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(can_manage_people)
-def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def person_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     person = access_person(request.user, pk)
     before = actions.snapshot(person)
     form = PersonForm(request.POST or None, instance=person)
@@ -107,7 +176,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(can_manage_people)
-def role_grant(request: HttpRequest, pk: int) -> HttpResponse:
+def role_grant(request: SignedInRequest, pk: int) -> HttpResponse:
     person = access_person(request.user, pk)
     form = RoleForm(request.POST)
     if not form.is_valid():
@@ -139,7 +208,7 @@ def _render_person(
 
 @require_POST
 @role_required(can_manage_people)
-def role_revoke(request: HttpRequest, pk: int, assignment_pk: int) -> HttpResponse:
+def role_revoke(request: SignedInRequest, pk: int, assignment_pk: int) -> HttpResponse:
     person = access_person(request.user, pk)
     assignment = get_object_or_404(RoleAssignment, pk=assignment_pk, user=person)
     actions.do_revoke_role(assignment, actor=request.user)
@@ -149,7 +218,7 @@ def role_revoke(request: HttpRequest, pk: int, assignment_pk: int) -> HttpRespon
 
 @require_POST
 @role_required(can_manage_people)
-def person_unlock(request: HttpRequest, pk: int) -> HttpResponse:
+def person_unlock(request: SignedInRequest, pk: int) -> HttpResponse:
     person = access_person(request.user, pk)
     actions.do_unlock(person, actor=request.user)
     messages.success(request, _("Unlocked: the person can sign in again."))
@@ -158,7 +227,7 @@ def person_unlock(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(can_manage_people)
-def person_send_link(request: HttpRequest, pk: int) -> HttpResponse:
+def person_send_link(request: SignedInRequest, pk: int) -> HttpResponse:
     person = access_person(request.user, pk)
     if actions.do_send_password_link(person, request, actor=request.user):
         messages.success(

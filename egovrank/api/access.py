@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.http import Http404
+
+from egovrank.accounts.models import User
 
 from .models import ApiToken
 
 __all__ = ["access_token", "tokens_of"]
 
 
-def tokens_of(user: Any) -> QuerySet[ApiToken]:
+def tokens_of(user: User | AnonymousUser) -> QuerySet[ApiToken]:
     """The person's own tokens, newest first (revoked ones included)."""
-    if not getattr(user, "is_authenticated", False):
+    if not user.is_authenticated:
         return ApiToken.objects.none()
     return ApiToken.objects.filter(user=user)
 
 
-def access_token(user: Any, pk: int) -> ApiToken:
+def access_token(user: User | AnonymousUser, pk: int) -> ApiToken:
     """One of the person's own tokens; 404 for anyone else's, as for a missing one."""
     token = tokens_of(user).filter(pk=pk).first()
     if token is None:

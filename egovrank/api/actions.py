@@ -5,16 +5,23 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from egovrank.accounts.models import User
 from egovrank.core.audit import record
 
 from .models import ApiToken
 
-__all__ = ["SECRET_START", "do_create_token", "do_rename_token", "do_revoke_token", "digest"]
+__all__ = [
+    "SECRET_START",
+    "digest",
+    "do_create_token",
+    "do_rename_token",
+    "do_revoke_token",
+    "revoke_tokens_of",
+]
 
 # Every secret reads "egv_<prefix>_<random>": the prefix finds the row, the digest of
 # the whole secret proves it. The start makes a leaked secret easy to recognise.
@@ -33,7 +40,7 @@ def _new_prefix() -> str:
 
 
 @transaction.atomic
-def do_create_token(user: Any, name: str, *, actor: Any) -> tuple[ApiToken, str]:
+def do_create_token(user: User, name: str, *, actor: User) -> tuple[ApiToken, str]:
     """A new token for ``user``, and its secret: the only time the secret exists
     outside the person's hands (only its digest is stored)."""
     prefix = _new_prefix()
@@ -52,7 +59,7 @@ def do_create_token(user: Any, name: str, *, actor: Any) -> tuple[ApiToken, str]
 
 
 @transaction.atomic
-def do_rename_token(token: ApiToken, name: str, *, actor: Any) -> ApiToken:
+def do_rename_token(token: ApiToken, name: str, *, actor: User) -> ApiToken:
     before = token.name
     token.name = name.strip()
     if token.name == before:
@@ -69,7 +76,7 @@ def do_rename_token(token: ApiToken, name: str, *, actor: Any) -> ApiToken:
 
 
 @transaction.atomic
-def do_revoke_token(token: ApiToken, *, actor: Any) -> ApiToken:
+def do_revoke_token(token: ApiToken, *, actor: User) -> ApiToken:
     """The token stops working at once; the row stays, so the list shows it revoked."""
     token = ApiToken.objects.select_for_update().get(pk=token.pk)
     if token.revoked_at is not None:
@@ -84,3 +91,24 @@ def do_revoke_token(token: ApiToken, *, actor: Any) -> ApiToken:
         data={"user": token.user_id, "name": token.name, "prefix": token.prefix},
     )
     return token
+
+
+@transaction.atomic
+def revoke_tokens_of(user: User, **_signal: object) -> int:
+    """A new password revokes every token of its person (``accounts.signals.
+    password_changed``): a token made by whoever knew the old password must not
+    outlive it. Returns how many were revoked."""
+    tokens = list(ApiToken.objects.select_for_update().filter(user=user, revoked_at=None))
+    now = timezone.now()
+    for token in tokens:
+        token.revoked_at = now
+        token.save(update_fields=["revoked_at"])
+        record(
+            "api_token.revoked",
+            token,
+            actor=None,
+            summary=f"{user}: API token “{token.name}” ({token.prefix}…) revoked: "
+            "the password changed",
+            data={"user": user.pk, "name": token.name, "prefix": token.prefix},
+        )
+    return len(tokens)

@@ -35,7 +35,7 @@ def share_text(value: Fraction) -> str:
 
 
 @extend_schema_field(DECIMAL_SCHEMA)
-class DecimalString(serializers.Field):
+class DecimalString(serializers.Field[Decimal, str, str | None, object]):
     """A decimal exactly as the scoring core gave it, as a string."""
 
     def __init__(self, **kwargs: Any) -> None:
@@ -47,7 +47,7 @@ class DecimalString(serializers.Field):
 
 
 @extend_schema_field(SHARE_SCHEMA)
-class ShareField(serializers.Field):
+class ShareField(serializers.Field[Fraction, str, str, object]):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)

@@ -20,7 +20,7 @@ from rest_framework import serializers
 __all__ = ["AutoSchema", "ErrorSerializer", "postprocess"]
 
 
-class ErrorItemSerializer(serializers.Serializer):
+class ErrorItemSerializer(serializers.Serializer[Any]):
     path = serializers.CharField(
         help_text="The input concerned (“value”, “links.0.url”); empty for the whole request.",
         allow_blank=True,
@@ -33,8 +33,8 @@ class ErrorItemSerializer(serializers.Serializer):
     )
 
 
-class ErrorSerializer(serializers.Serializer):
-    errors = ErrorItemSerializer(many=True)
+class ErrorSerializer(serializers.Serializer[Any]):
+    errors = ErrorItemSerializer(many=True)  # type: ignore[assignment]  # a declared field: DRF takes it off the class
 
 
 DESCRIPTIONS = {
@@ -43,7 +43,7 @@ DESCRIPTIONS = {
     403: "The person's role does not allow this.",
     404: "Missing, or out of the person's reach (the same answer for both).",
     409: "Refused because of the object's state, or a stale revision.",
-    415: "The body is not JSON, a form or multipart.",
+    415: "The body is not of the type the operation takes: JSON, or multipart for uploads.",
 }
 
 
@@ -86,7 +86,7 @@ class AutoSchema(openapi.AutoSchema):
         return auths
 
 
-class TokenScheme(OpenApiAuthenticationExtension):
+class TokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]  # drf-spectacular's registry is untyped
     target_class = "egovrank.api.authentication.TokenAuthentication"
     name = "tokenAuth"
 
@@ -100,7 +100,7 @@ class TokenScheme(OpenApiAuthenticationExtension):
         }
 
 
-class SessionScheme(OpenApiAuthenticationExtension):
+class SessionScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]  # drf-spectacular's registry is untyped
     target_class = "egovrank.api.authentication.SessionAuthentication"
     name = "cookieAuth"
 

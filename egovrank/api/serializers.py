@@ -64,7 +64,7 @@ class UnitSerializer(serializers.Serializer):
     short_name = serializers.CharField(allow_blank=True)
     kind = serializers.ChoiceField(choices=UnitKind.choices)
     block = serializers.CharField(allow_null=True, source="block.code", default=None)
-    parent = serializers.CharField(allow_null=True, source="parent.code", default=None)
+    parent = serializers.CharField(allow_null=True, source="parent.code", default=None)  # type: ignore[assignment]  # a declared field: DRF takes it off the class
     valid_from = serializers.IntegerField(allow_null=True)
     valid_until = serializers.IntegerField(allow_null=True)
 
@@ -361,7 +361,7 @@ class SavedAnswerSerializer(serializers.Serializer):
 
 
 class StaleAnswerSerializer(serializers.Serializer):
-    errors = ErrorItemSerializer(many=True)
+    errors = ErrorItemSerializer(many=True)  # type: ignore[assignment]  # a declared field: DRF takes it off the class
     current = AnswerSerializer(
         required=False, help_text="When the revision is stale: the newer answer, with its revision."
     )
@@ -466,7 +466,7 @@ class VerdictResultSerializer(serializers.Serializer):
 
 
 class StaleVerdictSerializer(serializers.Serializer):
-    errors = ErrorItemSerializer(many=True)
+    errors = ErrorItemSerializer(many=True)  # type: ignore[assignment]  # a declared field: DRF takes it off the class
     current = VerdictSerializer(
         required=False,
         allow_null=True,
@@ -640,7 +640,7 @@ class FiguresInputSerializer(serializers.Serializer):
         help_text="A .csv (UTF-8) or .xlsx file: unit_code, criterion, value (or numerator "
         "and denominator).",
     )
-    source = serializers.CharField(
+    source = serializers.CharField(  # type: ignore[assignment]  # a declared field: DRF takes it off the class
         max_length=500, help_text="Where the figures come from; kept in each form's history."
     )
     dry_run = serializers.BooleanField(
@@ -661,7 +661,7 @@ class FigureChangeSerializer(serializers.Serializer):
 class FiguresReportSerializer(serializers.Serializer):
     year = serializers.IntegerField()
     filename = serializers.CharField()
-    source = serializers.CharField()
+    source = serializers.CharField()  # type: ignore[assignment]  # a declared field: DRF takes it off the class
     dry_run = serializers.BooleanField()
     changed = serializers.IntegerField()
     rows = FigureChangeSerializer(many=True)

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.urls import reverse
 
+from egovrank.accounts.models import User
 from egovrank.assessments.models import Answer, Assessment, EvidenceFile, EvidenceLink
 from egovrank.assessments.page import FormPage
 from egovrank.assessments.progress import Progress, state_of
@@ -25,6 +26,7 @@ from egovrank.results.models import Publication
 from egovrank.results.queries import ResultTable
 from egovrank.review.models import Forwarding, RevisionRequest, Verification
 from egovrank.review.page import ReviewPage
+from egovrank.review.queries import UnitReview
 from egovrank.scoring.fileformat.build import document_of
 from egovrank.scoring.levels import Level, share_of
 from egovrank.scoring.numbers import percent_of
@@ -32,7 +34,7 @@ from egovrank.scoring.numbers import percent_of
 from .fields import decimal_text
 
 
-def _name(person: Any) -> str | None:
+def _name(person: User | None) -> str | None:
     if person is None:
         return None
     return str(person.get_full_name() or person.get_username())
@@ -275,12 +277,19 @@ def status(participant: Participant, assessment: Assessment | None) -> dict[str,
     }
 
 
+def _review_of(form: FormPage) -> UnitReview:
+    """The review on a unit's own form: the review's, plugged into the form's slot."""
+    review = form.review
+    assert isinstance(review, UnitReview)
+    return review
+
+
 def form_line(form: FormPage, line: Line) -> dict[str, Any]:
     """One node of the form as its page shows it to the person."""
     code = line.code
     node = line.node
     leaf = line.is_leaf
-    review = form.review
+    review = _review_of(form)
     verified = review.verified.by_code[code] if review.verified else None
     adjusted = review.adjusted(code) if leaf else None
     return {
@@ -362,7 +371,7 @@ def form_detail(form: FormPage) -> dict[str, Any]:
         "answered": form.sheet.answered,
         "answerable": form.sheet.answerable,
         "complete": form.sheet.complete,
-        "returned": returned(form.review.request),
+        "returned": returned(_review_of(form).request),
         "verified_totals": sheet_totals(verified) if verified else None,
         "criteria": [form_line(form, line) for line in form.sheet.lines],
         "figures": [figure_line(form, line) for line in form.sheet.figures],

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from egovrank.accounts.requests import SignedInRequest
 from egovrank.core.access import role_required, signed_in
 
 from .access import access_token, tokens_of
@@ -33,7 +34,7 @@ def _render(
 
 @never_cache
 @role_required(signed_in)
-def token_list(request: HttpRequest) -> HttpResponse:
+def token_list(request: SignedInRequest) -> HttpResponse:
     """The person's tokens; a POST creates one and shows its secret this once."""
     if request.method != "POST":
         return _render(request)
@@ -46,7 +47,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @role_required(signed_in)
-def token_rename(request: HttpRequest, pk: int) -> HttpResponse:
+def token_rename(request: SignedInRequest, pk: int) -> HttpResponse:
     token = access_token(request.user, pk)
     form = TokenNameForm(request.POST, prefix_id=f"rename_{pk}")
     if not form.is_valid():
@@ -58,7 +59,7 @@ def token_rename(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @role_required(signed_in)
-def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def token_revoke(request: SignedInRequest, pk: int) -> HttpResponse:
     token = access_token(request.user, pk)
     do_revoke_token(token, actor=request.user)
     messages.success(

@@ -10,13 +10,13 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from egovrank.core.roles import Roles, roles_of
+from egovrank.core.roles import Person, Roles, roles_of
 from egovrank.periods.models import Participant
 
 from .models import EvidenceFile, EvidenceLink
@@ -44,7 +44,7 @@ def has_assessment_role(roles: Roles) -> bool:
     )
 
 
-def participants_visible_to(user: Any) -> QuerySet[Participant]:
+def participants_visible_to(user: Person) -> QuerySet[Participant]:
     roles = roles_of(user)
     participants = Participant.objects.all()
     if roles.sees_every_unit:
@@ -54,12 +54,12 @@ def participants_visible_to(user: Any) -> QuerySet[Participant]:
     )
 
 
-def own_participants(user: Any) -> QuerySet[Participant]:
+def own_participants(user: Person) -> QuerySet[Participant]:
     """The participants of the units the person fills in or submits for."""
     return Participant.objects.filter(unit_id__in=roles_of(user).own_units)
 
 
-def access_participant(user: Any, year: int, unit_code: str) -> Participant:
+def access_participant(user: Person, year: int, unit_code: str) -> Participant:
     """The participant whose form the person asks for, or 404."""
     participant = (
         participants_visible_to(user)
@@ -72,7 +72,7 @@ def access_participant(user: Any, year: int, unit_code: str) -> Participant:
     return participant
 
 
-def access_to_edit(user: Any, year: int, unit_code: str) -> Participant:
+def access_to_edit(user: Person, year: int, unit_code: str) -> Participant:
     """The form for someone who fills it in; 404 beyond the person's reach, and 403 for
     those who may only read it."""
     participant = access_participant(user, year, unit_code)
@@ -81,7 +81,7 @@ def access_to_edit(user: Any, year: int, unit_code: str) -> Participant:
     return participant
 
 
-def access_to_submit(user: Any, year: int, unit_code: str) -> Participant:
+def access_to_submit(user: Person, year: int, unit_code: str) -> Participant:
     """The form for its unit's head, who submits and withdraws it; 404 beyond the
     person's reach, and 403 for the others who see it."""
     participant = access_participant(user, year, unit_code)
@@ -109,12 +109,12 @@ def access_evidence(
     return item
 
 
-def can_edit(user: Any, participant: Participant) -> bool:
+def can_edit(user: Person, participant: Participant) -> bool:
     """The unit's officers and head fill in the form (reviewers and the administrator
     read it: the answers are the unit's own claim)."""
     return participant.unit_id in roles_of(user).own_units
 
 
-def can_submit(user: Any, participant: Participant) -> bool:
+def can_submit(user: Person, participant: Participant) -> bool:
     """The decision makes the head responsible: only the head submits or withdraws."""
     return participant.unit_id in roles_of(user).head_units

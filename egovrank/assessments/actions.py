@@ -20,11 +20,14 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from egovrank.accounts.models import User
+from egovrank.core.archives import archive_refusal
 from egovrank.core.audit import record
 from egovrank.notifications.notify import notify_submitted
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant
 from egovrank.periods.rules import deadline_passed
+from egovrank.scoring.fileformat.archives import ArchiveRefused
 
 from .choices import AssessmentState
 from .filetypes import detect, safe_name
@@ -186,7 +189,7 @@ def do_save_answer(
     entered: AnswerInput,
     *,
     revision: int,
-    actor: Any,
+    actor: User,
 ) -> Answer:
     """Save what the unit entered for criterion ``code`` (a draft save: the answer may
     still be incomplete; the form shows what is refused), or for one of the set's shared
@@ -218,7 +221,7 @@ def _save_answer(
     entered: AnswerInput,
     *,
     revision: int,
-    actor: Any,
+    actor: User | None,
     source: str = "",
 ) -> Answer:
     """``do_save_answer`` without its own transaction, for callers that save many
@@ -287,7 +290,7 @@ def _check_code(participant: Participant, code: str) -> None:
 
 @transaction.atomic(durable=True)
 def do_add_file(
-    participant: Participant, code: str, upload: UploadedFile, *, actor: Any
+    participant: Participant, code: str, upload: UploadedFile[bytes], *, actor: User
 ) -> EvidenceFile:
     """Attach a file to criterion ``code``, after checking its size and its content."""
     limit = settings.EVIDENCE_MAX_MEGABYTES * 1024 * 1024
@@ -298,7 +301,11 @@ def do_add_file(
     if not upload.size:
         raise EvidenceRefused(_("The file is empty."))
     name = safe_name(upload.name or "")
-    kind = detect(upload.file, name)
+    assert upload.file is not None  # an upload always has its content
+    try:
+        kind = detect(upload.file, name)
+    except ArchiveRefused as error:
+        raise EvidenceRefused(archive_refusal(name, error)) from None
     if kind is None:
         raise EvidenceRefused(
             _(
@@ -341,12 +348,13 @@ def do_add_file(
             data={"code": code, "file": evidence.pk, "name": name, "sha256": evidence.sha256},
         )
     except Exception:
-        evidence.file.storage.delete(evidence.file.name)
+        if evidence.file.name:  # always, once saved
+            evidence.file.storage.delete(evidence.file.name)
         raise
     return evidence
 
 
-def _remove(item: EvidenceFile | EvidenceLink, action: str, name: str, *, actor: Any) -> None:
+def _remove(item: EvidenceFile | EvidenceLink, action: str, name: str, *, actor: User) -> None:
     """Mark a file or link removed (it stays, so the history can still show it)."""
     participant, assessment = _locked_assessment(item.assessment.participant)
     _refuse_if_locked(participant, assessment)
@@ -366,7 +374,7 @@ def _remove(item: EvidenceFile | EvidenceLink, action: str, name: str, *, actor:
 
 
 @transaction.atomic(durable=True)
-def do_remove_file(evidence: EvidenceFile, *, actor: Any) -> None:
+def do_remove_file(evidence: EvidenceFile, *, actor: User) -> None:
     _remove(evidence, "evidence.file_removed", evidence.original_name, actor=actor)
 
 
@@ -379,7 +387,7 @@ def do_add_link(
     number: str = "",
     date: Any = None,
     url: str = "",
-    actor: Any,
+    actor: User,
 ) -> EvidenceLink:
     """Refer to a document published elsewhere (number, date, title, address)."""
     participant, assessment = _locked_assessment(participant)
@@ -412,7 +420,7 @@ def do_add_link(
 
 
 @transaction.atomic(durable=True)
-def do_remove_link(link: EvidenceLink, *, actor: Any) -> None:
+def do_remove_link(link: EvidenceLink, *, actor: User) -> None:
     _remove(link, "evidence.link_removed", link.title, actor=actor)
 
 
@@ -445,7 +453,7 @@ def submission_problems(participant: Participant, assessment: Assessment | None)
 
 
 @transaction.atomic(durable=True)
-def do_submit(participant: Participant, *, actor: Any) -> Assessment:
+def do_submit(participant: Participant, *, actor: User) -> Assessment:
     """The head submits the form: refused with the list of what is missing, or after
     the deadline (extension included)."""
     participant, assessment = _locked_assessment(participant)
@@ -480,7 +488,7 @@ def do_submit(participant: Participant, *, actor: Any) -> Assessment:
 
 
 @transaction.atomic(durable=True)
-def do_withdraw(participant: Participant, *, actor: Any) -> Assessment:
+def do_withdraw(participant: Participant, *, actor: User) -> Assessment:
     """Take a submitted form back to fix it, which is allowed until review starts and
     while the deadline has not passed."""
     participant, assessment = _locked_assessment(participant)

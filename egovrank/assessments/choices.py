@@ -13,7 +13,7 @@ class AssessmentState(models.TextChoices):
     RETURNED = "returned", _("Returned for revision")
     APPROVED = "approved", _("Approved")
     # Closed by the reviewer after the deadline: scores 0, Yếu, ranked after every
-    # unit that submitted (MISSION.md section 4).
+    # unit that submitted (docs/domain.md).
     NOT_SUBMITTED = "not_submitted", _("Not submitted")
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from egovrank.accounts.models import User
 from egovrank.core.audit import event, record_all
 from egovrank.scoring.tree import CriteriaSet
 
@@ -68,7 +69,7 @@ def _part_within(rule: Any, figures: dict[str, int], rng: random.Random, quality
 
 
 def answer_rows(
-    assessment: Assessment, answers: Iterable[tuple[str, AnswerInput]], *, by: Any = None
+    assessment: Assessment, answers: Iterable[tuple[str, AnswerInput]], *, by: User | None = None
 ) -> list[Answer]:
     """Unsaved answer rows (revision 1) for a bulk load that bypasses the form."""
     return [

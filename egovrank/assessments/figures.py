@@ -20,20 +20,16 @@ Each history entry records where the figure came from (``source``).
 
 from __future__ import annotations
 
-import csv
-import io
-import re
-import unicodedata
-import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from egovrank.accounts.models import User
 from egovrank.core.audit import record
 from egovrank.orgs.models import Unit
+from egovrank.orgs.tables import fold, read_table
 from egovrank.orgs.unitfile import TableRefused, table_problem
 from egovrank.periods.models import Participant, Period
 from egovrank.scoring.fileformat.problems import Problem
@@ -68,14 +64,7 @@ _ALIASES = {
 }
 
 
-def _fold(text: str) -> str:
-    """Lower case without diacritics, ``_``/``-`` as spaces, spaces collapsed."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn").casefold()
-    return " ".join(re.sub(r"[_\-]", " ", text).split())
-
-
-_HEADER = {_fold(alias): column for column, aliases in _ALIASES.items() for alias in aliases}
+_HEADER = {fold(alias): column for column, aliases in _ALIASES.items() for alias in aliases}
 
 
 class FiguresRefused(TableRefused):
@@ -146,56 +135,10 @@ class _Planned:
 def _table(filename: str, content: bytes) -> Iterator[tuple[int, list[str]]]:
     """(row number, cells) of a .csv (UTF-8, BOM or not) or .xlsx (first sheet)."""
 
-    def refuse(message: str, row: int | None = None) -> FiguresRefused:
+    def refuse(message: str, row: int | None) -> FiguresRefused:
         return FiguresRefused(filename, [table_problem(filename, row, "", message)])
 
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    if extension == "csv":
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = content[: exc.start].count(b"\n") + 1
-            raise refuse(_("the file is not UTF-8 text: save it as “CSV UTF-8”"), line) from None
-        first = text.split("\n", 1)[0]
-        # Excel set to Vietnamese separates cells with ";" (the decimal mark is ",").
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        return ((reader.line_num, cells) for cells in reader)
-    if extension == "xlsx":
-        return iter(_xlsx_rows(content, refuse))
-    raise refuse(_("a figures file must be a .csv or .xlsx file"))
-
-
-def _xlsx_rows(
-    content: bytes, refuse: Callable[[str], FiguresRefused]
-) -> list[tuple[int, list[str]]]:
-    from openpyxl import load_workbook
-
-    if content[:4] == b"\xd0\xcf\x11\xe0":
-        raise refuse(_("an old Excel 97-2003 (.xls) file: save it as .xlsx"))
-    if not zipfile.is_zipfile(io.BytesIO(content)):
-        raise refuse(_("not an Excel workbook (.xlsx)"))
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        rows = [
-            (number, [_cell_text(value) for value in values])
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
-        workbook.close()
-    # openpyxl raises many unrelated types for a damaged or foreign zip; all of them mean
-    # the same thing to the person who sent it.
-    except Exception:
-        raise refuse(_("not an Excel workbook (.xlsx) that can be read")) from None
-    return rows
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # 45 typed in Excel comes back as 45.0
-    return str(value).strip()
+    return read_table(filename, content, refuse, _("a figures file must be a .csv or .xlsx file"))
 
 
 def _read(filename: str, content: bytes) -> tuple[list[_Row], list[Problem]]:
@@ -237,7 +180,7 @@ def _header(
     known = ", ".join((*COLUMNS, *IGNORED))
     for index, cell in enumerate(cells):
         label = cell.strip()
-        column = _HEADER.get(_fold(label))
+        column = _HEADER.get(fold(label))
         if not label:
             if _filled(cells[index:]):
                 problem("", _("column %(number)d has no name") % {"number": index + 1})
@@ -477,7 +420,7 @@ def do_import_figures(
     content: bytes,
     *,
     source: str,
-    actor: Any,
+    actor: User | None,
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> FiguresReport:

@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import IO
+
+from egovrank.scoring.fileformat.archives import (
+    EVIDENCE_LIMITS,
+    ArchiveRefused,
+    checked_archive,
+    read_member,
+)
 
 __all__ = ["FileKind", "KINDS", "detect", "safe_name"]
 
@@ -61,13 +67,17 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def _zip_kind(file: IO[bytes]) -> FileKind | None:
+    # A bomb raises ArchiveRefused (the caller says why); a damaged zip is no kind.
     try:
-        with zipfile.ZipFile(file) as archive:
+        with checked_archive(file, EVIDENCE_LIMITS) as archive:
             names = set(archive.namelist())
             if "mimetype" in names:
-                return _ODF.get(archive.read("mimetype").decode("ascii", "replace").strip())
-    except (zipfile.BadZipFile, OSError, KeyError):
-        return None
+                mimetype = read_member(archive, "mimetype", 256)
+                return _ODF.get(mimetype.decode("ascii", "replace").strip())
+    except ArchiveRefused as refused:
+        if refused.reason in ("damaged", "member"):
+            return None
+        raise
     if "[Content_Types].xml" in names:
         if "word/document.xml" in names:
             return DOCX
@@ -80,7 +90,8 @@ def _zip_kind(file: IO[bytes]) -> FileKind | None:
 
 def detect(file: IO[bytes], name: str) -> FileKind | None:
     """The kind of ``file`` by its content (``name`` only tells Word 97 from Excel 97,
-    whose containers look alike), or None when it is none of the accepted kinds."""
+    whose containers look alike), or None when it is none of the accepted kinds.
+    Raises ``ArchiveRefused`` for a zip that would inflate like a bomb."""
     file.seek(0)
     head = file.read(16)
     file.seek(0)

@@ -55,6 +55,7 @@ def period_progress(period: Period) -> dict[int, Progress]:
     }
     ids = [pk for pk, _state in assessments.values()]
     rows: dict[int, list[tuple[str, str, bool, str]]] = defaultdict(list)
+    assessment_id: int | None
     for assessment_id, code, value, na, explanation in Answer.objects.filter(
         assessment_id__in=ids
     ).values_list("assessment_id", "code", "value", "not_applicable", "evidence_explanation"):

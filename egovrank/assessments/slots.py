@@ -9,8 +9,9 @@ its answers in here from ``ReviewConfig.ready``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Protocol
 
+from egovrank.core.roles import Person
 from egovrank.core.slots import Slot
 from egovrank.periods.models import Participant
 from egovrank.scoring.tree import CriteriaSet
@@ -41,6 +42,6 @@ form_review: Slot[
 ] = Slot("the review a unit's own form shows")
 
 # (person, participant, its form) → the actions of the form's history they may not read yet.
-hidden_history: Slot[[Any, Participant, Assessment | None], tuple[str, ...]] = Slot(
+hidden_history: Slot[[Person, Participant, Assessment | None], tuple[str, ...]] = Slot(
     "the history a person may not read yet"
 )

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from egovrank.accounts.requests import SignedInRequest
 from egovrank.core.access import role_required
 from egovrank.core.audit import history_of
 from egovrank.core.roles import roles_of
@@ -72,7 +73,7 @@ def _participant(request: HttpRequest, year: int, unit: str) -> Participant:
 
 
 @role_required(has_assessment_role)
-def assessment_list(request: HttpRequest) -> HttpResponse:
+def assessment_list(request: SignedInRequest) -> HttpResponse:
     """The forms this person may open: their own units' first, then those they review."""
     roles = roles_of(request.user)
     participants = list(
@@ -98,7 +99,7 @@ def assessment_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(has_assessment_role)
-def form_page(request: HttpRequest, year: int, unit: str) -> HttpResponse:
+def form_page(request: SignedInRequest, year: int, unit: str) -> HttpResponse:
     form = FormPage(request.user, _participant(request, year, unit))
     return render(request, "assessments/form.html", form.context())
 
@@ -118,7 +119,7 @@ def _saved_fragment(request: HttpRequest, form: FormPage, code: str, **extra: An
 
 @require_POST
 @role_required(has_assessment_role)
-def save_answer(request: HttpRequest, year: int, unit: str, code: str) -> HttpResponse:
+def save_answer(request: SignedInRequest, year: int, unit: str, code: str) -> HttpResponse:
     participant = access_to_edit(request.user, year, unit)
     posted = AnswerForm(request.POST)
     if not posted.is_valid():
@@ -180,7 +181,7 @@ def _conflict(
 
 @require_POST
 @role_required(has_assessment_role)
-def upload_file(request: HttpRequest, year: int, unit: str, code: str) -> HttpResponse:
+def upload_file(request: SignedInRequest, year: int, unit: str, code: str) -> HttpResponse:
     participant = access_to_edit(request.user, year, unit)
     posted = FileForm(request.POST, request.FILES)
     error = ""
@@ -198,13 +199,13 @@ def upload_file(request: HttpRequest, year: int, unit: str, code: str) -> HttpRe
 
 @require_POST
 @role_required(has_assessment_role)
-def add_link(request: HttpRequest, year: int, unit: str, code: str) -> HttpResponse:
+def add_link(request: SignedInRequest, year: int, unit: str, code: str) -> HttpResponse:
     participant = access_to_edit(request.user, year, unit)
     posted = LinkForm(request.POST)
     error = ""
     if not posted.is_valid():
         error = " ".join(
-            f"{posted.fields[name].label}: {' '.join(errors)}"
+            f"{posted.fields[name].label}: {' '.join(map(str, errors))}"
             for name, errors in posted.errors.items()
         )
     else:
@@ -218,7 +219,7 @@ def add_link(request: HttpRequest, year: int, unit: str, code: str) -> HttpRespo
 
 
 def _remove(
-    request: HttpRequest, year: int, unit: str, model: type[Evidence], pk: int
+    request: SignedInRequest, year: int, unit: str, model: type[Evidence], pk: int
 ) -> HttpResponse:
     participant = access_to_edit(request.user, year, unit)
     item = access_evidence(participant, model, pk)
@@ -235,13 +236,13 @@ def _remove(
 
 @require_POST
 @role_required(has_assessment_role)
-def remove_file(request: HttpRequest, year: int, unit: str, pk: int) -> HttpResponse:
+def remove_file(request: SignedInRequest, year: int, unit: str, pk: int) -> HttpResponse:
     return _remove(request, year, unit, EvidenceFile, pk)
 
 
 @require_POST
 @role_required(has_assessment_role)
-def remove_link(request: HttpRequest, year: int, unit: str, pk: int) -> HttpResponse:
+def remove_link(request: SignedInRequest, year: int, unit: str, pk: int) -> HttpResponse:
     return _remove(request, year, unit, EvidenceLink, pk)
 
 
@@ -267,7 +268,7 @@ def _evidence_response(
 
 
 @role_required(has_assessment_role)
-def download_file(request: HttpRequest, year: int, unit: str, pk: int) -> FileResponse:
+def download_file(request: SignedInRequest, year: int, unit: str, pk: int) -> FileResponse:
     """A file of this form, only for people who may see the form. Removed files stay
     readable to them, since the history refers to them."""
     participant = _participant(request, year, unit)
@@ -291,7 +292,7 @@ def download_file(request: HttpRequest, year: int, unit: str, pk: int) -> FileRe
 
 @require_POST
 @role_required(has_assessment_role)
-def submit(request: HttpRequest, year: int, unit: str) -> HttpResponse:
+def submit(request: SignedInRequest, year: int, unit: str) -> HttpResponse:
     participant = access_to_submit(request.user, year, unit)
     try:
         do_submit(participant, actor=request.user)
@@ -309,7 +310,7 @@ def submit(request: HttpRequest, year: int, unit: str) -> HttpResponse:
 
 @require_POST
 @role_required(has_assessment_role)
-def withdraw(request: HttpRequest, year: int, unit: str) -> HttpResponse:
+def withdraw(request: SignedInRequest, year: int, unit: str) -> HttpResponse:
     participant = access_to_submit(request.user, year, unit)
     try:
         do_withdraw(participant, actor=request.user)
@@ -325,7 +326,7 @@ def withdraw(request: HttpRequest, year: int, unit: str) -> HttpResponse:
 
 
 @role_required(has_assessment_role)
-def history(request: HttpRequest, year: int, unit: str) -> HttpResponse:
+def history(request: SignedInRequest, year: int, unit: str) -> HttpResponse:
     participant = _participant(request, year, unit)
     assessment = assessment_of(participant)
     events = (
@@ -343,7 +344,7 @@ def history(request: HttpRequest, year: int, unit: str) -> HttpResponse:
 
 
 @role_required(has_assessment_role)
-def check(request: HttpRequest, year: int, unit: str) -> HttpResponse:
+def check(request: SignedInRequest, year: int, unit: str) -> HttpResponse:
     """What would stop the form from being submitted now (the head checks before
     submitting; officers check before handing over)."""
     participant = _participant(request, year, unit)

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import QuerySet
 
 from .models import AuditEvent
+from .roles import Person, is_actor
 
 __all__ = ["event", "history_of", "record", "record_all"]
 
@@ -16,13 +17,14 @@ def event(
     action: str,
     target: models.Model,
     *,
-    actor: Any,
+    actor: Person | None,
     summary: str,
     data: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """An unsaved event about ``target``, for ``record_all``."""
     return AuditEvent(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        # By id: core sees the person as an Actor, not as accounts' User.
+        actor_id=actor.pk if is_actor(actor) else None,
         action=action,
         target_type=target._meta.label_lower,
         target_id=str(target.pk),
@@ -35,7 +37,7 @@ def record(
     action: str,
     target: models.Model,
     *,
-    actor: Any,
+    actor: Person | None,
     summary: str,
     data: dict[str, Any] | None = None,
 ) -> AuditEvent:

@@ -7,13 +7,23 @@ through ``user.role_assignments``) and manages people.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Protocol, TypeGuard
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["NOBODY", "UNIT_BOUND_ROLES", "Role", "Roles", "roles_of"]
+__all__ = [
+    "NOBODY",
+    "UNIT_BOUND_ROLES",
+    "Actor",
+    "Person",
+    "Role",
+    "Roles",
+    "is_actor",
+    "roles_of",
+]
 
 
 class Role(models.TextChoices):
@@ -66,9 +76,37 @@ class Roles:
 NOBODY = Roles()
 
 
-def roles_of(user: Any) -> Roles:
+class Person(Protocol):
+    """Whoever asks, signed in or not, as core sees them: accounts' ``User`` or Django's
+    ``AnonymousUser`` (core must not import accounts: docs/architecture.md)."""
+
+    @property
+    def is_authenticated(self) -> bool: ...
+
+    @property
+    def is_active(self) -> bool: ...
+
+
+class _Assignments(Protocol):
+    """The roles a person holds: accounts' ``RoleAssignment`` rows, read as (role, unit id)."""
+
+    def values_list(self, *fields: str) -> Iterable[tuple[str, int | None]]: ...
+
+
+class Actor(Person, Protocol):
+    """A signed-in person as core sees them: what the roles and the audit trail need of
+    accounts' ``User``."""
+
+    @property
+    def pk(self) -> int: ...
+
+    @property
+    def role_assignments(self) -> _Assignments: ...
+
+
+def roles_of(user: Person | None) -> Roles:
     """The roles of ``user`` (anonymous and inactive people hold none), cached on it."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not is_actor(user) or not user.is_active:
         return NOBODY
     cached: Roles | None = getattr(user, _CACHE_ATTRIBUTE, None)
     if cached is None:
@@ -77,7 +115,12 @@ def roles_of(user: Any) -> Roles:
     return cached
 
 
-def _load(user: Any) -> Roles:
+def is_actor(person: Person | None) -> TypeGuard[Actor]:
+    """Whether ``person`` is signed in (only accounts' ``User`` is, and it is an Actor)."""
+    return bool(getattr(person, "is_authenticated", False))
+
+
+def _load(user: Actor) -> Roles:
     held: dict[str, set[int]] = {role: set() for role in Role.values}
     flags: set[str] = set()
     for role, unit_id in user.role_assignments.values_list("role", "unit_id"):

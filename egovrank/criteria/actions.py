@@ -12,12 +12,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from egovrank.accounts.models import User
 from egovrank.core.audit import record
 from egovrank.scoring.fileformat.build import build_criteria_set, document_of
 from egovrank.scoring.fileformat.problems import CriteriaFileError
@@ -44,10 +45,15 @@ __all__ = [
 # The id is also the page address (a Django slug), so it is stricter than the file
 # format's pattern: no dots, no capitals.
 _SET_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_LIMITS = {
-    name: CriteriaVersion._meta.get_field(name).max_length
-    for name in ("set_id", "title", "block_code", "version")
-}
+
+
+def _field(name: str) -> models.Field[Any, Any]:
+    field = CriteriaVersion._meta.get_field(name)
+    assert isinstance(field, models.Field)
+    return field
+
+
+_LIMITS = {name: _field(name).max_length for name in ("set_id", "title", "block_code", "version")}
 
 
 class VersionRefused(ValueError):
@@ -127,7 +133,7 @@ def _check_lengths(fields: dict[str, str]) -> None:
         if limit is not None and len(fields[name]) > limit:
             raise VersionRefused(
                 _("The %(field)s is longer than %(limit)s characters.")
-                % {"field": CriteriaVersion._meta.get_field(name).verbose_name, "limit": limit}
+                % {"field": _field(name).verbose_name, "limit": limit}
             )
 
 
@@ -153,7 +159,9 @@ def _exists_message(set_id: str) -> str:
     ) % {"set_id": set_id}
 
 
-def _create(criteria_set: CriteriaSet, text: str, actor: Any, **extra: Any) -> CriteriaVersion:
+def _create(
+    criteria_set: CriteriaSet, text: str, actor: User | None, **extra: Any
+) -> CriteriaVersion:
     fields = version_fields(criteria_set)
     _check_new(fields)
     person = actor if getattr(actor, "is_authenticated", False) else None
@@ -176,7 +184,7 @@ def _counts(criteria_set: CriteriaSet) -> dict[str, Any]:
 
 @transaction.atomic(durable=True)
 def do_import_version(
-    filename: str, content: bytes, *, actor: Any, dry_run: bool = False
+    filename: str, content: bytes, *, actor: User | None, dry_run: bool = False
 ) -> CriteriaVersion:
     """A new version from a .yaml or .xlsx file. All or nothing: ``CriteriaFileError``
     lists every problem of the file with its place and nothing is saved;
@@ -198,7 +206,7 @@ def do_import_version(
 
 
 @transaction.atomic(durable=True)
-def do_add_shipped_versions(*, actor: Any) -> list[CriteriaVersion]:
+def do_add_shipped_versions(*, actor: User) -> list[CriteriaVersion]:
     """Store the criteria sets shipped with the package that are not stored yet; the
     versions added (none when all are there)."""
     existing = set(CriteriaVersion.objects.values_list("set_id", flat=True))
@@ -216,7 +224,7 @@ def do_add_shipped_versions(*, actor: Any) -> list[CriteriaVersion]:
 
 @transaction.atomic(durable=True)
 def do_copy_version(
-    source: CriteriaVersion, *, set_id: str, version_label: str, title: str, actor: Any
+    source: CriteriaVersion, *, set_id: str, version_label: str, title: str, actor: User
 ) -> CriteriaVersion:
     """A new version with the same criteria as ``source``, under a new identifier,
     version label and title. Frozen versions may be copied: that is how criteria are
@@ -251,7 +259,7 @@ def do_copy_version(
 
 @transaction.atomic(durable=True)
 def do_edit_version(
-    version: CriteriaVersion, edit: Edit, *, actor: Any, revision: int
+    version: CriteriaVersion, edit: Edit, *, actor: User, revision: int
 ) -> CriteriaVersion:
     """Make ``edit`` on the version's criteria set.
 

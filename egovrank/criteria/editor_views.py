@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from egovrank.accounts.requests import SignedInRequest
 from egovrank.core.access import role_required
 from egovrank.scoring.fileformat.build import document_of
 from egovrank.scoring.fileformat.problems import Problem
@@ -103,7 +104,7 @@ def _node_in(document: dict[str, Any], code: str) -> tuple[list[Any], int]:
 
 
 def _save(
-    request: HttpRequest,
+    request: SignedInRequest,
     version: CriteriaVersion,
     edit: Edit,
     revision: int,
@@ -169,7 +170,7 @@ def _back_to_tree(version: CriteriaVersion, code: str | None = None) -> HttpResp
 
 @role_required(can_manage_criteria)
 @_editable_version
-def edit(request: HttpRequest, version: CriteriaVersion) -> HttpResponse:
+def edit(request: SignedInRequest, version: CriteriaVersion) -> HttpResponse:
     criteria_set = criteria_set_of(version)
     return render(
         request,
@@ -200,7 +201,7 @@ def _node_page(
 
 @role_required(can_manage_criteria)
 @_editable_version
-def edit_node(request: HttpRequest, version: CriteriaVersion, code: str) -> HttpResponse:
+def edit_node(request: SignedInRequest, version: CriteriaVersion, code: str) -> HttpResponse:
     document = _document(version)
     siblings, index = _node_in(document, code)
     node = siblings[index]
@@ -234,7 +235,7 @@ def _path_after(document: dict[str, Any], code: str) -> Path:
 
 @role_required(can_manage_criteria)
 @_editable_version
-def add_node(request: HttpRequest, version: CriteriaVersion, code: str) -> HttpResponse:
+def add_node(request: SignedInRequest, version: CriteriaVersion, code: str) -> HttpResponse:
     document = _document(version)
     siblings, index = _node_in(document, code)
     parent = siblings[index]
@@ -262,7 +263,7 @@ def add_node(request: HttpRequest, version: CriteriaVersion, code: str) -> HttpR
 
 @role_required(can_manage_criteria)
 @_editable_version
-def add_group(request: HttpRequest, version: CriteriaVersion) -> HttpResponse:
+def add_group(request: SignedInRequest, version: CriteriaVersion) -> HttpResponse:
     document = _document(version)
     data = form_data(request)
     group_form = GroupForm(data, prefix="group")
@@ -286,7 +287,7 @@ def add_group(request: HttpRequest, version: CriteriaVersion) -> HttpResponse:
 
 @role_required(can_manage_criteria)
 @_editable_version
-def move_node(request: HttpRequest, version: CriteriaVersion, code: str) -> HttpResponse:
+def move_node(request: SignedInRequest, version: CriteriaVersion, code: str) -> HttpResponse:
     criteria_set = criteria_set_of(version)
     node = criteria_set.get(code)
     if node is None:
@@ -325,7 +326,7 @@ def move_node(request: HttpRequest, version: CriteriaVersion, code: str) -> Http
 
 @role_required(can_manage_criteria)
 @_editable_version
-def delete_node(request: HttpRequest, version: CriteriaVersion, code: str) -> HttpResponse:
+def delete_node(request: SignedInRequest, version: CriteriaVersion, code: str) -> HttpResponse:
     node = criteria_set_of(version).get(code)
     if node is None:
         raise Http404
@@ -352,7 +353,7 @@ def delete_node(request: HttpRequest, version: CriteriaVersion, code: str) -> Ht
 
 @role_required(can_manage_criteria)
 @_editable_version
-def edit_meta(request: HttpRequest, version: CriteriaVersion) -> HttpResponse:
+def edit_meta(request: SignedInRequest, version: CriteriaVersion) -> HttpResponse:
     document = _document(version)
     form = MetaForm(form_data(request), initial=MetaForm.initial_of(document, version.revision))
     refusal = None
@@ -377,7 +378,7 @@ def edit_meta(request: HttpRequest, version: CriteriaVersion) -> HttpResponse:
 
 @role_required(can_manage_criteria)
 @_editable_version
-def edit_levels(request: HttpRequest, version: CriteriaVersion) -> HttpResponse:
+def edit_levels(request: SignedInRequest, version: CriteriaVersion) -> HttpResponse:
     document = _document(version)
     data = form_data(request)
     revision_form = RevisionForm(data, initial={"revision": version.revision})

@@ -5,7 +5,7 @@ made by the action."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from egovrank.scoring.numbers import NumberFormatError, parse_decimal
 
 from .documents import LEGAL_KEYS
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 __all__ = [
     "CompareForm",
@@ -126,7 +129,7 @@ def _lines(text: str) -> list[tuple[int, list[str]]]:
     ]
 
 
-def _parsed(text: str, field: str, line: int) -> Decimal:
+def _parsed(text: str, field: StrOrPromise, line: int) -> Decimal:
     try:
         return parse_decimal(text)
     except NumberFormatError:
@@ -459,7 +462,9 @@ class ReparentForm(RevisionForm):
 
     def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["parent"].choices = [("", _("the top level (a group)")), *choices]
+        parent_field = self.fields["parent"]
+        assert isinstance(parent_field, forms.ChoiceField)
+        parent_field.choices = [("", _("the top level (a group)")), *choices]
 
 
 class MetaForm(RevisionForm):
@@ -575,5 +580,9 @@ class CompareForm(forms.Form):
 
     def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["left"].choices = choices
-        self.fields["right"].choices = choices
+        left_field = self.fields["left"]
+        assert isinstance(left_field, forms.ChoiceField)
+        left_field.choices = choices
+        right_field = self.fields["right"]
+        assert isinstance(right_field, forms.ChoiceField)
+        right_field.choices = choices

@@ -13,10 +13,11 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from egovrank.accounts.requests import SignedInRequest
 from egovrank.core.access import role_required
 from egovrank.core.audit import history_of
 from egovrank.core.roles import roles_of
-from egovrank.scoring.fileformat.problems import CriteriaFileError, Problem
+from egovrank.scoring.fileformat.problems import CriteriaFileError, Problem, shown
 from egovrank.scoring.tree import CriteriaSet
 
 from .access import access_version, can_manage_criteria
@@ -152,7 +153,7 @@ def compare(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(can_manage_criteria)
-def version_import(request: HttpRequest) -> HttpResponse:
+def version_import(request: SignedInRequest) -> HttpResponse:
     form = ImportForm(form_data(request), request.FILES if request.method == "POST" else None)
     problems: list[Problem] | None = None
     refusal = ""
@@ -180,14 +181,20 @@ def version_import(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "criteria/import.html",
-        {"form": form, "problems": problems, "refusal": refusal},
+        {
+            "form": form,
+            "problems": shown(problems) if problems else problems,
+            "problem_count": len(problems or ()),
+            "hidden": len(problems or ()) - len(shown(problems or [])),
+            "refusal": refusal,
+        },
         status=400 if problems or refusal or form.errors else 200,
     )
 
 
 @require_POST
 @role_required(can_manage_criteria)
-def add_shipped(request: HttpRequest) -> HttpResponse:
+def add_shipped(request: SignedInRequest) -> HttpResponse:
     added = do_add_shipped_versions(actor=request.user)
     if added:
         message = ngettext(
@@ -202,7 +209,7 @@ def add_shipped(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(can_manage_criteria)
-def version_copy(request: HttpRequest, set_id: str) -> HttpResponse:
+def version_copy(request: SignedInRequest, set_id: str) -> HttpResponse:
     source = access_version(set_id)
     initial = {"set_id": f"{source.set_id}-copy", "version_label": "", "title": source.title}
     form = CopyForm(form_data(request), initial=initial)

@@ -35,6 +35,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from egovrank.accounts.models import User
 from egovrank.assessments.actions import AnswerInput
 from egovrank.assessments.choices import AssessmentState
 from egovrank.assessments.demo import answer_rows, plausible_answers
@@ -206,7 +207,7 @@ def _blocks_and_province() -> tuple[dict[str, Block], Unit]:
     return blocks, province
 
 
-def _actor(username: str | None) -> Any:
+def _actor(username: str | None) -> User:
     """The person the history names: ``username``, else an account that cannot sign in,
     standing for the reviewers of the synthetic data."""
     users = get_user_model().objects
@@ -262,7 +263,7 @@ def _create_units(
     return units
 
 
-def _open_period(year: int, units: list[Unit], blocks: dict[str, Block], actor: Any) -> Period:
+def _open_period(year: int, units: list[Unit], blocks: dict[str, Block], actor: User) -> Period:
     """The period, created, set up and opened as ``open_period`` opens one."""
     zone = timezone.get_default_timezone()
     opening = Opening(
@@ -351,7 +352,7 @@ def _entry(entered: AnswerInput) -> dict[str, object]:
     }
 
 
-def _write_batch(forms: list[_Form], actor: Any, now: datetime) -> tuple[int, int]:
+def _write_batch(forms: list[_Form], actor: User, now: datetime) -> tuple[int, int]:
     """One batch of forms with their answers, submission, verdicts and history, as the
     self-assessment and the review would have left them. (answers, adjustments)."""
     assessments = Assessment.objects.bulk_create(
@@ -465,7 +466,7 @@ def _write_batch(forms: list[_Form], actor: Any, now: datetime) -> tuple[int, in
 
 
 def _fill_forms(
-    period: Period, seed: int, actor: Any, progress: Callable[[int, int], None]
+    period: Period, seed: int, actor: User, progress: Callable[[int, int], None]
 ) -> tuple[int, int, int]:
     """Every form, batch by batch. (answers, adjustments, not submitted)."""
     total = period.participants.count()
@@ -493,7 +494,7 @@ def _fill_forms(
     return answers, adjusted, not_submitted
 
 
-def _approval_events(period: Period, actor: Any) -> dict[str, dict[str, int]]:
+def _approval_events(period: Period, actor: User) -> dict[str, dict[str, int]]:
     """The approval of every submitted form in the history, with the points the review
     gave it, as ``do_approve`` writes it; and the count of units per level and block."""
     blocks = compute(period)
@@ -539,7 +540,7 @@ def _approval_events(period: Period, actor: Any) -> dict[str, dict[str, int]]:
     return levels
 
 
-def _forward_districts(period: Period, actor: Any) -> None:
+def _forward_districts(period: Period, actor: User) -> None:
     """Before the two-tier reform districts review their communes and forward them:
     each district's forwarding, with its ranking as ``review.actions.do_forward`` keeps
     it (``review.ranking``), from one computation for every district, not one each."""

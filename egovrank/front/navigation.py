@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from egovrank.accounts.access import can_manage_people
 from egovrank.assessments.access import has_assessment_role
-from egovrank.core.roles import Roles, roles_of
+from egovrank.core.roles import Person, Roles, roles_of
 from egovrank.orgs.access import can_see_units
 from egovrank.periods.access import can_see_periods
 from egovrank.results.access import can_see_results
@@ -48,7 +47,7 @@ _MENU: list[tuple[NavItem, Callable[[Roles], bool], bool]] = [
 ]
 
 
-def menu_for(user: Any) -> list[NavItem]:
+def menu_for(user: Person | None) -> list[NavItem]:
     signed_in = bool(getattr(user, "is_authenticated", False))
     roles = roles_of(user)
     return [

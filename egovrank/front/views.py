@@ -1,13 +1,12 @@
-from typing import Any
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from egovrank.accounts.requests import SignedInRequest
 from egovrank.assessments.access import own_participants
 from egovrank.assessments.models import Assessment
 from egovrank.assessments.progress import NOT_STARTED, state_label
 from egovrank.core.access import role_required, signed_in
-from egovrank.core.roles import roles_of
+from egovrank.core.roles import Person, roles_of
 from egovrank.criteria.queries import version_summaries
 from egovrank.orgs.access import units_visible_to
 from egovrank.orgs.choices import UnitKind
@@ -20,7 +19,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(signed_in)
-def workspace(request: HttpRequest) -> HttpResponse:
+def workspace(request: SignedInRequest) -> HttpResponse:
     """A signed-in person's start page: their roles, each with the units it covers."""
     roles = roles_of(request.user)
     visible = units_visible_to(request.user)
@@ -40,7 +39,7 @@ def workspace(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _open_forms(user: Any) -> dict[int, list[dict[str, object]]]:
+def _open_forms(user: Person) -> dict[int, list[dict[str, object]]]:
     """Per own unit, its forms in periods that are open or under review, newest first."""
     participants = (
         own_participants(user)

@@ -15,12 +15,11 @@ Pages guard their role with ``core.access.role_required`` (sign in first, then 4
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.http import Http404
 
 from egovrank.assessments.access import access_participant, has_assessment_role
-from egovrank.core.roles import Roles, roles_of
+from egovrank.core.roles import Person, Roles, roles_of
 from egovrank.periods.models import Participant
 from egovrank.publication.queries import current_publication, unit_result
 from egovrank.results.models import Publication, PublishedResult
@@ -53,7 +52,7 @@ class PublishedUnit:
     result: PublishedResult
 
 
-def access_published_unit(user: Any, year: int, unit_code: str) -> PublishedUnit:
+def access_published_unit(user: Person, year: int, unit_code: str) -> PublishedUnit:
     """The unit's published result of ``year``; 404 when the unit is out of the person's
     reach, the year has no publication or the unit is not in it."""
     participant = access_participant(user, year, unit_code)
@@ -62,7 +61,7 @@ def access_published_unit(user: Any, year: int, unit_code: str) -> PublishedUnit
     return PublishedUnit(participant, publication, result)
 
 
-def access_analysis(user: Any, year: int) -> Publication:
+def access_analysis(user: Person, year: int) -> Publication:
     """The current publication of ``year`` for the analysis; 404 when there is none or
     the person may not read the analysis."""
     if not can_see_analysis(roles_of(user)):

@@ -275,7 +275,7 @@ def _levels(
     rows: list[PublishedResult],
     earlier: list[PublishedResult] | None,
 ) -> list[LevelCount]:
-    now = defaultdict(int)
+    now: defaultdict[str, int] = defaultdict(int)
     for result in rows:
         now[result.level_code] += 1
     before: dict[str, int] | None = None

@@ -3,9 +3,9 @@ the evaluation, so it writes no history entry."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils import timezone
+
+from egovrank.accounts.models import User
 
 from .access import notices_of
 from .models import Notice
@@ -13,7 +13,7 @@ from .models import Notice
 __all__ = ["do_mark_all_read", "do_mark_read"]
 
 
-def do_mark_read(notice: Notice, *, actor: Any) -> Notice:
+def do_mark_read(notice: Notice, *, actor: User) -> Notice:
     """Mark one of the actor's notices read; a notice read before keeps its first time."""
     assert notice.recipient_id == actor.pk
     if notice.read_at is None:
@@ -22,6 +22,6 @@ def do_mark_read(notice: Notice, *, actor: Any) -> Notice:
     return notice
 
 
-def do_mark_all_read(*, actor: Any) -> int:
+def do_mark_all_read(*, actor: User) -> int:
     """Mark every unread notice of the actor read; how many were."""
     return notices_of(actor).filter(read_at__isnull=True).update(read_at=timezone.now())

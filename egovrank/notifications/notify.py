@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from egovrank.accounts.models import User
+
 from .models import Notice
 from .recipients import district_reviewers, province_staff, reviewers_of, unit_people
 
@@ -53,7 +55,13 @@ def _send(messages: list[tuple[str, str, None, list[str]]]) -> None:
 
 
 def notify(
-    people: Iterable[Any], kind: str, title: str, body: str = "", url: str = "", *, actor: Any
+    people: Iterable[User],
+    kind: str,
+    title: str,
+    body: str = "",
+    url: str = "",
+    *,
+    actor: User | None,
 ) -> list[Notice]:
     """A notice for each person except the one who acted, and an e-mail to those with
     an address, sent after the transaction commits."""
@@ -81,7 +89,7 @@ def _review_url(participant: Any) -> str:
     return reverse("review:detail", args=[participant.period.year, participant.unit_code])
 
 
-def notify_submitted(assessment: Any, *, actor: Any) -> list[Notice]:
+def notify_submitted(assessment: Any, *, actor: User) -> list[Notice]:
     participant = assessment.participant
     with translation.override("vi"):
         title = _("%(unit)s submitted its self-assessment for %(year)s") % {
@@ -98,7 +106,7 @@ def notify_submitted(assessment: Any, *, actor: Any) -> list[Notice]:
         )
 
 
-def notify_returned(assessment: Any, request: Any, *, actor: Any) -> list[Notice]:
+def notify_returned(assessment: Any, request: Any, *, actor: User) -> list[Notice]:
     participant = assessment.participant
     with translation.override("vi"):
         title = _("Your self-assessment for %(year)s was returned for revision") % {
@@ -122,7 +130,7 @@ def notify_returned(assessment: Any, request: Any, *, actor: Any) -> list[Notice
         )
 
 
-def notify_approved(assessment: Any, *, actor: Any) -> list[Notice]:
+def notify_approved(assessment: Any, *, actor: User) -> list[Notice]:
     participant = assessment.participant
     with translation.override("vi"):
         title = _("The review of your self-assessment for %(year)s is approved") % {
@@ -138,7 +146,7 @@ def notify_approved(assessment: Any, *, actor: Any) -> list[Notice]:
         )
 
 
-def notify_forwarded(forwarding: Any, *, actor: Any) -> list[Notice]:
+def notify_forwarded(forwarding: Any, *, actor: User) -> list[Notice]:
     with translation.override("vi"):
         title = _("%(district)s forwarded its communes' results for %(year)s") % {
             "district": forwarding.district.name,
@@ -148,7 +156,7 @@ def notify_forwarded(forwarding: Any, *, actor: Any) -> list[Notice]:
         return notify(province_staff(), "forwarded", title, forwarding.note, url, actor=actor)
 
 
-def notify_sent_back(forwarding: Any, *, actor: Any) -> list[Notice]:
+def notify_sent_back(forwarding: Any, *, actor: User) -> list[Notice]:
     with translation.override("vi"):
         title = _("Sở TT&TT sent back your communes' results for %(year)s") % {
             "year": forwarding.period.year
@@ -164,7 +172,7 @@ def notify_sent_back(forwarding: Any, *, actor: Any) -> list[Notice]:
         )
 
 
-def notify_published(publication: Any, people: Iterable[Any], *, actor: Any) -> list[Notice]:
+def notify_published(publication: Any, people: Iterable[User], *, actor: User) -> list[Notice]:
     with translation.override("vi"):
         if publication.is_correction:
             title = _("The results for %(year)s were corrected (decision %(number)s)")

@@ -13,6 +13,11 @@ The archive holds:
   columns and row count, each stored file, and the SHA-256 of every other member;
 - ``manifest.sha256``: the SHA-256 of ``manifest.json``, so a damaged manifest is found
   too;
+- ``manifest.hmac``: ``hmac-sha256:`` and the HMAC-SHA256 of ``manifest.json`` with the
+  installation's ``BACKUP_SIGNING_KEY``, which is not in the archive. Checksums find
+  damage; only the signature finds an edit, since whoever edits an archive can compute
+  new checksums but not a new signature. The manifest holds every other member's
+  SHA-256, so the one signature covers them all;
 - ``data/<app>.<model>.jsonl``: one JSON object per row, ordered by primary key, keyed
   by column (foreign keys as ids), values in a database-neutral text form: moments in
   ISO 8601 with their offset and every microsecond, decimals as text, JSON columns as
@@ -24,7 +29,7 @@ The archive holds:
 
 A restore goes into an empty installation (migrated, nothing in it but what ``migrate``
 writes by itself: content types and permissions, which are replaced by the archive's so
-that ids match). Before writing anything it checks every checksum, the schema and that
+that ids match). Before writing anything it checks the signature, every checksum, the schema and that
 the database and the file storage are empty; then it loads every row in one transaction
 (inserting only, never updating, so append-only tables accept them) with the files, and
 resets the PostgreSQL sequences. Anything going wrong leaves nothing behind.
@@ -34,6 +39,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
 import json
 import os
 import zipfile
@@ -66,12 +72,15 @@ __all__ = [
     "make_backup",
     "restore_backup",
     "saved_models",
+    "signature",
 ]
 
 FORMAT = "egovrank-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 MANIFEST_SUM = "manifest.sha256"
+MANIFEST_SIGNATURE = "manifest.hmac"
+SIGNATURE_SCHEME = "hmac-sha256:"
 CHUNK = 1024 * 1024
 BATCH = 500
 # Tables ``migrate`` fills by itself in every installation (after each migration run).
@@ -101,12 +110,14 @@ class BackupSummary:
     file_bytes: int = 0
     app_version: str = ""
     created_at: str = ""
+    signed: bool = False
     warnings: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
         return (
             f"{self.path}: {self.rows} rows in {self.tables} tables, {self.files} files "
-            f"({self.file_bytes} bytes), egovrank {self.app_version}, made {self.created_at}"
+            f"({self.file_bytes} bytes), egovrank {self.app_version}, made {self.created_at}, "
+            + ("signed" if self.signed else "UNSIGNED")
         )
 
 
@@ -115,6 +126,12 @@ def app_version() -> str:
         return metadata.version("egovrank")
     except metadata.PackageNotFoundError:
         return "unknown"
+
+
+def signature(manifest: bytes, key: str) -> str:
+    """What ``manifest.hmac`` holds for this manifest and key."""
+    digest = hmac.new(key.encode("utf-8"), manifest, hashlib.sha256).hexdigest()
+    return SIGNATURE_SCHEME + digest
 
 
 def saved_models() -> list[type[models.Model]]:
@@ -218,11 +235,13 @@ def make_backup(
     path: Path,
     *,
     using: str = DEFAULT_DB_ALIAS,
+    signing_key: str,
     overwrite: bool = False,
     progress: Progress | None = None,
 ) -> BackupSummary:
     """Write the archive to ``path`` (through a ``.partial`` file renamed at the end, so
-    an interrupted backup never looks finished). Raises ``BackupRefused``."""
+    an interrupted backup never looks finished), signed with ``signing_key`` (empty:
+    unsigned). Raises ``BackupRefused``."""
     path = Path(path)
     if path.exists() and not overwrite:
         raise BackupRefused(f"{path} exists already (give another name, or --overwrite)")
@@ -231,7 +250,7 @@ def make_backup(
     partial = path.with_name(path.name + ".partial")
     try:
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-            summary = _write_archive(archive, path, using, progress)
+            summary = _write_archive(archive, path, using, signing_key, progress)
         os.replace(partial, path)
     except BaseException:
         partial.unlink(missing_ok=True)
@@ -240,7 +259,7 @@ def make_backup(
 
 
 def _write_archive(
-    archive: zipfile.ZipFile, path: Path, using: str, progress: Progress | None
+    archive: zipfile.ZipFile, path: Path, using: str, signing_key: str, progress: Progress | None
 ) -> BackupSummary:
     connection = connections[using]
     summary = BackupSummary(path, app_version=app_version())
@@ -342,6 +361,9 @@ def _write_archive(
     text = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
     archive.writestr(MANIFEST, text)
     archive.writestr(MANIFEST_SUM, hashlib.sha256(text).hexdigest() + "\n")
+    if signing_key:
+        archive.writestr(MANIFEST_SIGNATURE, signature(text, signing_key) + "\n")
+    summary.signed = bool(signing_key)
     return summary
 
 
@@ -378,7 +400,11 @@ def _open(path: Path) -> zipfile.ZipFile:
         raise RestoreRefused(f"{path}: not a readable backup archive ({exc})") from None
 
 
-def _read_manifest(path: Path, archive: zipfile.ZipFile) -> dict[str, Any]:
+def _read_manifest(
+    path: Path, archive: zipfile.ZipFile, signing_key: str, accept_unsigned: bool
+) -> tuple[dict[str, Any], str | None]:
+    """The manifest, checked (intact, then signed), and a warning if it was accepted
+    without its signature being checked."""
     names = archive.namelist()
     if MANIFEST not in names or MANIFEST_SUM not in names:
         raise RestoreRefused(f"{path}: not an egovrank backup (no {MANIFEST})")
@@ -389,6 +415,7 @@ def _read_manifest(path: Path, archive: zipfile.ZipFile) -> dict[str, Any]:
         raise RestoreRefused(f"{path}: the manifest is damaged ({exc})") from None
     if hashlib.sha256(text).hexdigest() != recorded:
         raise RestoreRefused(f"{path}: the manifest is damaged (its SHA-256 does not match)")
+    warning = _check_signature(path, archive, text, signing_key, accept_unsigned)
     try:
         manifest: dict[str, Any] = json.loads(text)
     except ValueError:
@@ -403,7 +430,51 @@ def _read_manifest(path: Path, archive: zipfile.ZipFile) -> dict[str, Any]:
     shapes = {"migrations": list, "tables": list, "files": list, "members": dict}
     if not all(isinstance(manifest.get(key), kind) for key, kind in shapes.items()):
         raise RestoreRefused(f"{path}: the manifest lacks parts of a backup")
-    return manifest
+    return manifest, warning
+
+
+def _check_signature(
+    path: Path, archive: zipfile.ZipFile, manifest: bytes, key: str, accept_unsigned: bool
+) -> str | None:
+    """Refuse an archive whose signature is wrong, or missing unless ``accept_unsigned``;
+    a warning when it is accepted without a check."""
+    if MANIFEST_SIGNATURE not in archive.namelist():
+        if accept_unsigned:
+            return (
+                "the archive is not signed: nothing shows it was not changed since it was "
+                "made (restored as --accept-unsigned asked)"
+            )
+        raise RestoreRefused(
+            f"{path}: the archive is not signed, so nothing shows it was not changed since "
+            "it was made (it was made without BACKUP_SIGNING_KEY, or its signature was "
+            "removed); nothing was restored. Restore it only if you know where it comes "
+            "from and that nobody changed it, with --accept-unsigned."
+        )
+    if not key:
+        if accept_unsigned:
+            return (
+                "the archive is signed, but BACKUP_SIGNING_KEY is not set here: its "
+                "signature was not checked (restored as --accept-unsigned asked)"
+            )
+        raise RestoreRefused(
+            f"{path}: the archive is signed, but BACKUP_SIGNING_KEY is not set here, so the "
+            "signature cannot be checked; nothing was restored. Set BACKUP_SIGNING_KEY to "
+            "the key of the installation that made the archive."
+        )
+    try:
+        # A signature is 77 bytes: read no more, whatever the member inflates to.
+        with archive.open(MANIFEST_SIGNATURE) as stream:
+            recorded = stream.read(200).strip()
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
+        raise RestoreRefused(f"{path}: the signature is damaged ({exc})") from None
+    # compare_digest takes as long whatever the first wrong byte: no timing hints.
+    if not hmac.compare_digest(recorded, signature(manifest, key).encode("ascii")):
+        raise RestoreRefused(
+            f"{path}: the manifest's signature does not match BACKUP_SIGNING_KEY, so the "
+            "archive was changed after it was made (its checksums recomputed), or it was "
+            "signed with another key; nothing was restored."
+        )
+    return None
 
 
 def _check_members(
@@ -415,7 +486,7 @@ def _check_members(
     names = archive.namelist()
     if len(names) != len(set(names)):
         problems.append("some members appear twice")
-    present = set(names) - {MANIFEST, MANIFEST_SUM}
+    present = set(names) - {MANIFEST, MANIFEST_SUM, MANIFEST_SIGNATURE}
     problems += [f"{name}: missing" for name in sorted(set(listed) - present)]
     problems += [f"{name}: not in the manifest" for name in sorted(present - set(listed))]
     for index, name in enumerate(sorted(set(listed) & present), start=1):
@@ -536,19 +607,30 @@ class _HashingLines:
 
 
 def restore_backup(
-    path: Path, *, using: str = DEFAULT_DB_ALIAS, progress: Progress | None = None
+    path: Path,
+    *,
+    signing_key: str,
+    accept_unsigned: bool = False,
+    using: str = DEFAULT_DB_ALIAS,
+    progress: Progress | None = None,
 ) -> BackupSummary:
-    """Restore the archive at ``path`` into this (empty) installation. Raises
-    ``RestoreRefused`` with nothing written when anything is wrong."""
+    """Restore the archive at ``path`` into this (empty) installation, if it is signed
+    with ``signing_key`` (or ``accept_unsigned``). Raises ``RestoreRefused`` with nothing
+    written when anything is wrong."""
     path = Path(path)
     with _open(path) as archive:
-        manifest = _read_manifest(path, archive)
+        manifest, unchecked = _read_manifest(path, archive, signing_key, accept_unsigned)
         _check_members(path, archive, manifest, progress)
         _check_schema(path, manifest, using)
         _check_empty(manifest, using)
         summary = BackupSummary(
-            path, app_version=manifest["app_version"], created_at=manifest["created_at"]
+            path,
+            app_version=manifest["app_version"],
+            created_at=manifest["created_at"],
+            signed=unchecked is None,
         )
+        if unchecked:
+            summary.warnings.append(unchecked)
         if manifest["app_version"] != app_version():
             summary.warnings.append(
                 f"the archive was made by egovrank {manifest['app_version']}; this is "
@@ -630,7 +712,7 @@ def _insert(
     the append-only tables refuse."""
     batch = max(1, min(BATCH, connections[using].ops.bulk_batch_size(fields, rows)))
     for start in range(0, len(rows), batch):
-        model._base_manager.using(using)._insert(
+        model._base_manager.using(using)._insert(  # type: ignore[attr-defined]  # Django's own, private
             rows[start : start + batch], fields=fields, raw=True, using=using
         )
 

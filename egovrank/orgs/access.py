@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Q
 from django.http import Http404
 
-from egovrank.core.roles import Roles, roles_of
+from egovrank.core.roles import Person, Roles, roles_of
 
 from .models import Unit, UnitQuerySet
 
@@ -22,7 +20,7 @@ def can_manage_units(roles: Roles) -> bool:
     return roles.administrator
 
 
-def units_visible_to(user: Any) -> UnitQuerySet:
+def units_visible_to(user: Person) -> UnitQuerySet:
     """The province's staff see every unit; a district reviewer its district and its
     communes; an officer or head the units they act for; anyone else none."""
     roles = roles_of(user)
@@ -38,7 +36,7 @@ def units_visible_to(user: Any) -> UnitQuerySet:
     )
 
 
-def access_unit(user: Any, code: str) -> Unit:
+def access_unit(user: Person, code: str) -> Unit:
     """The unit with ``code`` if ``user`` may see it; 404 if it is missing or hidden."""
     try:
         return units_visible_to(user).select_related("block", "parent").get(code=code)

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from egovrank.core.audit import event, record, record_all
+from egovrank.core.roles import Person
 from egovrank.scoring.fileformat.problems import Problem
 
 from .choices import UnitKind
@@ -48,7 +49,7 @@ class ImportReport:
 
 
 def do_import_units(
-    filename: str, content: bytes, *, actor: Any, dry_run: bool = False
+    filename: str, content: bytes, *, actor: Person | None, dry_run: bool = False
 ) -> ImportReport:
     """Create or update units from a .csv/.xlsx unit list, matched by code.
 
@@ -168,7 +169,7 @@ class _Plan:
             code = self.parent_of(code)
         return depth
 
-    def apply(self, actor: Any, dry_run: bool) -> ImportReport:
+    def apply(self, actor: Person | None, dry_run: bool) -> ImportReport:
         created: list[str] = []
         updated: list[str] = []
         unchanged: list[str] = []
@@ -205,7 +206,7 @@ class _Plan:
 
     def record(
         self,
-        actor: Any,
+        actor: Person | None,
         saved: dict[str, Unit],
         before: dict[str, dict[str, Any]],
         report: ImportReport,
@@ -273,7 +274,7 @@ class _Plan:
 
 @transaction.atomic
 def do_add_succession(
-    predecessor: Unit, successor: Unit, *, kind: str, year: int, note: str, actor: Any
+    predecessor: Unit, successor: Unit, *, kind: str, year: int, note: str, actor: Person | None
 ) -> UnitSuccession:
     """Record that ``successor`` continues ``predecessor`` from ``year``."""
     link = UnitSuccession.objects.create(

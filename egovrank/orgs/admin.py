@@ -4,11 +4,11 @@ from .models import Block, Unit, UnitSuccession
 
 
 @admin.register(Block)
-class BlockAdmin(admin.ModelAdmin):
+class BlockAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic only in the stubs
     list_display = ["code", "name", "unit_kind", "order"]
 
 
-class SuccessionInline(admin.TabularInline):
+class SuccessionInline(admin.TabularInline):  # type: ignore[type-arg]  # generic only in the stubs
     model = UnitSuccession
     fk_name = "predecessor"
     extra = 0
@@ -16,7 +16,7 @@ class SuccessionInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(admin.ModelAdmin):  # type: ignore[type-arg]  # generic only in the stubs
     list_display = ["code", "name", "kind", "block", "parent", "valid_from", "valid_until"]
     list_filter = ["block", "kind"]
     search_fields = ["code", "name", "short_name"]

@@ -37,7 +37,7 @@ class Block(models.Model):
         return self.name
 
 
-class UnitQuerySet(models.QuerySet):
+class UnitQuerySet(models.QuerySet["Unit"]):
     def valid_in(self, year: int) -> UnitQuerySet:
         """Units that exist in ``year`` (open-ended validity counts as valid)."""
         return self.filter(

@@ -15,20 +15,21 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
-import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
+from django.db import models
 from django.utils.translation import gettext, ngettext
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
+from egovrank.scoring.fileformat.cells import csv_writer, sheet_row
 from egovrank.scoring.fileformat.problems import FileRefused, Problem
 
 from .choices import UnitKind
 from .models import Unit
+from .tables import fold, read_table
 
 __all__ = [
     "COLUMNS",
@@ -53,7 +54,7 @@ COLUMNS = (
 )
 REQUIRED = ("code", "name")
 
-# Header spellings people actually type, compared after _fold(): case, diacritics, "_"
+# Header spellings people actually type, compared after fold(): case, diacritics, "_"
 # and extra spaces do not matter, so "Mã", "ma" and "MÃ" are all ``code``.
 _ALIASES = {
     "code": ("code", "mã", "mã đơn vị"),
@@ -73,21 +74,19 @@ _KIND_ALIASES = {
     UnitKind.COMMUNE: ("commune", "xã", "cấp xã"),
 }
 
-_MAX_LENGTH = {
-    name: Unit._meta.get_field(name).max_length for name in ("code", "name", "short_name")
-}
+
+def _max_length(name: str) -> int:
+    char_field = Unit._meta.get_field(name)
+    assert isinstance(char_field, models.CharField) and char_field.max_length is not None
+    return char_field.max_length
+
+
+_MAX_LENGTH = {name: _max_length(name) for name in ("code", "name", "short_name")}
 _YEAR = re.compile(r"\d{1,4}")
 
 
-def _fold(text: str) -> str:
-    """Lower case without diacritics, ``_``/``-`` as spaces, spaces collapsed."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn").casefold()
-    return " ".join(re.sub(r"[_\-,/]", " ", text).split())
-
-
-_HEADER = {_fold(alias): column for column, aliases in _ALIASES.items() for alias in aliases}
-_KIND = {_fold(alias): kind.value for kind, aliases in _KIND_ALIASES.items() for alias in aliases}
+_HEADER = {fold(alias): column for column, aliases in _ALIASES.items() for alias in aliases}
+_KIND = {fold(alias): kind.value for kind, aliases in _KIND_ALIASES.items() for alias in aliases}
 
 
 def table_problem(filename: str, row: int | None, column: str, message: str) -> Problem:
@@ -142,85 +141,13 @@ class UnitRow:
 def parse_unit_file(filename: str, content: bytes) -> tuple[list[UnitRow], list[Problem]]:
     """The rows and the problems found in them. A file that cannot be read as a table at
     all (wrong type, not UTF-8, bad header) raises ``UnitFileError`` straight away."""
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    if extension == "csv":
-        table = _csv_table(filename, content)
-    elif extension == "xlsx":
-        table = _xlsx_table(filename, content)
-    else:
-        message = gettext("a unit list must be a .csv or .xlsx file")
-        raise UnitFileError(filename, [table_problem(filename, None, "", message)])
+
+    def refuse(message: str, row: int | None) -> UnitFileError:
+        return UnitFileError(filename, [table_problem(filename, row, "", message)])
+
+    wrong_type = gettext("a unit list must be a .csv or .xlsx file")
+    table = read_table(filename, content, refuse, wrong_type, comments=True)
     return _Reader(filename).read(table)
-
-
-# --- reading -------------------------------------------------------------------------
-
-
-def _csv_table(filename: str, content: bytes) -> Iterator[tuple[int, list[str]]]:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = content[: exc.start].count(b"\n") + 1
-        message = gettext("the file is not UTF-8 text: save it as “CSV UTF-8”")
-        raise UnitFileError(filename, [table_problem(filename, line, "", message)]) from None
-    return _csv_rows(text)
-
-
-def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
-    lines = text.splitlines(keepends=True)
-    consumed: list[int] = []
-
-    def feed() -> Iterator[str]:
-        # Comment lines are dropped here but keep their place in the numbering, so row
-        # numbers match what an editor shows.
-        for number, line in enumerate(lines, start=1):
-            if line.startswith("#"):
-                continue
-            consumed.append(number)
-            yield line
-
-    reader = csv.reader(feed())
-    while True:
-        consumed.clear()
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        yield consumed[0], cells
-
-
-def _xlsx_table(filename: str, content: bytes) -> Iterator[tuple[int, list[str]]]:
-    def refuse(message: str) -> UnitFileError:
-        return UnitFileError(filename, [table_problem(filename, None, "", message)])
-
-    if content[:4] == b"\xd0\xcf\x11\xe0":
-        raise refuse(gettext("an old Excel 97-2003 (.xls) file: save it as .xlsx"))
-    if not zipfile.is_zipfile(io.BytesIO(content)):
-        raise refuse(gettext("not an Excel workbook (.xlsx)"))
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        rows = [
-            (number, [_cell_text(value) for value in values])
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
-        workbook.close()
-        # Rows of a sheet may stop at their last filled cell; pad them to a common width.
-        width = max((len(cells) for _, cells in rows), default=0)
-        rows = [(number, cells + [""] * (width - len(cells))) for number, cells in rows]
-    # openpyxl raises many unrelated types for a damaged or foreign zip; all of them mean
-    # the same thing to the person who sent it.
-    except Exception:
-        raise refuse(gettext("not an Excel workbook (.xlsx) that can be read")) from None
-    return iter(rows)
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # a code or year typed as a number comes back as 2019.0
-    return str(value).strip()
 
 
 class _Reader:
@@ -281,7 +208,7 @@ class _Reader:
         positions: dict[str, int] = {}
         for index, cell in enumerate(cells):
             label = cell.strip()
-            column = _HEADER.get(_fold(label))
+            column = _HEADER.get(fold(label))
             if not label:
                 message = gettext("column %(number)d has no name") % {"number": index + 1}
                 self.problem(number, "", message)
@@ -325,7 +252,7 @@ class _Reader:
                 bad(column, message)
         kind = values.get("kind", "")
         if kind:
-            kind = _KIND.get(_fold(kind), "")
+            kind = _KIND.get(fold(kind), "")
             if not kind:
                 message = gettext("unknown kind %(kind)s (known: %(known)s)") % {
                     "kind": repr(values["kind"]),
@@ -375,9 +302,9 @@ def _values(unit: Unit) -> list[str | int | None]:
         unit.code,
         unit.name,
         unit.short_name,
-        unit.block.code if unit.block_id else "",
+        unit.block.code if unit.block else "",
         unit.kind,
-        unit.parent.code if unit.parent_id else "",
+        unit.parent.code if unit.parent else "",
         unit.valid_from,
         unit.valid_until,
     ]
@@ -386,9 +313,9 @@ def _values(unit: Unit) -> list[str | int | None]:
 def units_to_csv(units: Iterable[Unit]) -> bytes:
     """The units as UTF-8 CSV with a BOM, which Excel needs to show Vietnamese correctly."""
     buffer = io.StringIO()
-    plain = csv.writer(buffer)
+    plain = csv_writer(buffer)
     # A code starting with "#" would read back as a comment line: quote that row.
-    quoted = csv.writer(buffer, quoting=csv.QUOTE_ALL)
+    quoted = csv_writer(buffer, quoting=csv.QUOTE_ALL)
     plain.writerow(COLUMNS)
     for unit in units:
         writer = quoted if unit.code.startswith("#") else plain
@@ -406,16 +333,16 @@ def units_to_xlsx(units: Iterable[Unit]) -> bytes:
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "units"
-    sheet.append(list(COLUMNS))
+    sheet.append(sheet_row(sheet, COLUMNS))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     text_indexes = [COLUMNS.index(column) for column in _TEXT_COLUMNS]
     for number, unit in enumerate(units, start=2):
-        sheet.append(_values(unit))
+        sheet.append(sheet_row(sheet, _values(unit)))
         for index in text_indexes:
             sheet.cell(row=number, column=index + 1).number_format = "@"
     for index, column in enumerate(COLUMNS, start=1):
-        letter = sheet.cell(row=1, column=index).column_letter
+        letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = _WIDTHS.get(column, 12)
         if column in _TEXT_COLUMNS:
             sheet.column_dimensions[letter].number_format = "@"

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 from django.http import Http404
 
-from egovrank.core.roles import Roles, roles_of
+from egovrank.core.roles import Person, Roles, roles_of
 
 from .models import Participant, Period
 
@@ -40,7 +38,7 @@ def can_see_dashboard(roles: Roles) -> bool:
     return roles.sees_every_unit or bool(roles.reviewed_districts)
 
 
-def access_period(user: Any, year: int) -> Period:
+def access_period(user: Person, year: int) -> Period:
     """The period of ``year``; 404 if there is none. Everyone with a role sees them all."""
     if not can_see_periods(roles_of(user)):
         raise Http404
@@ -50,7 +48,7 @@ def access_period(user: Any, year: int) -> Period:
         raise Http404 from None
 
 
-def access_participant(user: Any, period: Period, pk: int) -> Participant:
+def access_participant(user: Person, period: Period, pk: int) -> Participant:
     """A participant of ``period`` for the administrator to change; 404 otherwise."""
     if not can_manage_periods(roles_of(user)):
         raise Http404
@@ -60,7 +58,7 @@ def access_participant(user: Any, period: Period, pk: int) -> Participant:
         raise Http404 from None
 
 
-def dashboard_participants(user: Any, period: Period) -> QuerySet[Participant]:
+def dashboard_participants(user: Person, period: Period) -> QuerySet[Participant]:
     """The participants whose progress ``user`` may follow: all of them for the
     province's staff; for a district reviewer, those its district reviews."""
     roles = roles_of(user)

@@ -1,15 +1,15 @@
 """Every change to a period goes through one of these actions, which records who did it
-and why in the same transaction (STYLE.md conventions 1–2)."""
+and why in the same transaction."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from egovrank.accounts.models import User
 from egovrank.core.audit import record
 from egovrank.criteria.models import CriteriaVersion
 from egovrank.orgs.choices import UnitKind
@@ -86,7 +86,7 @@ def do_create_period(
     year: int,
     title: str,
     *,
-    actor: Any,
+    actor: User | None,
     self_assessment_deadline: datetime | None = None,
     review_deadline: datetime | None = None,
     revision_deadline: datetime | None = None,
@@ -114,7 +114,7 @@ def do_create_period(
 def do_set_deadlines(
     period: Period,
     *,
-    actor: Any,
+    actor: User,
     self_assessment_deadline: datetime | None,
     review_deadline: datetime | None,
     revision_deadline: datetime | None,
@@ -150,7 +150,7 @@ def do_set_deadlines(
 
 @transaction.atomic(durable=True)
 def do_set_block_version(
-    period: Period, block: Block, version: CriteriaVersion, *, actor: Any
+    period: Period, block: Block, version: CriteriaVersion, *, actor: User | None
 ) -> PeriodBlock:
     _editable_setup(period)
     period_block, created = PeriodBlock.objects.get_or_create(
@@ -171,7 +171,9 @@ def do_set_block_version(
 
 
 @transaction.atomic(durable=True)
-def do_add_participants(period: Period, units: list[Unit], *, actor: Any) -> list[Participant]:
+def do_add_participants(
+    period: Period, units: list[Unit], *, actor: User | None
+) -> list[Participant]:
     """Add units (those already in are skipped). Each gets its block and the unit that
     reviews it in the period's year."""
     _editable_setup(period)
@@ -212,7 +214,7 @@ def do_add_participants(period: Period, units: list[Unit], *, actor: Any) -> lis
 
 
 @transaction.atomic(durable=True)
-def do_remove_participant(participant: Participant, *, actor: Any) -> None:
+def do_remove_participant(participant: Participant, *, actor: User) -> None:
     period = participant.period
     _editable_setup(period)
     participant.delete()
@@ -244,7 +246,9 @@ def opening_problems(period: Period) -> list[str]:
 
 
 @transaction.atomic(durable=True)
-def do_change_state(period: Period, to_state: str, *, actor: Any, reason: str = "") -> Period:
+def do_change_state(
+    period: Period, to_state: str, *, actor: User | None, reason: str = ""
+) -> Period:
     """Move the period on (or back) through the cycle, with who and why recorded. Going
     back needs a reason; going on takes an optional note."""
     reason = reason.strip()
@@ -291,7 +295,7 @@ def _take_snapshot(period: Period) -> None:
 
 @transaction.atomic(durable=True)
 def do_grant_extension(
-    participant: Participant, until: datetime, reason: str, *, actor: Any
+    participant: Participant, until: datetime, reason: str, *, actor: User
 ) -> Participant:
     """Give one unit more time to self-assess; a reason is required."""
     if not reason.strip():

@@ -106,7 +106,9 @@ class BlockVersionForm(forms.Form):
             choices.append((_("Made for this block"), [(v.set_id, _label(v)) for v in ours]))
         if others:
             choices.append((_("Other versions"), [(v.set_id, _label(v)) for v in others]))
-        self.fields["version"].choices = choices
+        version_field = self.fields["version"]
+        assert isinstance(version_field, forms.ChoiceField)
+        version_field.choices = choices
         if block is not None:
             self.fields["block"].initial = block.code
 
@@ -167,7 +169,9 @@ class ChangeStateForm(forms.Form):
         self.period = period
         self.initial_state = to_state
         moves = NEXT_STATES[period.state]
-        self.fields["to_state"].choices = [(s, PeriodState(s).label) for s in moves]
+        to_state_field = self.fields["to_state"]
+        assert isinstance(to_state_field, forms.ChoiceField)
+        to_state_field.choices = [(s, PeriodState(s).label) for s in moves]
         self.fields["to_state"].initial = to_state
         self.going_back = to_state in moves and goes_back(period.state, to_state)
         if self.going_back:
@@ -179,7 +183,7 @@ class ChangeStateForm(forms.Form):
         return str(PeriodState(self.fields["to_state"].initial).label)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         to_state = data.get("to_state")
         if (
             to_state
@@ -213,7 +217,9 @@ class ExtensionForm(forms.Form):
             groups.setdefault(participant.block.name, []).append(
                 (str(participant.pk), f"{participant.unit_name} ({participant.unit_code})")
             )
-        self.fields["participant"].choices = [("", "—"), *groups.items()]
+        participant_field = self.fields["participant"]
+        assert isinstance(participant_field, forms.ChoiceField)
+        participant_field.choices = [("", "—"), *groups.items()]
 
     def clean_participant(self) -> Participant:
         return self.participants[self.cleaned_data["participant"]]

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime, time
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils import timezone
 
+from egovrank.accounts.models import User
 from egovrank.criteria.models import CriteriaVersion
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit
@@ -62,7 +62,7 @@ class Opening:
 
     year: int
     title: str
-    actor: AbstractBaseUser | None
+    actor: User | None
     versions: list[tuple[Block, CriteriaVersion]]  # in block-code order
     units: list[Unit]
     deadline: datetime | None
@@ -163,11 +163,11 @@ def _check_year(year: int) -> None:
         raise OpeningRefused(f"A period for {year} already exists.")
 
 
-def _actor(username: str | None) -> AbstractBaseUser | None:
+def _actor(username: str | None) -> User | None:
     """The person the history names; nobody when no name is given."""
     if not username:
         return None
-    actor: AbstractBaseUser | None = get_user_model().objects.filter(username=username).first()
+    actor: User | None = get_user_model().objects.filter(username=username).first()
     if actor is None:
         raise OpeningRefused(f"--user: nobody has the user name {username!r}.")
     return actor

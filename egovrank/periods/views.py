@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from egovrank.accounts.requests import SignedInRequest
 from egovrank.core.access import role_required
 from egovrank.core.roles import roles_of
 from egovrank.criteria.models import CriteriaVersion
@@ -46,7 +47,7 @@ EXTENSION_STATES = {PeriodState.DRAFT, PeriodState.SELF_ASSESSMENT}
 
 
 @role_required(can_see_periods)
-def period_list(request: HttpRequest) -> HttpResponse:
+def period_list(request: SignedInRequest) -> HttpResponse:
     return render(
         request,
         "periods/period_list.html",
@@ -58,7 +59,7 @@ def period_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(can_manage_periods)
-def period_create(request: HttpRequest) -> HttpResponse:
+def period_create(request: SignedInRequest) -> HttpResponse:
     form = PeriodForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -81,7 +82,7 @@ def period_create(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(can_see_periods)
-def period_detail(request: HttpRequest, year: int) -> HttpResponse:
+def period_detail(request: SignedInRequest, year: int) -> HttpResponse:
     return _render_detail(request, access_period(request.user, year))
 
 
@@ -162,7 +163,7 @@ def _refused(request: HttpRequest, period: Period, refusal: PeriodRefused) -> Ht
 
 @require_POST
 @role_required(can_manage_periods)
-def period_deadlines(request: HttpRequest, year: int) -> HttpResponse:
+def period_deadlines(request: SignedInRequest, year: int) -> HttpResponse:
     period = access_period(request.user, year)
     form = DeadlinesForm(request.POST)
     if not form.is_valid():
@@ -176,7 +177,7 @@ def period_deadlines(request: HttpRequest, year: int) -> HttpResponse:
 
 @require_POST
 @role_required(can_manage_periods)
-def period_set_version(request: HttpRequest, year: int) -> HttpResponse:
+def period_set_version(request: SignedInRequest, year: int) -> HttpResponse:
     period = access_period(request.user, year)
     form = BlockVersionForm(request.POST)
     if not form.is_valid():
@@ -195,7 +196,7 @@ def period_set_version(request: HttpRequest, year: int) -> HttpResponse:
 
 @require_POST
 @role_required(can_manage_periods)
-def period_add_participants(request: HttpRequest, year: int) -> HttpResponse:
+def period_add_participants(request: SignedInRequest, year: int) -> HttpResponse:
     period = access_period(request.user, year)
     if request.POST.get("all"):
         units = list(
@@ -225,7 +226,7 @@ def period_add_participants(request: HttpRequest, year: int) -> HttpResponse:
 
 @require_POST
 @role_required(can_manage_periods)
-def period_remove_participant(request: HttpRequest, year: int, pk: int) -> HttpResponse:
+def period_remove_participant(request: SignedInRequest, year: int, pk: int) -> HttpResponse:
     period = access_period(request.user, year)
     participant = access_participant(request.user, period, pk)
     try:
@@ -241,7 +242,7 @@ def period_remove_participant(request: HttpRequest, year: int, pk: int) -> HttpR
 
 @require_POST
 @role_required(can_manage_periods)
-def period_change_state(request: HttpRequest, year: int) -> HttpResponse:
+def period_change_state(request: SignedInRequest, year: int) -> HttpResponse:
     period = access_period(request.user, year)
     form = ChangeStateForm(request.POST, period=period, to_state=request.POST.get("to_state", ""))
     if not form.is_valid():
@@ -268,7 +269,7 @@ def period_change_state(request: HttpRequest, year: int) -> HttpResponse:
 
 @require_POST
 @role_required(can_manage_periods)
-def period_extend(request: HttpRequest, year: int) -> HttpResponse:
+def period_extend(request: SignedInRequest, year: int) -> HttpResponse:
     period = access_period(request.user, year)
     form = ExtensionForm(request.POST, period=period)
     if not form.is_valid():

@@ -362,7 +362,7 @@ def share_histogram(
         )
     for index, item in enumerate(bins):
         x = left + index * step + 2
-        base = top + plot_h
+        base: float = top + plot_h
         label = f"{item.low}–{item.high}%: {_number(item.total, lang)}"
         parts.append(f"<g><title>{escape(label)}</title>")
         for position, count in enumerate(item.counts):

@@ -17,7 +17,7 @@ from fractions import Fraction
 from typing import Any
 
 from django.db.models import Count, Max, Q
-from django.db.models.fields.json import KT
+from django.db.models.fields.json import KT, KeyTextTransform
 from django.http import Http404
 
 from egovrank.criteria.models import CriteriaVersion
@@ -66,7 +66,7 @@ def published_years() -> list[int]:
 
 def current_publication(year: int) -> Publication:
     """The latest publication of ``year``'s period; 404 when the year has none."""
-    found = (
+    found: Publication | None = (
         Publication.objects.select_related("period")
         .filter(period__year=year)
         .order_by("-number")
@@ -99,7 +99,7 @@ def earlier_publications(publication: Publication) -> list[Publication]:
 
 def unit_result(publication: Publication, unit_code: str) -> PublishedResult:
     """A unit's published row; 404 when the unit was not in that publication."""
-    found = publication.results.filter(unit_code=unit_code).first()
+    found: PublishedResult | None = publication.results.filter(unit_code=unit_code).first()
     if found is None:
         raise Http404
     return found
@@ -208,7 +208,7 @@ def public_rows(
     if block_code not in publication.blocks:
         raise Http404
     group_codes = [group.code for group in block_groups(publication, block_code)] if groups else []
-    cells: dict[str, KT] = {}
+    cells: dict[str, KeyTextTransform] = {}
     for index, code in enumerate(group_codes):
         cells[f"group_{index}_points"] = KT(f"nodes__{code}__0")
         cells[f"group_{index}_status"] = KT(f"nodes__{code}__2")

@@ -12,12 +12,10 @@ objects are fetched here and answer 404 when missing or out of reach.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 from django.http import Http404
 
-from egovrank.core.roles import Roles, roles_of
+from egovrank.core.roles import Person, Roles, roles_of
 from egovrank.periods.models import Participant, Period
 
 from .models import Publication
@@ -42,7 +40,7 @@ def can_manage_results(roles: Roles) -> bool:
     return roles.administrator
 
 
-def access_results_period(user: Any, year: int) -> Period:
+def access_results_period(user: Person, year: int) -> Period:
     """The period whose live results ``user`` asks for; 404 when there is none or the
     person may not see results."""
     if not can_see_results(roles_of(user)):
@@ -53,7 +51,7 @@ def access_results_period(user: Any, year: int) -> Period:
         raise Http404 from None
 
 
-def access_participant(user: Any, period: Period, unit_code: str) -> Participant:
+def access_participant(user: Person, period: Period, unit_code: str) -> Participant:
     """A participant of ``period`` for the administrator to re-open; 404 otherwise."""
     if not can_manage_results(roles_of(user)):
         raise Http404
@@ -78,7 +76,7 @@ def published_period(year: int) -> Period:
 
 def access_publication(year: int, number: int) -> Publication:
     """Publication ``number`` of ``year``'s period, for anyone; 404 when there is none."""
-    publication = (
+    publication: Publication | None = (
         Publication.objects.select_related("period")
         .filter(period__year=year, number=number)
         .first()

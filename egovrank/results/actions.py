@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from egovrank.accounts.models import User
 from egovrank.assessments.choices import REVIEW_CLOSED, AssessmentState
 from egovrank.assessments.models import Assessment
 from egovrank.core.audit import event, record, record_all
@@ -78,7 +79,7 @@ def finalise_problems(period: Period) -> list[str]:
 
 
 @transaction.atomic(durable=True)
-def do_finalise(period: Period, *, actor: Any) -> Period:
+def do_finalise(period: Period, *, actor: User) -> Period:
     """Close the review: the results are checked and wait for their decision."""
     period = _locked(period)
     if period.state != PeriodState.REVIEW:
@@ -178,7 +179,7 @@ def _write_publication(
     decision_date: date,
     signer: str,
     reason: str,
-    actor: Any,
+    actor: User,
 ) -> tuple[Publication, dict[str, PublishedResult]]:
     """The next publication of the period, with every result computed now."""
     blocks = compute(period)
@@ -248,7 +249,7 @@ def do_publish(
     decision_number: str,
     decision_date: date | None,
     signer: str,
-    actor: Any,
+    actor: User,
 ) -> Publication:
     """Publish the finalised results under the announcing decision: publication 1."""
     period = _locked(period)
@@ -304,7 +305,7 @@ def do_publish(
 
 
 @transaction.atomic(durable=True)
-def do_open_correction(participant: Participant, *, reason: str, actor: Any) -> Correction:
+def do_open_correction(participant: Participant, *, reason: str, actor: User) -> Correction:
     """Re-open one unit of a published period, with the reason: its form goes back to
     the provincial reviewers until the correction is published."""
     reason = reason.strip()
@@ -355,7 +356,7 @@ def do_publish_correction(
     decision_date: date | None,
     signer: str,
     reason: str,
-    actor: Any,
+    actor: User,
 ) -> Publication:
     """Publish the corrected results under a new decision: the next publication, with
     every result recomputed; the open corrections close with it."""

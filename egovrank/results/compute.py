@@ -128,6 +128,7 @@ class _Reader:
             return answers_of(self.criteria_set, entries)
         known = self.known
         new = {code: entry for code, entry in entries.items() if (code, entry) not in known}
+        entry: Entry | None
         if new:
             read, errors = answers_of(self.criteria_set, new)
             for code, entry in new.items():
@@ -157,6 +158,8 @@ def to_unit_input(
 ) -> tuple[UnitInput, dict[str, str]]:
     """The core's input for one participant, and the entries its rules refuse. ``read``
     stands in for ``answers_of`` (a ``_Reader`` when scoring a whole block)."""
+    answers: dict[str, CoreAnswer]
+    refused: dict[str, str]
     if not submitted:
         answers, refused = {}, {}
     elif read is not None:
@@ -242,7 +245,7 @@ def compute(period: Period) -> dict[str, BlockResults]:
             assessment_id, state = forms.get(participant.pk, (None, NOT_STARTED))
             submitted = state in COUNTED_STATES
             own = entries.get(assessment_id, {}) if assessment_id is not None else {}
-            adjusted = adjustments.get(assessment_id, {})
+            adjusted = adjustments.get(assessment_id, {}) if assessment_id is not None else {}
             verified = verified_entries(own, adjusted)
             district = district_of(participant)
             unit, refused = to_unit_input(

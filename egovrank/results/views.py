@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from egovrank.accounts.requests import SignedInRequest
 from egovrank.core.access import role_required
 from egovrank.core.roles import roles_of
 from egovrank.periods.choices import PeriodState
@@ -38,7 +39,7 @@ INVALID = 400
 
 
 @role_required(can_see_results)
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: SignedInRequest) -> HttpResponse:
     """Every period past self-assessment, with its results page and publications."""
     periods = Period.objects.exclude(
         state__in=[PeriodState.DRAFT, PeriodState.SELF_ASSESSMENT]
@@ -47,7 +48,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(can_see_results)
-def results_page(request: HttpRequest, year: int) -> HttpResponse:
+def results_page(request: SignedInRequest, year: int) -> HttpResponse:
     return _render_period(request, access_results_period(request.user, year))
 
 
@@ -93,7 +94,7 @@ def _refused(request: HttpRequest, period: Period, refusal: ResultsRefused) -> H
 
 @require_POST
 @role_required(can_manage_results)
-def finalise(request: HttpRequest, year: int) -> HttpResponse:
+def finalise(request: SignedInRequest, year: int) -> HttpResponse:
     period = access_results_period(request.user, year)
     try:
         actions.do_finalise(period, actor=request.user)
@@ -107,7 +108,7 @@ def finalise(request: HttpRequest, year: int) -> HttpResponse:
 
 @require_POST
 @role_required(can_manage_results)
-def publish(request: HttpRequest, year: int) -> HttpResponse:
+def publish(request: SignedInRequest, year: int) -> HttpResponse:
     period = access_results_period(request.user, year)
     form = PublishForm(request.POST)
     if not form.is_valid():
@@ -122,7 +123,7 @@ def publish(request: HttpRequest, year: int) -> HttpResponse:
 
 @require_POST
 @role_required(can_manage_results)
-def open_correction(request: HttpRequest, year: int, code: str) -> HttpResponse:
+def open_correction(request: SignedInRequest, year: int, code: str) -> HttpResponse:
     period = access_results_period(request.user, year)
     participant = access_participant(request.user, period, code)
     form = CorrectionForm(request.POST, unit_code=participant.unit_code)
@@ -144,7 +145,7 @@ def open_correction(request: HttpRequest, year: int, code: str) -> HttpResponse:
 
 @require_POST
 @role_required(can_manage_results)
-def publish_correction(request: HttpRequest, year: int) -> HttpResponse:
+def publish_correction(request: SignedInRequest, year: int) -> HttpResponse:
     period = access_results_period(request.user, year)
     form = CorrectionPublishForm(request.POST)
     if not form.is_valid():

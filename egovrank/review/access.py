@@ -13,14 +13,12 @@ the one place that decides.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from egovrank.assessments.choices import AssessmentState
 from egovrank.assessments.models import Assessment
-from egovrank.core.roles import Roles, roles_of
+from egovrank.core.roles import Person, Roles, roles_of
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Unit
 from egovrank.periods.models import Participant, Period
@@ -45,7 +43,7 @@ def has_review_role(roles: Roles) -> bool:
     return roles.sees_every_unit or bool(roles.reviewed_districts)
 
 
-def reviewed_by(user: Any) -> Q:
+def reviewed_by(user: Person) -> Q:
     """Participants the person reviews (before any correction)."""
     roles = roles_of(user)
     scope = Q(pk__in=[])
@@ -56,7 +54,7 @@ def reviewed_by(user: Any) -> Q:
     return scope
 
 
-def readable_reviews(user: Any) -> QuerySet[Participant]:
+def readable_reviews(user: Person) -> QuerySet[Participant]:
     """Participants whose review the person may read."""
     roles = roles_of(user)
     participants = Participant.objects.all()
@@ -67,7 +65,7 @@ def readable_reviews(user: Any) -> QuerySet[Participant]:
     return participants.none()
 
 
-def access_review(user: Any, year: int, unit_code: str) -> Participant:
+def access_review(user: Person, year: int, unit_code: str) -> Participant:
     participant = (
         readable_reviews(user)
         .select_related("period", "unit", "block", "reviewer_unit")
@@ -79,7 +77,7 @@ def access_review(user: Any, year: int, unit_code: str) -> Participant:
     return participant
 
 
-def can_review(user: Any, participant: Participant) -> bool:
+def can_review(user: Person, participant: Participant) -> bool:
     """Whether the person is this form's reviewer (the state may still refuse)."""
     roles = roles_of(user)
     if in_correction(participant):
@@ -89,7 +87,7 @@ def can_review(user: Any, participant: Participant) -> bool:
     return participant.reviewer_unit_id in roles.reviewed_districts
 
 
-def access_district(user: Any, period: Period, code: str) -> Unit:
+def access_district(user: Person, period: Period, code: str) -> Unit:
     """A district whose communes' review the person may follow: its own reviewers and
     the province's staff."""
     roles = roles_of(user)
@@ -101,11 +99,11 @@ def access_district(user: Any, period: Period, code: str) -> Unit:
     raise Http404
 
 
-def can_forward(user: Any, district: Unit) -> bool:
+def can_forward(user: Person, district: Unit) -> bool:
     return district.pk in roles_of(user).reviewed_districts
 
 
-def can_send_back(user: Any) -> bool:
+def can_send_back(user: Person) -> bool:
     """Sở TT&TT sends a district's results back."""
     roles = roles_of(user)
     return roles.provincial_reviewer or roles.administrator
@@ -126,7 +124,7 @@ VERDICT_ACTIONS = ("review.accepted", "review.adjusted", "review.cleared")
 
 
 def hidden_history(
-    user: Any, participant: Participant, assessment: Assessment | None
+    user: Person, participant: Participant, assessment: Assessment | None
 ) -> tuple[str, ...]:
     """Actions of a form's history that ``user`` may not read yet."""
     roles = roles_of(user)

@@ -1,5 +1,5 @@
 """Every change a reviewer makes: one action each, atomic, with its history entry in
-the same transaction (STYLE.md conventions 1–2). Views check who may act (``access``);
+the same transaction. Views check who may act (``access``);
 these check when: a form can be reviewed only once submitted, never after its review
 is closed, forwarded, finalised or published (short of a correction).
 """
@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from egovrank.accounts.models import User
 from egovrank.assessments.choices import AWAITING_REVIEW, REVIEW_CLOSED, AssessmentState
 from egovrank.assessments.models import Assessment, Submission
 from egovrank.assessments.queries import best_for, criteria_set_for, entries_of, snapshot_of
@@ -141,7 +142,7 @@ def _revision_overdue(assessment: Assessment) -> bool:
     )
 
 
-def _resume_if_overdue(assessment: Assessment, *, actor: Any) -> None:
+def _resume_if_overdue(assessment: Assessment, *, actor: User) -> None:
     """A returned form whose unit let the revision deadline pass comes back into review
     as it stands; what it holds is kept as a submission so the changes show."""
     if not _revision_overdue(assessment):
@@ -177,7 +178,7 @@ def _locked(participant: Participant) -> tuple[Participant, Assessment | None]:
     return participant, Assessment.objects.filter(participant=participant).first()
 
 
-def _reviewable(participant: Participant, *, actor: Any) -> tuple[Participant, Assessment]:
+def _reviewable(participant: Participant, *, actor: User) -> tuple[Participant, Assessment]:
     participant, assessment = _locked(participant)
     reason = review_lock(participant, assessment)
     if reason:
@@ -187,7 +188,7 @@ def _reviewable(participant: Participant, *, actor: Any) -> tuple[Participant, A
     return participant, assessment
 
 
-def _start(assessment: Assessment, *, actor: Any) -> None:
+def _start(assessment: Assessment, *, actor: User) -> None:
     """The first verdict takes the form into review (the unit can no longer withdraw)."""
     if assessment.state == AssessmentState.SUBMITTED:
         assessment.state = AssessmentState.IN_REVIEW
@@ -241,7 +242,7 @@ def _save_verdict(
     value: str = "",
     not_applicable: bool = False,
     reason: str = "",
-    actor: Any,
+    actor: User,
 ) -> Verification:
     verification = current or Verification(assessment=assessment, code=code)
     verification.decision = decision
@@ -257,7 +258,7 @@ def _save_verdict(
 
 
 @transaction.atomic(durable=True)
-def do_accept(participant: Participant, code: str, *, revision: int, actor: Any) -> Verification:
+def do_accept(participant: Participant, code: str, *, revision: int, actor: User) -> Verification:
     """The unit's answer to ``code`` stands (an earlier adjustment is undone)."""
     participant, assessment = _reviewable(participant, actor=actor)
     _leaf(participant, code)
@@ -300,7 +301,7 @@ def do_adjust(
     not_applicable: bool = False,
     reason: str,
     revision: int,
-    actor: Any,
+    actor: User,
 ) -> Verification:
     """Set the verified answer to ``code``; the verified points are the scoring core's
     for it. A reason is required: the unit reads it once the review is approved."""
@@ -359,7 +360,7 @@ def do_adjust(
 
 
 @transaction.atomic(durable=True)
-def do_clear(participant: Participant, code: str, *, revision: int, actor: Any) -> None:
+def do_clear(participant: Participant, code: str, *, revision: int, actor: User) -> None:
     """Withdraw the verdict on ``code``: it is open again (and accepted on approval).
     The row stays, emptied, so its revision keeps counting for the stale check."""
     participant, assessment = _reviewable(participant, actor=actor)
@@ -379,7 +380,7 @@ def do_clear(participant: Participant, code: str, *, revision: int, actor: Any) 
 
 
 @transaction.atomic(durable=True)
-def do_comment(participant: Participant, code: str, text: str, *, actor: Any) -> None:
+def do_comment(participant: Participant, code: str, text: str, *, actor: User) -> None:
     """Write (or, with an empty text, delete) the draft comment on ``code`` that the
     next return sends to the unit."""
     participant, assessment = _reviewable(participant, actor=actor)
@@ -401,7 +402,7 @@ def do_comment(participant: Participant, code: str, text: str, *, actor: Any) ->
 
 @transaction.atomic(durable=True)
 def do_return(
-    participant: Participant, *, message: str, deadline: datetime, actor: Any
+    participant: Participant, *, message: str, deadline: datetime, actor: User
 ) -> RevisionRequest:
     """Send the form back to the unit with the draft comments and a revision deadline."""
     participant, assessment = _reviewable(participant, actor=actor)
@@ -443,7 +444,7 @@ def do_return(
 
 
 @transaction.atomic(durable=True)
-def do_approve(participant: Participant, *, actor: Any) -> Assessment:
+def do_approve(participant: Participant, *, actor: User) -> Assessment:
     """Close the review: every criterion without a verdict is accepted as the unit
     answered it."""
     participant, assessment = _reviewable(participant, actor=actor)
@@ -497,7 +498,7 @@ def do_approve(participant: Participant, *, actor: Any) -> Assessment:
 
 
 @transaction.atomic(durable=True)
-def do_reopen(participant: Participant, *, reason: str, actor: Any) -> Assessment:
+def do_reopen(participant: Participant, *, reason: str, actor: User) -> Assessment:
     """Take an approved review back into review (before it is forwarded or finalised)."""
     reason = reason.strip()
     if not reason:
@@ -531,7 +532,7 @@ def do_reopen(participant: Participant, *, reason: str, actor: Any) -> Assessmen
 
 
 @transaction.atomic(durable=True)
-def do_mark_not_submitted(participant: Participant, *, reason: str = "", actor: Any) -> Assessment:
+def do_mark_not_submitted(participant: Participant, *, reason: str = "", actor: User) -> Assessment:
     """Close a form the unit did not submit by its deadline: it scores 0, is Yếu and
     ranks after every unit that submitted."""
     participant, assessment = _locked(participant)
@@ -585,7 +586,7 @@ def forwarding_problems(period: Period, district: Unit) -> list[str]:
 
 
 def _forwarding_events(
-    action: str, forwarding: Forwarding, summary: str, data: dict[str, Any], actor: Any
+    action: str, forwarding: Forwarding, summary: str, data: dict[str, Any], actor: User
 ) -> None:
     """One event on the forwarding and one on each commune's form (its timeline)."""
     events = [event(action, forwarding, actor=actor, summary=summary, data=data)]
@@ -600,7 +601,7 @@ def _forwarding_events(
 
 
 @transaction.atomic(durable=True)
-def do_forward(period: Period, district: Unit, *, note: str = "", actor: Any) -> Forwarding:
+def do_forward(period: Period, district: Unit, *, note: str = "", actor: User) -> Forwarding:
     """The district sends its communes' reviewed results, ranked within the district,
     to Sở TT&TT. After this the district cannot change them unless sent back."""
     period = Period.objects.select_for_update().get(pk=period.pk)
@@ -636,7 +637,7 @@ def do_forward(period: Period, district: Unit, *, note: str = "", actor: Any) ->
 
 
 @transaction.atomic(durable=True)
-def do_send_back(forwarding: Forwarding, *, reason: str, actor: Any) -> Forwarding:
+def do_send_back(forwarding: Forwarding, *, reason: str, actor: User) -> Forwarding:
     """Sở TT&TT returns a district's forwarded results so the district can change them."""
     reason = reason.strip()
     if not reason:

@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from egovrank.accounts.requests import SignedInRequest
 from egovrank.assessments.progress import NOT_STARTED, state_label
 from egovrank.core.access import role_required
 from egovrank.orgs.models import Unit
@@ -108,7 +109,7 @@ def _context(request: HttpRequest, period: Period, unit: Unit, **extra: Any) -> 
 
 
 @role_required(has_review_role)
-def district(request: HttpRequest, year: int, district: str) -> HttpResponse:
+def district(request: SignedInRequest, year: int, district: str) -> HttpResponse:
     period = _period(year)
     unit = access_district(request.user, period, district)
     return render(request, "review/district.html", _context(request, period, unit))
@@ -126,7 +127,7 @@ def _refused(
 
 @require_POST
 @role_required(has_review_role)
-def forward(request: HttpRequest, year: int, district: str) -> HttpResponse:
+def forward(request: SignedInRequest, year: int, district: str) -> HttpResponse:
     period = _period(year)
     unit = access_district(request.user, period, district)
     if not can_forward(request.user, unit):
@@ -144,7 +145,7 @@ def forward(request: HttpRequest, year: int, district: str) -> HttpResponse:
 
 @require_POST
 @role_required(has_review_role)
-def send_back(request: HttpRequest, year: int, district: str) -> HttpResponse:
+def send_back(request: SignedInRequest, year: int, district: str) -> HttpResponse:
     period = _period(year)
     unit = access_district(request.user, period, district)
     if not can_send_back(request.user):

@@ -68,7 +68,7 @@ class AdjustForm(VerdictForm):
         }
 
     def problems(self) -> str:
-        return " ".join(" ".join(errors) for errors in self.errors.values())
+        return " ".join(" ".join(map(str, errors)) for errors in self.errors.values())
 
 
 class CommentForm(forms.Form):

@@ -105,6 +105,7 @@ class ReviewPage:
         seen_changed = verification is not None and (
             verification.seen_value != value or verification.seen_not_applicable != na
         )
+        initial: dict[str, Any]
         if verification is not None and verification.adjusted:
             initial = {"value": verification.value, "not_applicable": verification.not_applicable}
         else:

@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, TypedDict
+from typing import TypedDict
 
 from django.db.models import QuerySet
 
 from egovrank.assessments.choices import AssessmentState
 from egovrank.assessments.models import Assessment
 from egovrank.assessments.progress import NOT_STARTED, state_label
-from egovrank.core.roles import Roles
+from egovrank.core.roles import Person, Roles
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit
 from egovrank.periods.choices import PeriodState
@@ -160,7 +160,7 @@ def _district_links(period: Period, roles: Roles) -> list[DistrictLink]:
     ]
 
 
-def _participants(user: Any, period: Period, scope: str) -> QuerySet[Participant]:
+def _participants(user: Person, period: Period, scope: str) -> QuerySet[Participant]:
     base = (
         readable_reviews(user) if scope == "all" else Participant.objects.filter(reviewed_by(user))
     )
@@ -218,7 +218,7 @@ def _counts(rows: list[QueueRow]) -> list[tuple[str, str, int]]:
     return [(key, label, counts[key]) for key, label in choices]
 
 
-def queue_for(user: Any, roles: Roles, period: Period, scope: str, filters: Filters) -> Queue:
+def queue_for(user: Person, roles: Roles, period: Period, scope: str, filters: Filters) -> Queue:
     """The person's queue in ``period``: ``scope`` "all" for every form they may read,
     "mine" for those they review."""
     points = _points(period)

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from egovrank.accounts.requests import SignedInRequest
 from egovrank.assessments.queries import criteria_set_for
 from egovrank.assessments.sheet import dom_id
 from egovrank.core.access import role_required
@@ -90,7 +91,7 @@ def _reviewing(request: HttpRequest, year: int, unit: str) -> Participant:
 
 
 @role_required(has_review_role)
-def detail(request: HttpRequest, year: int, unit: str) -> HttpResponse:
+def detail(request: SignedInRequest, year: int, unit: str) -> HttpResponse:
     review = ReviewPage(request, _participant(request, year, unit))
     return render(request, "review/detail.html", review.context())
 
@@ -172,7 +173,7 @@ def _revision(request: HttpRequest) -> int:
 
 @require_POST
 @role_required(has_review_role)
-def accept(request: HttpRequest, year: int, unit: str, code: str) -> HttpResponse:
+def accept(request: SignedInRequest, year: int, unit: str, code: str) -> HttpResponse:
     def act(participant: Participant, code: str) -> str:
         do_accept(participant, code, revision=_revision(request), actor=request.user)
         return _("%(code)s: the unit's answer is accepted.") % {"code": code}
@@ -182,7 +183,7 @@ def accept(request: HttpRequest, year: int, unit: str, code: str) -> HttpRespons
 
 @require_POST
 @role_required(has_review_role)
-def adjust(request: HttpRequest, year: int, unit: str, code: str) -> HttpResponse:
+def adjust(request: SignedInRequest, year: int, unit: str, code: str) -> HttpResponse:
     posted = AdjustForm(request.POST)
 
     def act(participant: Participant, code: str) -> str:
@@ -211,7 +212,7 @@ def adjust(request: HttpRequest, year: int, unit: str, code: str) -> HttpRespons
 
 @require_POST
 @role_required(has_review_role)
-def clear(request: HttpRequest, year: int, unit: str, code: str) -> HttpResponse:
+def clear(request: SignedInRequest, year: int, unit: str, code: str) -> HttpResponse:
     def act(participant: Participant, code: str) -> str:
         do_clear(participant, code, revision=_revision(request), actor=request.user)
         return _("%(code)s: the verdict is withdrawn.") % {"code": code}
@@ -221,12 +222,12 @@ def clear(request: HttpRequest, year: int, unit: str, code: str) -> HttpResponse
 
 @require_POST
 @role_required(has_review_role)
-def comment(request: HttpRequest, year: int, unit: str, code: str) -> HttpResponse:
+def comment(request: SignedInRequest, year: int, unit: str, code: str) -> HttpResponse:
     posted = CommentForm(request.POST)
 
     def act(participant: Participant, code: str) -> str:
         if not posted.is_valid():
-            raise _Invalid(error=" ".join(posted.errors.get("text", [])))
+            raise _Invalid(error=" ".join(map(str, posted.errors.get("text", []))))
         text = posted.cleaned_data["text"]
         do_comment(participant, code, text, actor=request.user)
         if text:
@@ -258,7 +259,7 @@ def _page_refused(
 
 @require_POST
 @role_required(has_review_role)
-def return_form(request: HttpRequest, year: int, unit: str) -> HttpResponse:
+def return_form(request: SignedInRequest, year: int, unit: str) -> HttpResponse:
     participant = _reviewing(request, year, unit)
     posted = ReturnForm(request.POST)
     if not posted.is_valid():
@@ -283,7 +284,7 @@ def return_form(request: HttpRequest, year: int, unit: str) -> HttpResponse:
 
 @require_POST
 @role_required(has_review_role)
-def approve(request: HttpRequest, year: int, unit: str) -> HttpResponse:
+def approve(request: SignedInRequest, year: int, unit: str) -> HttpResponse:
     participant = _reviewing(request, year, unit)
     try:
         do_approve(participant, actor=request.user)
@@ -295,7 +296,7 @@ def approve(request: HttpRequest, year: int, unit: str) -> HttpResponse:
 
 @require_POST
 @role_required(has_review_role)
-def reopen(request: HttpRequest, year: int, unit: str) -> HttpResponse:
+def reopen(request: SignedInRequest, year: int, unit: str) -> HttpResponse:
     participant = _reviewing(request, year, unit)
     posted = ReasonForm(request.POST, prefix_id="reopen")
     if not posted.is_valid():
@@ -310,7 +311,7 @@ def reopen(request: HttpRequest, year: int, unit: str) -> HttpResponse:
 
 @require_POST
 @role_required(has_review_role)
-def mark_not_submitted(request: HttpRequest, year: int, unit: str) -> HttpResponse:
+def mark_not_submitted(request: SignedInRequest, year: int, unit: str) -> HttpResponse:
     participant = _reviewing(request, year, unit)
     posted = ReasonForm(request.POST, prefix_id="close")
     if not posted.is_valid():

@@ -7,7 +7,6 @@ locale's style (``410,5`` and ``82,60%`` in Vietnamese). Excel stores numbers as
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterable
@@ -16,6 +15,7 @@ from typing import Any
 
 from .engine import BlockResult, NodeResult, UnitScore
 from .explain import render
+from .fileformat.cells import csv_writer, sheet_row
 from .numbers import format_number, format_percent
 from .tree import CriteriaSet
 
@@ -91,7 +91,7 @@ def _machine(value: Any, column: str = "") -> str:
 def render_csv(block: BlockResult) -> str:
     """CSV with a header row; UTF-8 text (the caller adds a BOM for Excel if wanted)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out, lineterminator="\n")
     columns = _columns(block)
     writer.writerow(columns)
     for row in result_rows(block):
@@ -206,7 +206,7 @@ def render_xlsx(block: BlockResult) -> bytes:
     assert sheet is not None
     sheet.title = (block.criteria_set.meta.block_code or "Kết quả")[:31]
     columns = _columns(block)
-    sheet.append(columns)
+    sheet.append(sheet_row(sheet, columns))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in result_rows(block):
@@ -216,7 +216,7 @@ def render_xlsx(block: BlockResult) -> bytes:
             if isinstance(value, bool):
                 value = "yes" if value else "no"
             values.append(value)
-        sheet.append(values)
+        sheet.append(sheet_row(sheet, values))
     percent_column = columns.index("percent") + 1
     for (cell,) in sheet.iter_rows(min_row=2, min_col=percent_column, max_col=percent_column):
         cell.number_format = "0.00"

@@ -18,8 +18,9 @@ def rolled_back_at_the_end(django_db_blocker: Any) -> Iterator[None]:
     from django.test import TestCase
 
     with django_db_blocker.unblock():
-        atomics = TestCase._enter_atomics()
+        # Django's own private helpers, absent from the stubs.
+        atomics = TestCase._enter_atomics()  # type: ignore[attr-defined]
         try:
             yield
         finally:
-            TestCase._rollback_atomics(atomics)
+            TestCase._rollback_atomics(atomics)  # type: ignore[attr-defined]

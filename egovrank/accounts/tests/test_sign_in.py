@@ -50,7 +50,8 @@ def test_it_locks_the_name_after_five_failures_even_for_the_right_password(perso
     for _ in range(5):
         sign_in(client, "canbo", "wrong")
     response = sign_in(client, "canbo", PASSWORD)
-    assert response.status_code == 200
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 15 * 60 + 1
     assert response.context["form"].errors.as_data()["__all__"][0].code == "locked"
     assert "_auth_user_id" not in client.session
     event = AuditEvent.objects.get(action="person.locked_out")

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from egovrank.assessments.models import EvidenceFile, EvidenceLink
+from egovrank.testing.ziparchive import BOMB_ODT, cost
 
 from .helpers import PDF_BYTES, api, api_as, codes_of, form_kwargs, page_as, submit_demo
 
@@ -129,3 +130,18 @@ def test_it_adds_and_removes_a_link(world):
 def test_a_reviewer_reads_evidence_but_cannot_attach_any(world):
     response = upload(api_as(world.provincial_reviewer), world)
     assert response.status_code == 403
+
+
+def test_it_refuses_an_odt_that_inflates_to_1_gb_at_once(world):
+    # Issue 15: the API answered 201 after 10.9 s while the server grew by 2 GB.
+    url = api("files", **form_kwargs(world, "sotc"), code="HT1")
+    client = api_as(world.unit_officer)
+    bomb = SimpleUploadedFile("bien-ban.odt", BOMB_ODT.read_bytes())
+
+    spent = cost(lambda: client.upload(url, {"file": bomb}))
+
+    assert spent.outcome.status_code == 400
+    assert codes_of(spent.outcome) == [("file", "evidence_refused")]
+    assert spent.seconds < 1
+    assert spent.peak_mb < 50
+    assert not EvidenceFile.objects.exists()

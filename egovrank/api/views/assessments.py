@@ -45,6 +45,7 @@ from egovrank.periods.models import Participant
 
 from .. import shapes
 from ..errors import Refusal, error
+from ..permissions import acting_user
 from ..serializers import (
     AnswerInputSerializer,
     AssessmentDetailSerializer,
@@ -166,7 +167,7 @@ class AnswerView(ApiView):
         )
         try:
             do_save_answer(
-                participant, code, entered, revision=posted["revision"], actor=request.user
+                participant, code, entered, revision=posted["revision"], actor=acting_user(request)
             )
         except KeyError:
             raise Http404 from None
@@ -208,7 +209,7 @@ class SubmitView(ApiView):
     )
     def post(self, request: Request, year: int, unit: str) -> Response:
         participant = access_to_submit(request.user, year, unit)
-        assessment = do_submit(participant, actor=request.user)
+        assessment = do_submit(participant, actor=acting_user(request))
         return Response(AssessmentStatusSerializer(shapes.status(participant, assessment)).data)
 
 
@@ -226,7 +227,7 @@ class WithdrawView(ApiView):
     )
     def post(self, request: Request, year: int, unit: str) -> Response:
         participant = access_to_submit(request.user, year, unit)
-        assessment = do_withdraw(participant, actor=request.user)
+        assessment = do_withdraw(participant, actor=acting_user(request))
         return Response(AssessmentStatusSerializer(shapes.status(participant, assessment)).data)
 
 
@@ -254,7 +255,7 @@ class FileUpload(ApiView):
             )
         try:
             evidence = do_add_file(
-                participant, code, posted.validated_data["file"], actor=request.user
+                participant, code, posted.validated_data["file"], actor=acting_user(request)
             )
         except KeyError:
             raise Http404 from None
@@ -281,7 +282,7 @@ class FileView(ApiView):
     @extend_schema(operation_id="assessments_file_remove", responses={204: None}, tags=TAGS)
     def delete(self, request: Request, year: int, unit: str, pk: int) -> Response:
         participant = access_to_edit(request.user, year, unit)
-        do_remove_file(access_evidence(participant, EvidenceFile, pk), actor=request.user)
+        do_remove_file(access_evidence(participant, EvidenceFile, pk), actor=acting_user(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -301,7 +302,7 @@ class LinkAdd(ApiView):
         participant = access_to_edit(request.user, year, unit)
         posted = data_of(request, LinkInputSerializer)
         try:
-            link = do_add_link(participant, code, actor=request.user, **posted)
+            link = do_add_link(participant, code, actor=acting_user(request), **posted)
         except KeyError:
             raise Http404 from None
         data = shapes.evidence_link(link)
@@ -316,7 +317,7 @@ class LinkView(ApiView):
     def delete(self, request: Request, year: int, unit: str, pk: int) -> Response:
         """Remove a link (it stays in the history)."""
         participant = access_to_edit(request.user, year, unit)
-        do_remove_link(access_evidence(participant, EvidenceLink, pk), actor=request.user)
+        do_remove_link(access_evidence(participant, EvidenceLink, pk), actor=acting_user(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -15,13 +15,13 @@ from egovrank.core.roles import Roles
 __all__ = ["ApiView", "data_of"]
 
 
-class ApiView(generics.GenericAPIView):
+class ApiView(generics.GenericAPIView[Any]):
     # The predicate of the app's access.py that opens the view (None: public).
     allowed: ClassVar[Callable[[Roles], bool] | None] = None
     # Statuses besides 401/403 this view answers, for the schema: a tuple, or per method.
     api_errors: ClassVar[tuple[int, ...] | dict[str, tuple[int, ...]]] = ()
     # Query parameters, validated (400 with the parameter's name as the path).
-    query_serializer: ClassVar[type[serializers.Serializer] | None] = None
+    query_serializer: ClassVar[type[serializers.Serializer[Any]] | None] = None
     # No OPTIONS description: the OpenAPI schema is the API's description (and DRF's
     # would need a serializer on every view).
     metadata_class = None
@@ -34,7 +34,7 @@ class ApiView(generics.GenericAPIView):
         return dict(found.validated_data)
 
 
-def data_of(request: Request, serializer: type[serializers.Serializer]) -> dict[str, Any]:
+def data_of(request: Request, serializer: type[serializers.Serializer[Any]]) -> dict[str, Any]:
     """The request's body, validated by ``serializer`` (400 with each field's path)."""
     found = serializer(data=request.data)
     found.is_valid(raise_exception=True)

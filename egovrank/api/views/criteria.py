@@ -33,7 +33,7 @@ class VersionList(ApiView):
         summaries = all_version_summaries()
         if "block" in query:
             summaries = [s for s in summaries if s.block_code == query["block"]]
-        page = self.paginate_queryset(summaries)  # type: ignore[arg-type]
+        page = self.paginate_queryset(summaries)
         return self.get_paginated_response(VersionSerializer(page, many=True).data)
 
 

@@ -21,6 +21,7 @@ from egovrank.periods.queries import periods_with_counts
 
 from .. import shapes
 from ..errors import Refusal, error
+from ..permissions import acting_user
 from ..serializers import (
     FiguresInputSerializer,
     FiguresReportSerializer,
@@ -98,7 +99,7 @@ class FiguresImport(ApiView):
                 upload.name or "figures",
                 upload.read(),
                 source=posted["source"],
-                actor=request.user,
+                actor=acting_user(request),
                 dry_run=posted["dry_run"],
             )
         except FiguresRefused as refused:

@@ -49,6 +49,7 @@ from egovrank.review.page import ReviewPage
 
 from .. import shapes
 from ..errors import Refusal, error, refusal
+from ..permissions import acting_user
 from ..serializers import (
     AdjustInputSerializer,
     AssessmentStatusSerializer,
@@ -132,7 +133,7 @@ class _Verdict(ApiView):
         return Response(VerdictResultSerializer(shapes.verdict_result(page, code)).data)
 
 
-VERDICT = {
+VERDICT: dict[str, Any] = {
     "request": VerdictInputSerializer,
     "responses": {200: VerdictResultSerializer},
     "tags": TAGS,
@@ -144,7 +145,7 @@ class AcceptView(_Verdict):
 
     def act(self, request: Request, participant: Participant, code: str) -> None:
         revision = data_of(request, VerdictInputSerializer)["revision"]
-        do_accept(participant, code, revision=revision, actor=request.user)
+        do_accept(participant, code, revision=revision, actor=acting_user(request))
 
     @extend_schema(operation_id="review_accept", **VERDICT)
     def post(self, request: Request, year: int, unit: str, code: str) -> Response:
@@ -172,7 +173,7 @@ class AdjustView(_Verdict):
                 not_applicable=posted["not_applicable"],
                 reason=posted["reason"],
                 revision=posted["revision"],
-                actor=request.user,
+                actor=acting_user(request),
             )
         except InvalidReviewInput as invalid:
             # The reason is checked above: what is left is the answer the rule refuses.
@@ -195,7 +196,7 @@ class ClearView(_Verdict):
 
     def act(self, request: Request, participant: Participant, code: str) -> None:
         revision = data_of(request, VerdictInputSerializer)["revision"]
-        do_clear(participant, code, revision=revision, actor=request.user)
+        do_clear(participant, code, revision=revision, actor=acting_user(request))
 
     @extend_schema(operation_id="review_clear", **VERDICT)
     def post(self, request: Request, year: int, unit: str, code: str) -> Response:
@@ -219,7 +220,7 @@ class CommentView(ApiView):
         participant = _reviewing(request, year, unit)
         code = _leaf_code(participant, code)
         text = data_of(request, CommentInputSerializer)["text"].strip()
-        do_comment(participant, code, text, actor=request.user)
+        do_comment(participant, code, text, actor=acting_user(request))
         return Response(DraftCommentSerializer({"code": code, "text": text or None}).data)
 
 
@@ -245,7 +246,10 @@ class ReturnView(ApiView):
         participant = _reviewing(request, year, unit)
         posted = data_of(request, ReturnInputSerializer)
         returned = do_return(
-            participant, message=posted["message"], deadline=posted["deadline"], actor=request.user
+            participant,
+            message=posted["message"],
+            deadline=posted["deadline"],
+            actor=acting_user(request),
         )
         return Response(ReturnSerializer(shapes.returned(returned)).data)
 
@@ -264,7 +268,7 @@ class ApproveView(ApiView):
     )
     def post(self, request: Request, year: int, unit: str) -> Response:
         participant = _reviewing(request, year, unit)
-        do_approve(participant, actor=request.user)
+        do_approve(participant, actor=acting_user(request))
         return _status(participant)
 
 
@@ -283,7 +287,7 @@ class ReopenView(ApiView):
     def post(self, request: Request, year: int, unit: str) -> Response:
         participant = _reviewing(request, year, unit)
         reason = data_of(request, ReasonInputSerializer)["reason"]
-        do_reopen(participant, reason=reason, actor=request.user)
+        do_reopen(participant, reason=reason, actor=acting_user(request))
         return _status(participant)
 
 
@@ -302,7 +306,7 @@ class NotSubmittedView(ApiView):
     def post(self, request: Request, year: int, unit: str) -> Response:
         participant = _reviewing(request, year, unit)
         reason = data_of(request, ReasonInputSerializer)["reason"]
-        do_mark_not_submitted(participant, reason=reason, actor=request.user)
+        do_mark_not_submitted(participant, reason=reason, actor=acting_user(request))
         return _status(participant)
 
 
@@ -366,7 +370,7 @@ class ForwardView(ApiView):
         if not can_forward(request.user, unit):
             raise PermissionDenied
         note = data_of(request, ForwardInputSerializer)["note"]
-        forwarded = do_forward(period, unit, note=note, actor=request.user)
+        forwarded = do_forward(period, unit, note=note, actor=acting_user(request))
         return Response(ForwardingSerializer(shapes.forwarding(forwarded)).data)
 
 
@@ -392,7 +396,7 @@ class SendBackView(ApiView):
             found = refusal(ReviewRefused(_("There is no forwarding to send back.")))
             assert found is not None
             raise found
-        sent_back = do_send_back(standing, reason=reason, actor=request.user)
+        sent_back = do_send_back(standing, reason=reason, actor=acting_user(request))
         return Response(ForwardingSerializer(shapes.forwarding(sent_back)).data)
 
 

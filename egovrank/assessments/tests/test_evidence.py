@@ -5,11 +5,13 @@ import io
 import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from egovrank.assessments.models import EvidenceFile, EvidenceLink
 from egovrank.assessments.tests.conftest import PDF_BYTES, client_of, form_url, pdf
+from egovrank.conftest import vietnamese
 from egovrank.core.models import AuditEvent
+from egovrank.testing.ziparchive import BOMB_ODT, cost
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -156,3 +158,26 @@ def test_evidence_cannot_change_once_submitted(world, officer, head):
     assert EvidenceFile.objects.get().removed_at is None
     assert upload(officer, world, pdf("b.pdf"), **HTMX).status_code == 400
     assert EvidenceFile.objects.count() == 1
+
+
+def test_a_1_kb_odt_that_inflates_to_1_gb_is_refused_at_once_in_vietnamese(world):
+    # Issue 15: this file was accepted after 10.9 s while the server grew by 2 GB.
+    officer = Client(HTTP_ACCEPT_LANGUAGE="vi")
+    officer.force_login(world.unit_officer)
+    bomb = SimpleUploadedFile("bien-ban.odt", BOMB_ODT.read_bytes())
+    officer.get(form_url(world))  # a server that has served pages already
+
+    spent = cost(lambda: upload(officer, world, bomb, **HTMX))
+
+    response = spent.outcome
+    assert response.status_code == 400
+    assert spent.seconds < 1
+    assert spent.peak_mb < 50
+    expected = vietnamese(
+        "%(name)s is refused unread: it is compressed in a way Excel, Word and "
+        "OpenDocument files never are.",
+        name="bien-ban.odt",
+    )
+    assert "bị từ chối" in expected  # said in Vietnamese, not left in English
+    assert expected in response.content.decode()
+    assert not EvidenceFile.objects.exists()

@@ -14,6 +14,7 @@ from egovrank.assessments.choices import AssessmentState
 from egovrank.assessments.figures import FiguresRefused, do_import_figures
 from egovrank.assessments.models import Answer, Assessment
 from egovrank.core.models import AuditEvent
+from egovrank.testing.ziparchive import cost, xlsx_with_sheet
 
 from .helpers import save
 
@@ -252,3 +253,38 @@ def test_the_command_refuses_an_unknown_period(world, tmp_path):
     path.write_bytes(csv_bytes("unit_code,criterion,value", "K01-05,DVC1,1/2"))
     with pytest.raises(CommandError, match="There is no period for 2030"):
         call_command("import_figures", "2030", str(path), source=SOURCE)
+
+
+def test_a_figures_workbook_that_would_inflate_hugely_is_refused_unread(world):
+    bomb = xlsx_with_sheet(
+        xlsx_bytes(("unit_code", "criterion", "value")), b"<a>" + b" " * (8 << 20) + b"</a>"
+    )
+
+    spent = cost(
+        lambda: do_import_figures(world.period, "dvc.xlsx", bomb, source=SOURCE, actor=None)
+    )
+
+    assert isinstance(spent.outcome, FiguresRefused)
+    assert "dvc.xlsx is refused unread: a part of it is compressed more than 100 times" in str(
+        spent.outcome
+    )
+    assert spent.seconds < 1
+    assert spent.peak_mb < 50
+
+
+def test_a_figures_csv_with_a_huge_cell_or_too_many_rows_is_refused(world):
+    def refusal(content):
+        with pytest.raises(FiguresRefused) as caught:
+            do_import_figures(world.period, "f.csv", content, source=SOURCE, actor=None)
+        return str(caught.value)
+
+    huge = csv_bytes("unit_code;criterion;value", "K01-05;UD5;" + "4" * 200_000, bom=False)
+    assert "f.csv, row 2: a cell is longer than 100000 characters" in refusal(huge)
+    many = csv_bytes("unit_code,criterion,value") + b"\n" * 100_001
+    assert "more than 100000 rows: split the file" in refusal(many)
+
+
+def test_figures_headers_fold_as_the_unit_lists_do(world):
+    content = csv_bytes("Mã/đơn vị;Tiêu chí;Giá trị", "K01-05;UD5;4")
+    do_import_figures(world.period, "f.csv", content, source=SOURCE, actor=None)
+    assert answer(world, "sotc", "UD5").value == "4"

@@ -8,6 +8,7 @@ from egovrank.criteria.models import CriteriaVersion
 from egovrank.criteria.versions import criteria_set_of
 from egovrank.scoring.catalogue import packaged_set
 from egovrank.scoring.fileformat.build import document_of
+from egovrank.testing.ziparchive import cost, xlsx_with_sheet
 
 from .helpers import TINY_YAML, shipped_xlsx, shipped_yaml
 
@@ -125,3 +126,99 @@ def test_a_yaml_file_that_is_not_utf8_is_refused(administrator_client, world):
 
     assert response.status_code == 400
     assert "the file is not UTF-8 text" in response.content.decode()
+
+
+def test_a_workbook_that_would_inflate_hugely_is_refused_unread(administrator_client, world):
+    sheet = b"<worksheet>" + b" " * (8 << 20) + b"</worksheet>"
+    bomb = xlsx_with_sheet(shipped_xlsx("hungyen-2021-khoi01"), sheet)
+    administrator_client.get(URL)  # a server that has served pages already
+
+    spent = cost(lambda: upload(administrator_client, "k01.xlsx", bomb, dry_run="on"))
+
+    assert spent.outcome.status_code == 400
+    assert "k01.xlsx is refused unread: xl/worksheets/sheet1.xml is compressed more than 100" in (
+        spent.outcome.content.decode()
+    )
+    assert spent.seconds < 1
+    assert spent.peak_mb < 50
+    assert not CriteriaVersion.objects.filter(set_id="hungyen-2021-khoi01").exists()
+
+
+LAUGHS = "lol: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"l{n}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]\n" for n in range(5)
+)
+
+
+def test_billion_laughs_are_refused_fast_on_a_short_page(administrator_client, world):
+    # Issue 15: 510 bytes took 4.7 s, +600 MB and a 1.9 MB page echoing the expansion.
+    content = (TINY_YAML + LAUGHS).encode()
+    administrator_client.get(URL)  # a server that has served pages already
+
+    spent = cost(lambda: upload(administrator_client, "laughs.yaml", content, dry_run="on"))
+
+    assert spent.outcome.status_code == 400
+    assert spent.seconds < 1
+    assert spent.peak_mb < 20
+    text = spent.outcome.content.decode()
+    assert "aliases (*name) are not allowed in a criteria file" in text
+    assert len(text) < len(administrator_client.get(URL).content) + 10_000
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("[" * 1000 + "]" * 1000, "values nested deeper than 64 levels"),
+        ("1" * 5000, "not a number the app can use"),
+        (".inf", "not a number the app can use"),
+        (".nan", "not a number the app can use"),
+        ("0x" + "7f" * 40, "not a number the app can use"),
+    ],
+)
+def test_malformed_numbers_and_nesting_are_problems_on_their_line(
+    administrator_client, world, value, message
+):
+    content = TINY_YAML.replace("max_points: 10", f"max_points: {value}").encode()
+
+    response = upload(administrator_client, "bad.yaml", content, dry_run="on")
+
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert '<td>bad.yaml, line 12</td><td class="tree__code">C1</td>' in text
+    assert message in text
+
+
+def test_a_file_with_thousands_of_long_problems_shows_a_few_kb_of_them(administrator_client, world):
+    long = "x" * 1500  # 1.5 MB in all, under the size limit
+    nodes = "".join(
+        f"      - code: C{n}\n        name: C\n        max_points: {long}\n"
+        "        rule: {kind: yes_no}\n"
+        for n in range(1000)
+    )
+    head = TINY_YAML.split("      - code: C1", 1)[0]
+
+    response = upload(administrator_client, "many.yaml", (head + nodes).encode(), dry_run="on")
+
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "and 980 more problems, not shown" in text
+    assert len(text) < len(administrator_client.get(URL).content) + 10_000
+
+
+def test_a_workbook_with_a_cell_in_the_far_corner_is_refused_at_once(administrator_client, world):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(BytesIO(shipped_xlsx("hungyen-2021-khoi01")))
+    workbook["Tiêu chí"]["XFD1048576"] = "x"
+    out = BytesIO()
+    workbook.save(out)
+    administrator_client.get(URL)  # a server that has served pages already
+
+    spent = cost(lambda: upload(administrator_client, "k01.xlsx", out.getvalue(), dry_run="on"))
+
+    assert spent.outcome.status_code == 400
+    assert "sheet &#x27;Tiêu chí&#x27; spans 1048576 rows and 16384 columns" in (
+        spent.outcome.content.decode()
+    )
+    assert spent.seconds < 2

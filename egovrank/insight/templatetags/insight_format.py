@@ -47,7 +47,7 @@ def level_name(level: Any) -> str:
     """A level's name in the page's language (the set's English name where given)."""
     if level is None:
         return ""
-    if (get_language() or "vi").startswith("en") and getattr(level, "name_en", ""):
+    if (get_language() or "vi").startswith("en") and getattr(level, "name_en", None):
         return str(level.name_en)
     return str(level.name)
 

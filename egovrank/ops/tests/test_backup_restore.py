@@ -15,7 +15,7 @@ from egovrank.accounts.models import User
 from egovrank.assessments.models import EvidenceFile
 from egovrank.core.audit import record
 from egovrank.core.models import AuditEvent
-from egovrank.ops.backup import saved_models
+from egovrank.ops.backup import saved_models, signature
 from egovrank.results.models import PublishedResult
 
 from .helpers import (
@@ -23,31 +23,13 @@ from .helpers import (
     files_present,
     manifest_of,
     out,
-    remove_files,
     rewrite,
     stored_files,
     table_rows,
 )
-from .sample import PASSWORD, build_sample
+from .sample import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def sample(transactional_db):
-    world = build_sample()
-    names = list(stored_files())
-    yield world
-    remove_files(names)
-
-
-@pytest.fixture
-def archive(sample, tmp_path):
-    """The sample's backup, and the sample as it was (rows and files)."""
-    path = tmp_path / "egovrank.zip"
-    rows, files = table_rows(), stored_files()
-    call_command("backup", str(path), stdout=out(), stderr=out())
-    return path, rows, files
 
 
 def restore(path):
@@ -122,7 +104,7 @@ def test_the_archive_holds_a_manifest_with_every_checksum(archive):
     assert ["core", "0001_initial"] in manifest["migrations"]
     assert {t["model"] for t in manifest["tables"]} == {m._meta.label_lower for m in saved_models()}
     with zipfile.ZipFile(path) as zipped:
-        names = set(zipped.namelist()) - {"manifest.json", "manifest.sha256"}
+        names = set(zipped.namelist()) - {"manifest.json", "manifest.sha256", "manifest.hmac"}
         assert names == set(manifest["members"])
         for name in names:
             assert hashlib.sha256(zipped.read(name)).hexdigest() == manifest["members"][name]
@@ -229,7 +211,7 @@ def test_a_damaged_archive_is_refused_and_nothing_is_written(archive, tmp_path):
         assert files_present(list(files)) == [], damage
 
 
-def test_an_archive_of_another_schema_is_refused(archive, tmp_path):
+def test_an_archive_of_another_schema_is_refused(archive, tmp_path, settings):
     path, _rows, files = archive
 
     def older(name, data):
@@ -237,15 +219,17 @@ def test_an_archive_of_another_schema_is_refused(archive, tmp_path):
             manifest = json.loads(data)
             manifest["migrations"].remove(["results", "0001_initial"])
             return json.dumps(manifest).encode()
-        if name == "manifest.sha256":
+        if name in ("manifest.sha256", "manifest.hmac"):
             return None
         return data
 
+    # An archive made by an older version of this installation: signed with its key.
     other = tmp_path / "older.zip"
     rewrite(path, other, older)
     with zipfile.ZipFile(other, "a") as zipped:
         text = zipped.read("manifest.json")
         zipped.writestr("manifest.sha256", hashlib.sha256(text).hexdigest())
+        zipped.writestr("manifest.hmac", signature(text, settings.BACKUP_SIGNING_KEY))
     empty_installation(list(files))
     with pytest.raises(CommandError) as refusal:
         restore(other)

@@ -9,6 +9,11 @@ from egovrank.core.models import AuditEvent
 from egovrank.orgs.actions import do_import_units
 from egovrank.orgs.models import Unit
 from egovrank.orgs.unitfile import COLUMNS, units_to_csv, units_to_xlsx
+from egovrank.testing.formulas import (
+    HOSTILE_NAMES,
+    assert_csv_keeps_as_text,
+    assert_xlsx_keeps_as_text,
+)
 
 from .helpers import make_hungyen_blocks, make_province
 
@@ -101,3 +106,29 @@ def test_a_code_starting_with_a_hash_is_not_read_back_as_a_comment(units):
     report = do_import_units("u.csv", units_to_csv(units), actor=None)
 
     assert "#9" in report.unchanged
+
+
+@pytest.fixture
+def hostile_units(world):
+    """The world's units, five of them renamed to text a spreadsheet would run."""
+    for unit, name in zip(Unit.objects.order_by("code"), HOSTILE_NAMES, strict=False):
+        unit.name = name
+        unit.save()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_the_export_page_writes_formula_like_names_as_text_that_reads_back(
+    hostile_units, administrator_client, fmt
+):
+    before = dict(Unit.objects.values_list("code", "name"))
+
+    response = administrator_client.get(f"/units/export.{fmt}")
+
+    assert response.status_code == 200
+    if fmt == "xlsx":
+        assert_xlsx_keeps_as_text(response.content)
+    else:
+        assert_csv_keeps_as_text(response.content.decode("utf-8"))
+    do_import_units(f"units.{fmt}", response.content, actor=None)
+    assert dict(Unit.objects.values_list("code", "name")) == before

@@ -3,12 +3,17 @@
 import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.utils.html import escape
 from openpyxl import Workbook
 
+from egovrank.conftest import vietnamese
 from egovrank.core.models import AuditEvent
 from egovrank.orgs.actions import do_import_units
 from egovrank.orgs.models import Unit
 from egovrank.orgs.unitfile import UnitFileError, parse_unit_file
+from egovrank.testing.ziparchive import cost, xlsx_with_sheet
 
 from .helpers import DEMO, make_hungyen_blocks
 
@@ -358,3 +363,108 @@ def test_a_non_utf8_csv_names_the_line_of_the_first_bad_byte():
     error = refused(content)
 
     assert error.problems[0].row == 4
+
+
+def units_xlsx_with_sheet(sheet_xml):
+    workbook = Workbook()
+    workbook.active.append(["code", "name", "block"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return xlsx_with_sheet(buffer.getvalue(), sheet_xml)
+
+
+def sheet_with_cell(text):
+    return (
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>' + text + b"</t></is></c>"
+        b"</row></sheetData></worksheet>"
+    )
+
+
+@pytest.mark.django_db
+def test_a_units_workbook_with_one_huge_cell_is_refused_unread_on_the_page(world):
+    # Issue 15: a 307 KB workbook with a 300 MB cell added 230 MB to the server.
+    content = units_xlsx_with_sheet(sheet_with_cell(b"A" * (20 << 20)))
+    assert len(content) < 100_000
+    client = Client(HTTP_ACCEPT_LANGUAGE="vi")
+    client.force_login(world.administrator)
+    upload = SimpleUploadedFile("don-vi.xlsx", content)
+    client.get("/units/import/")  # a server that has served pages already
+
+    spent = cost(lambda: client.post("/units/import/", {"file": upload, "dry_run": "on"}))
+
+    assert spent.outcome.status_code == 400
+    assert spent.seconds < 1
+    assert spent.peak_mb < 50
+    expected = vietnamese(
+        "%(name)s is refused unread: a part of it is compressed more than %(limit)s "
+        "times, as only a “zip bomb” is.",
+        name="don-vi.xlsx",
+        limit=100,
+    )
+    assert "bị từ chối" in expected
+    assert escape(expected) in spent.outcome.content.decode()
+
+
+@pytest.mark.django_db
+def test_openpyxl_reads_workbooks_through_defusedxml_so_an_entity_bomb_is_refused(registry):
+    import openpyxl.xml
+
+    assert openpyxl.xml.DEFUSEDXML  # openpyxl uses defusedxml whenever it is installed
+    laughs = b"".join(
+        b'<!ENTITY l%d "&l%d;&l%d;&l%d;&l%d;&l%d;&l%d;&l%d;&l%d;&l%d;&l%d;">'
+        % ((n,) + (n - 1,) * 10)
+        for n in range(1, 10)
+    )
+    sheet = b'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY l0 "lol">' + laughs + b"]>"
+    sheet += sheet_with_cell(b"&l9;")
+
+    spent = cost(lambda: refused(units_xlsx_with_sheet(sheet), "units.xlsx"))
+
+    assert "not an Excel workbook (.xlsx) that can be read" in str(spent.outcome)
+    assert spent.seconds < 1
+
+
+@pytest.mark.django_db
+def test_a_csv_cell_longer_than_the_reader_takes_is_a_problem_on_its_row():
+    content = csv_bytes("code,name,block", "D1,Huyện Một,KHOI02", f"D2,{'x' * 200_000},KHOI02")
+
+    error = refused(content)
+
+    assert [(p.row, p.message) for p in error.problems] == [
+        (3, "a cell is longer than 100000 characters")
+    ]
+
+
+@pytest.mark.django_db
+def test_a_table_of_more_than_100000_rows_is_refused_at_the_limit():
+    content = b"code,name,block\n" + b"\n" * 100_001
+
+    error = refused(content)
+
+    assert "more than 100000 rows: split the file" in str(error)
+
+
+FAR_CORNER = (
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    b'<dimension ref="A1:XFD1048576"/><sheetData>'
+    b'<row r="1"><c r="A1" t="inlineStr"><is><t>code</t></is></c></row>'
+    + b"".join(
+        b'<row r="%d"><c r="XFD%d" t="inlineStr"><is><t>x</t></is></c></row>' % (n, n)
+        for n in range(2, 2000)
+    )
+    + b"</sheetData></worksheet>"
+)
+
+
+@pytest.mark.django_db
+def test_a_small_workbook_whose_cells_sit_in_the_far_corner_is_refused_at_once(registry):
+    # 2,000 rows of one cell in column XFD: 33 million cells once rows are padded.
+    content = units_xlsx_with_sheet(FAR_CORNER)
+    assert len(content) < 20_000
+
+    spent = cost(lambda: refused(content, "units.xlsx"))
+
+    assert "the sheet holds more than 2000000 cells" in str(spent.outcome)
+    assert spent.seconds < 2
+    assert spent.peak_mb < 50

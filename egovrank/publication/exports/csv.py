@@ -4,8 +4,9 @@ mark so that Excel reads the Vietnamese names; numbers for machines (``410.5``,
 
 from __future__ import annotations
 
-import csv
 import io
+
+from egovrank.scoring.fileformat.cells import csv_writer
 
 from .source import ExportSource
 from .values import BASE_COLUMNS, group_columns, row_values, text
@@ -20,7 +21,7 @@ def render_csv(source: ExportSource) -> bytes:
     empty for a block without that group (and for a group not applicable to the unit)."""
     columns = [*BASE_COLUMNS, *group_columns(source.tables)]
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv_writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     for table in source.tables:
         for row in table.rows:

@@ -21,13 +21,14 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from egovrank.results.queries import ResultTable
+from egovrank.scoring.fileformat.cells import sheet_row, text_cell
 
 from . import announcement
 from .source import ExportSource
@@ -77,7 +78,7 @@ def _write_data(sheet: WriteOnlyWorksheet, table: ResultTable) -> None:
     columns = [*BASE_COLUMNS, *(group.code for group in table.groups)]
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
-    sheet.append([_cell(sheet, column, font=bold) for column in columns])
+    sheet.append(sheet_row(sheet, [_cell(sheet, column, font=bold) for column in columns]))
     percent = columns.index("percent")
     for row in table.rows:
         values = row_values(table, row)
@@ -89,16 +90,19 @@ def _write_data(sheet: WriteOnlyWorksheet, table: ResultTable) -> None:
             cells.append(
                 _cell(sheet, value, number_format=PERCENT_FORMAT) if index == percent else value
             )
-        sheet.append(cells)
+        sheet.append(sheet_row(sheet, cells))
 
 
+# The type ignores below: types-openpyxl leaves out what a write-only sheet takes from
+# Worksheet (its dimensions and page layout, made with it), a cell's style array and the
+# Decimal values that cells take.
 def _write_announcement(
     sheet: WriteOnlyWorksheet, source: ExportSource, table: ResultTable
 ) -> None:
     columns = announcement.columns(table)
     last = get_column_letter(len(columns))
     for index, column in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
+        sheet.column_dimensions[get_column_letter(index)].width = column.width  # type: ignore[attr-defined]
     _print_setup(sheet)
     # Write-only sheets write their view with the first row: freeze before any.
     sheet.freeze_panes = f"C{HEADER_ROW + 1}"
@@ -116,25 +120,24 @@ def _write_announcement(
     ]
     assert len(heading) == HEADER_ROW - 1
     for number, (text, font, height) in enumerate(heading, start=1):
-        sheet.row_dimensions[number].height = height if text else 6
-        sheet.append([_cell(sheet, text, font=font, alignment=centred)])
-        sheet.merged_cells.add(f"A{number}:{last}{number}")
+        sheet.row_dimensions[number].height = height if text else 6  # type: ignore[attr-defined]
+        sheet.append(sheet_row(sheet, [_cell(sheet, text, font=font, alignment=centred)]))
+        sheet.merged_cells.add(f"A{number}:{last}{number}")  # type: ignore[attr-defined]
 
-    sheet.row_dimensions[HEADER_ROW].height = 80
+    sheet.row_dimensions[HEADER_ROW].height = 80  # type: ignore[attr-defined]
     header_fill = PatternFill("solid", fgColor="FFE8EEF5")
-    sheet.append(
-        [
-            _cell(
-                sheet,
-                column.header,
-                font=Font(bold=True),
-                alignment=centred,
-                fill=header_fill,
-                border=_BORDER,
-            )
-            for column in columns
-        ]
-    )
+    header = [
+        _cell(
+            sheet,
+            column.header,
+            font=Font(bold=True),
+            alignment=centred,
+            fill=header_fill,
+            border=_BORDER,
+        )
+        for column in columns
+    ]
+    sheet.append(sheet_row(sheet, header))
 
     levels = source.levels.get(table.code, [])
     level_font = Font(bold=True, color="FFFFFFFF")
@@ -160,31 +163,32 @@ def _write_announcement(
     for number, row in enumerate(table.rows, start=1):
         cells = []
         for style, value in zip(styles, announcement.row_cells(columns, number, row), strict=True):
-            cell = WriteOnlyCell(sheet, value=value)
+            cell = text_cell(WriteOnlyCell(sheet, value=value))  # type: ignore[arg-type]
             # Each column's style is made once and shared (the level's by level): setting
             # fonts and borders cell by cell would cost more than writing the rows.
-            cell._style = style or level_styles.get(row.level_code, plain_level)
+            cell._style = style or level_styles.get(row.level_code, plain_level)  # type: ignore[attr-defined]
             cells.append(cell)
-        sheet.append(cells)
+        sheet.append(sheet_row(sheet, cells))
 
 
 def _print_setup(sheet: WriteOnlyWorksheet) -> None:
     """A4 landscape, as wide as the page, the table's header repeated on every page and
     the page number at the foot."""
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = 9  # A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.orientation = "landscape"  # type: ignore[attr-defined]
+    sheet.page_setup.paperSize = 9  # type: ignore[attr-defined]  # A4
+    sheet.page_setup.fitToWidth = 1  # type: ignore[attr-defined]
+    sheet.page_setup.fitToHeight = 0  # type: ignore[attr-defined]
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[attr-defined]
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.oddFooter.center.text = _("Page &P of &N")
+    sheet.print_options.horizontalCentered = True  # type: ignore[attr-defined]
+    sheet.page_margins.left = sheet.page_margins.right = 0.4  # type: ignore[attr-defined]
+    sheet.oddFooter.center.text = _("Page &P of &N")  # type: ignore[union-attr]
 
 
 def _style(sheet: WriteOnlyWorksheet, **formatting: Any) -> StyleArray:
     """The openpyxl style array of a cell formatted so."""
-    return _cell(sheet, 0, **formatting)._style
+    style: StyleArray = _cell(sheet, 0, **formatting)._style  # type: ignore[attr-defined]
+    return style
 
 
 def _cell(
@@ -196,8 +200,8 @@ def _cell(
     fill: PatternFill | None = None,
     border: Border | None = None,
     number_format: str | None = None,
-) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
+) -> Cell:
+    cell = text_cell(WriteOnlyCell(sheet, value=value))  # type: ignore[arg-type]
     if font is not None:
         cell.font = font
     if alignment is not None:

@@ -19,6 +19,8 @@ def magnitude(value: int | Decimal | None) -> int | Decimal | None:
     """The size of a change without its sign (the arrow beside it gives the sign)."""
     if value is None:
         return None
+    if isinstance(value, Decimal):  # one type at a time: abs of the union is "object"
+        return abs(value)
     return abs(value)
 
 

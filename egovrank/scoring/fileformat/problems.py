@@ -7,9 +7,9 @@ kept in words (``where``, as people read it) and, for tables, also as ``row`` an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-__all__ = ["CriteriaFileError", "FileRefused", "Problem"]
+__all__ = ["CriteriaFileError", "FileRefused", "Problem", "shown"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,3 +49,12 @@ class CriteriaFileError(FileRefused):
     """A criteria-set file was refused. Nothing from it was loaded."""
 
     outcome = "nothing loaded"
+
+
+def shown(problems: list[Problem], limit: int = 20, length: int = 200) -> list[Problem]:
+    """The first ``limit`` problems, each message cut at ``length`` characters: what a
+    page shows, so that a hostile file cannot make it echo megabytes."""
+    return [
+        replace(p, message=p.message if len(p.message) <= length else p.message[:length] + "…")
+        for p in problems[:limit]
+    ]

@@ -64,7 +64,9 @@ from ..tree import CriteriaSet
 
 # The schema pass on its own: reading problems are reported together with the schema's
 # findings, but the semantic pass would only repeat them as confusing side effects.
+from .archives import IMPORT_LIMITS, ArchiveRefused, checked_archive
 from .build import Path, build_criteria_set, document_of, schema, schema_problems
+from .cells import text_cell
 from .problems import CriteriaFileError, Problem
 
 __all__ = [
@@ -404,9 +406,9 @@ def _choices(column: _Column) -> tuple[str, ...]:
 def _put_cell(sheet: Worksheet, row: int, column: int, value: object) -> Cell | None:
     if not isinstance(value, str | int | float) or value == "":
         return None
-    cell = sheet.cell(row, column, value)
+    # Text that begins with "=" is still text: openpyxl would store a formula.
+    cell = text_cell(sheet.cell(row, column, value))
     if isinstance(value, str):
-        # Text that begins with "=" is still text: openpyxl would store a formula.
         cell.data_type = "s"
         cell.number_format = "@"
     cell.alignment = _WRAP
@@ -1125,6 +1127,9 @@ class _Reader:
         return document
 
 
+MAX_SHEET_CELLS = 1_000_000  # a set of 300 criteria fills about 6,000
+
+
 def _open_workbook(data: bytes, filename: str) -> Workbook:
     def refuse(message: str) -> CriteriaFileError:
         return CriteriaFileError(filename, [Problem(filename, message)])
@@ -1134,11 +1139,24 @@ def _open_workbook(data: bytes, filename: str) -> Workbook:
     if not zipfile.is_zipfile(BytesIO(data)):
         raise refuse("not an Excel workbook (.xlsx)")
     try:
-        return load_workbook(BytesIO(data))
+        checked_archive(data, IMPORT_LIMITS).close()
+    except ArchiveRefused as error:
+        raise refuse(f"{filename} is refused unread: {error}") from None
+    try:
+        workbook = load_workbook(BytesIO(data))
     # openpyxl raises many unrelated types for a damaged or foreign zip; all of them
     # mean the same thing to the person who sent it.
     except Exception as exc:
         raise refuse(f"not an Excel workbook (.xlsx) that can be read: {exc}") from exc
+    for sheet in workbook.worksheets:
+        # Reading a sheet row by row makes every cell of its span: one value in XFD1048576
+        # would make 17 billion.
+        if sheet.max_row * sheet.max_column > MAX_SHEET_CELLS:
+            raise refuse(
+                f"the sheet '{sheet.title}' spans {sheet.max_row} rows and {sheet.max_column}"
+                f" columns: a criteria set needs at most {MAX_SHEET_CELLS} cells a sheet"
+            )
+    return workbook
 
 
 def criteria_set_from_xlsx(data: bytes, filename: str) -> CriteriaSet:

@@ -14,6 +14,7 @@ from egovrank.scoring.fileformat.yaml_io import (
     load_criteria_set,
     loads_criteria_set,
 )
+from egovrank.testing.ziparchive import cost
 
 GOOD = """\
 format: egovrank/criteria-set/1
@@ -115,3 +116,59 @@ def test_the_shipped_json_schema_is_itself_valid_and_documented():
         json.dumps(schema()["$defs"]["rule"]["properties"]["kind"]["enum"]).strip("[]").split(", ")
     ):
         assert kind.strip('"') in text
+
+
+# -- hostile files: bounded work, every refusal a problem with its line (issue 15)
+
+LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]\n" for n in range(5)
+)  # 9**6 = 531,441 leaves once expanded
+
+
+def test_billion_laughs_are_refused_before_any_expansion():
+    text = GOOD + LAUGHS.replace("a:", "x_a:", 1)
+    assert len(LAUGHS) < 600
+
+    spent = cost(lambda: refused(text))
+
+    problems = spent.outcome.problems
+    assert spent.seconds < 0.5
+    assert spent.peak_mb < 10
+    assert problems[0].where == "set.yaml, line 18"
+    assert "aliases" in problems[0].message
+    assert len(problems) <= 20
+
+
+def test_an_alias_names_the_criterion_it_is_in():
+    text = GOOD.replace("rule: {kind: yes_no}", "rule: *r").replace(
+        "rule: {kind: ratio", "rule: &r {kind: ratio"
+    )
+    (problem,) = refused(text).problems
+    assert (problem.where, problem.code) == ("set.yaml, line 16", "G2")
+
+
+def test_a_thousand_nested_brackets_are_a_problem_not_a_crash():
+    text = GOOD.replace("max_points: 19.5", "max_points: " + "[" * 1000 + "]" * 1000)
+    (problem,) = refused(text).problems
+    assert problem.where == "set.yaml, line 15"
+    assert problem.code == "G2"
+    assert "nested deeper than 64 levels" in problem.message
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["1" * 5000, ".inf", "-.inf", ".nan", "0x" + "7f" * 40, "1.0e+400", "1" * 40 + ".5"],
+)
+def test_huge_or_non_finite_numbers_are_problems_on_their_line(number):
+    text = GOOD.replace("max_points: 19.5", f"max_points: {number}")
+    (problem,) = refused(text).problems
+    assert (problem.where, problem.code, problem.field) == ("set.yaml, line 15", "G2", "max_points")
+    assert "not a number the app can use" in problem.message
+    assert len(problem.message) < 200
+
+
+def test_a_file_over_the_size_limit_is_refused_unread():
+    text = GOOD + "# " + "x" * (2 * 1024 * 1024) + "\n"
+    (problem,) = refused(text).problems
+    assert problem.where == "set.yaml"
+    assert "larger than 2 MB" in problem.message

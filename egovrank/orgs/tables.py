@@ -1,0 +1,156 @@
+"""Tables people send, read as numbered rows of text cells with bounded work: a CSV
+(UTF-8, a BOM or not, "," or the ";" of Excel set to Vietnamese, lines starting with
+``#`` dropped when asked) or the first sheet of an Excel workbook (checked as an archive
+first). The unit list and the figures import both read their files here, and both match
+header spellings with :func:`fold`.
+
+At most ``MAX_ROWS`` rows, ``MAX_CELL`` characters a cell and ``MAX_CELLS`` cells a
+sheet: past them the file is refused (with the row where there is one), never a crash.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import re
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+
+from egovrank.core.archives import archive_refusal
+from egovrank.scoring.fileformat.archives import IMPORT_LIMITS, ArchiveRefused, checked_archive
+from egovrank.scoring.fileformat.cells import csv_unescape
+
+__all__ = ["MAX_CELL", "MAX_CELLS", "MAX_ROWS", "Refuse", "fold", "read_table"]
+
+MAX_ROWS = 100_000  # a province's units, or every unit's figures, are a few thousand
+MAX_CELL = 100_000
+MAX_CELLS = 2_000_000  # in a sheet, counting the empty ones a row is padded with
+
+
+class _TooLarge(Exception):
+    pass
+
+
+Rows = Iterator[tuple[int, list[str]]]
+# Makes the caller's refusal from a message and the row it is on (None: the whole file).
+Refuse = Callable[[str, int | None], Exception]
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, ``_``, ``-``, ``,`` and ``/`` as spaces, spaces
+    collapsed: "Mã", "ma" and "MÃ" fold alike."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn").casefold()
+    return " ".join(re.sub(r"[_\-,/]", " ", text).split())
+
+
+def read_table(
+    filename: str, content: bytes, refuse: Refuse, wrong_type: str, *, comments: bool = False
+) -> Rows:
+    """(row number, cells) of the file; ``wrong_type`` is the message for a file that is
+    neither .csv nor .xlsx. Row numbers are those an editor or Excel shows."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    if extension == "csv":
+        return _bounded(_csv_rows(content, refuse, comments), refuse)
+    if extension == "xlsx":
+        return _bounded(iter(_xlsx_rows(filename, content, refuse)), refuse)
+    raise refuse(wrong_type, None)
+
+
+def _bounded(rows: Rows, refuse: Refuse) -> Rows:
+    for count, (number, cells) in enumerate(rows, start=1):
+        if count > MAX_ROWS:
+            raise refuse(_("more than %(max)s rows: split the file") % {"max": MAX_ROWS}, None)
+        yield number, cells
+
+
+def _csv_rows(content: bytes, refuse: Refuse, comments: bool) -> Rows:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = content[: exc.start].count(b"\n") + 1
+        raise refuse(_("the file is not UTF-8 text: save it as “CSV UTF-8”"), line) from None
+    lines = text.splitlines(keepends=True)
+    first = next((line for line in lines if not (comments and line.startswith("#"))), "")
+    # Excel set to Vietnamese separates cells with ";" (the decimal mark is ",").
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    consumed: list[int] = []
+
+    def feed() -> Iterator[str]:
+        # Comment lines are dropped here but keep their place in the numbering, so row
+        # numbers match what an editor shows.
+        for number, line in enumerate(lines, start=1):
+            if comments and line.startswith("#"):
+                continue
+            consumed.append(number)
+            yield line
+
+    reader = csv.reader(feed(), delimiter=delimiter)
+    while True:
+        consumed.clear()
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            row = consumed[0] if consumed else None
+            message = _("a cell is longer than %(max)s characters") % {"max": MAX_CELL}
+            raise refuse(message, row) from None
+        if any(len(cell) > MAX_CELL for cell in cells):
+            message = _("a cell is longer than %(max)s characters") % {"max": MAX_CELL}
+            raise refuse(message, consumed[0])
+        # The app's own export puts ' before text a spreadsheet would run as a formula.
+        yield consumed[0], [csv_unescape(cell) for cell in cells]
+
+
+def _xlsx_rows(filename: str, content: bytes, refuse: Refuse) -> list[tuple[int, list[str]]]:
+    if content[:4] == b"\xd0\xcf\x11\xe0":
+        raise refuse(_("an old Excel 97-2003 (.xls) file: save it as .xlsx"), None)
+    if not zipfile.is_zipfile(io.BytesIO(content)):
+        raise refuse(_("not an Excel workbook (.xlsx)"), None)
+    try:
+        checked_archive(content, IMPORT_LIMITS).close()
+    except ArchiveRefused as error:
+        raise refuse(archive_refusal(filename, error), None) from None
+    too_large = _("the sheet holds more than %(max)s cells") % {"max": MAX_CELLS}
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+        # The declared size (A1:XFD1048576 costs nothing to write) would pad every row.
+        sheet.reset_dimensions()
+        budget = MAX_CELLS
+        rows = []
+        # One row past the limit, for _bounded to refuse.
+        values = itertools.islice(sheet.iter_rows(values_only=True), MAX_ROWS + 1)
+        for number, row in enumerate(values, start=1):
+            budget -= len(row)
+            if budget < 0:
+                raise _TooLarge
+            rows.append((number, [_cell_text(value) for value in row]))
+        workbook.close()
+        # Rows of a sheet may stop at their last filled cell; pad them to a common width.
+        width = max((len(cells) for _number, cells in rows), default=0)
+        if width * len(rows) > MAX_CELLS:
+            raise _TooLarge
+        rows = [(number, cells + [""] * (width - len(cells))) for number, cells in rows]
+    except _TooLarge:
+        raise refuse(too_large, None) from None
+    # openpyxl raises many unrelated types for a damaged or foreign zip; all of them mean
+    # the same thing to the person who sent it.
+    except Exception:
+        raise refuse(_("not an Excel workbook (.xlsx) that can be read"), None) from None
+    return rows
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a code or year typed as a number comes back as 2019.0
+    return str(value).strip()
