@@ -272,7 +272,10 @@ def shared_blocks(draw):
     modes = draw(st.lists(st.sampled_from(["", "S1", "S2", "both"]), min_size=1, max_size=6))
     leaves = []
     for i, mode in enumerate(modes):
-        rule = {"allow_na": True}
+        # A shared figure may be 0: the set says what that means (refusing it is the
+        # default, tested above).
+        zero = draw(st.sampled_from(["zero", "full", "not_applicable"]))
+        rule = {"allow_na": True, "zero_denominator": zero}
         if mode == "both":
             rule |= {"numerator_figure": "S1", "denominator_figure": "S2"}
         elif mode:
