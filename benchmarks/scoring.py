@@ -1,14 +1,18 @@
 """Benchmark: score and rank a national-scale block with the pure scoring core.
 
 Builds a synthetic input (12,000 units by default, a set of 80 point-carrying leaf
-criteria mixing every rule kind, plus informational fields), scored the way DTI sets
-are (``scoring:`` three places, truncated, rounded only at the total, a converted score,
-four levels with a strict bound; ``--scoring default`` for two places half up at each
-criterion, the sets without a ``scoring`` block), then times
+criteria mixing every rule kind, ratios reading a shared figure (the unit's staff
+count, declared once in ``figures:``) among them, plus informational fields), scored the
+way DTI sets are (``scoring:`` three places, truncated, rounded only at the total, a
+converted score, four levels with a strict bound; ``--scoring default`` for two places
+half up at each criterion, the sets without a ``scoring`` block), then times
 ``score_block`` (both phases: best figures, then every unit, then ranking) and reports
 peak memory. Prints figures; asserts nothing. Target on a 2-core machine: < 3 s, < 500 MB.
 
-    .venv/bin/python benchmarks/scoring.py [--units 12000] [--repeat 3] [--scoring dti]
+    .venv/bin/python benchmarks/scoring.py [--units 12000] [--repeat 3] [--scoring dti] [--no-figures]
+
+``--scoring default --no-figures`` is the mix from before the ``scoring`` block and
+shared figures existed.
 """
 
 from __future__ import annotations
@@ -72,6 +76,22 @@ KINDS = [
     ("relative", {"kind": "relative_to_best"}),
     ("relative_ratio", {"kind": "relative_to_best", "input": "ratio"}),
 ]
+# Ratios that read the unit's staff count from the set's shared figures.
+SHARED_KINDS = [
+    ("shared", {"kind": "ratio", "mode": "proportional", "denominator_figure": "TONG_CBCCVC"}),
+    (
+        "shared_bands",
+        {
+            "kind": "ratio",
+            "mode": "bands",
+            "denominator_figure": "TONG_CBCCVC",
+            "bands": [
+                {"at_least": Decimal(50), "points": Decimal(5)},
+                {"at_least": Decimal(90), "points": Decimal(10)},
+            ],
+        },
+    ),
+]
 
 
 # How the set rounds: the DTI conventions (the harder path: unrounded sums, the total
@@ -94,12 +114,13 @@ DTI_LEVELS = [
 ]
 
 
-def build_set(scoring: str = "dti") -> CriteriaSet:
+def build_set(scoring: str = "dti", figures: bool = True) -> CriteriaSet:
+    kinds = KINDS + SHARED_KINDS if figures else KINDS
     groups = []
     for g in range(8):
         leaves: list[dict[str, Any]] = []
         for i in range(10):
-            name, rule = KINDS[(g + i) % len(KINDS)]
+            name, rule = kinds[(g + i) % len(kinds)]
             leaves.append(
                 {
                     "code": f"G{g}.{i}",
@@ -129,14 +150,18 @@ def build_set(scoring: str = "dti") -> CriteriaSet:
     if SCORINGS[scoring]:
         document["scoring"] = SCORINGS[scoring]
         document["levels"] = DTI_LEVELS
+    if figures:
+        document["figures"] = [{"code": "TONG_CBCCVC", "name": "Tổng số CBCCVC"}]
     return build_criteria_set(document, lambda path: "bench", "bench")
 
 
-def answer(rnd: random.Random, kind: str, allow_na: bool) -> Answer | None:
+def answer(rnd: random.Random, kind: str, allow_na: bool, staff: int) -> Answer | None:
     if allow_na and rnd.random() < 0.1:
         return NA
     if rnd.random() < 0.03:
         return None  # left unanswered
+    if kind in {"shared", "shared_bands"}:
+        return Number(Decimal(rnd.randint(0, staff)))  # the staff count is shared
     if kind == "yes_no":
         return YesNo(rnd.random() < 0.7)
     if kind == "manual":
@@ -161,13 +186,15 @@ def build_units(criteria_set: CriteriaSet, count: int, seed: int = 2749) -> list
         if leaf.carries_points
     ]
     units = []
+    shared = criteria_set.figure("TONG_CBCCVC") is not None
     for n in range(count):
+        staff = rnd.randint(10, 300)
         answers: dict[str, Answer] = {
-            "TT1": Number(Decimal(rnd.randint(10, 300))),
+            "TT1": Number(Decimal(staff)),
             "TT2": Text("Nguyễn Văn A"),
         }
         for code, kind, allow_na in leaves:
-            value = answer(rnd, kind, allow_na)
+            value = answer(rnd, kind, allow_na, staff)
             if value is not None:
                 answers[code] = value
         units.append(
@@ -177,6 +204,7 @@ def build_units(criteria_set: CriteriaSet, count: int, seed: int = 2749) -> list
                 answers=answers,
                 submitted=rnd.random() > 0.02,
                 parent=f"H{n % 700:03d}",
+                figures={"TONG_CBCCVC": Decimal(staff)} if shared else {},
             )
         )
     return units
@@ -193,16 +221,21 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=12_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--scoring", choices=sorted(SCORINGS), default="dti")
+    parser.add_argument(
+        "--no-figures", action="store_true", help="leave shared figures out of the mix"
+    )
     args = parser.parse_args()
 
-    criteria_set = build_set(args.scoring)
+    criteria_set = build_set(args.scoring, figures=not args.no_figures)
+    shared = sum(1 for leaf in criteria_set.leaves() if leaf.rule and leaf.rule.figure_codes)
     leaves = sum(1 for leaf in criteria_set.leaves() if leaf.carries_points)
     started = time.perf_counter()
     units = build_units(criteria_set, args.units)
     built = time.perf_counter() - started
     rss_input = peak_rss_mb()
     print(
-        f"python {platform.python_version()} on {platform.machine()}, {args.units:,} units x {leaves} scored criteria, scoring {args.scoring}"
+        f"python {platform.python_version()} on {platform.machine()}, {args.units:,} units x {leaves} scored criteria"
+        f" ({shared} reading a shared figure), scoring {args.scoring}"
     )
     print(
         f"input built in {built:.2f} s (not part of the figures below); peak RSS so far {rss_input:.0f} MB"

@@ -36,14 +36,36 @@ def plausible_answers(
     leaves = [leaf for leaf in criteria_set.leaves() if leaf.rule is not None]
     count = round(len(leaves) * share)
     answers = {}
+    # Shared figures are drawn once per unit, and the criteria that use them agree with
+    # them (a set without figures draws exactly as before).
+    figures = {figure.code: rng.randint(20, 400) for figure in criteria_set.figures}
+    for code, number in figures.items():
+        answers[code] = AnswerInput(value=str(number))
     for node in leaves[:count]:
         assert node.rule is not None
         explanation = ""
         if node.evidence.required:
             explanation = "Hồ sơ gốc lưu tại văn phòng; sẽ xuất trình khi thẩm định."
-        value = node.rule.plausible_entry(rng, quality, node.max_points or Decimal(0))
+        if node.rule.figure_codes:
+            value = _part_within(node.rule, figures, rng, quality)
+        else:
+            value = node.rule.plausible_entry(rng, quality, node.max_points or Decimal(0))
         answers[node.code] = AnswerInput(value=value, evidence_explanation=explanation)
     return answers
+
+
+def _part_within(rule: Any, figures: dict[str, int], rng: random.Random, quality: float) -> str:
+    """The part of a ratio a unit enters when the other part is a shared figure: a
+    numerator within the shared denominator, or a denominator at least the shared
+    numerator ("" when both parts are shared)."""
+    own = rule.own_part
+    share = min(1.0, max(0.0, rng.gauss(0.35 + 0.6 * quality, 0.12)))
+    if own == "numerator":
+        return str(round(figures[rule.denominator_figure] * share))
+    if own == "denominator":
+        numerator = figures[rule.numerator_figure]
+        return str(max(numerator, round(numerator / max(share, 0.05))))
+    return ""
 
 
 def answer_rows(

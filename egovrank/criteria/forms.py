@@ -47,7 +47,15 @@ RULE_KINDS = [
 KIND_PARAMETERS: dict[str, tuple[str, ...]] = {
     "yes_no": ("yes_points", "no_points"),
     "manual": ("step",),
-    "ratio": ("numerator", "denominator", "mode", "bands", "zero_denominator"),
+    "ratio": (
+        "numerator",
+        "denominator",
+        "numerator_figure",
+        "denominator_figure",
+        "mode",
+        "bands",
+        "zero_denominator",
+    ),
     "count": ("label", "mode", "bands", "per_item"),
     "option": ("options",),
     "deduction": ("label", "per_item"),
@@ -195,6 +203,16 @@ class NodeForm(RevisionForm):
         required=False,
         help_text=_("ratio; relative to the best, as a ratio"),
     )
+    rule_numerator_figure = forms.CharField(
+        label=_("Shared numerator"),
+        required=False,
+        help_text=_("ratio: the code of a shared figure used as the numerator"),
+    )
+    rule_denominator_figure = forms.CharField(
+        label=_("Shared denominator"),
+        required=False,
+        help_text=_("ratio: the code of a shared figure used as the denominator"),
+    )
     rule_label = forms.CharField(
         label=_("What is counted or entered"),
         required=False,
@@ -275,7 +293,15 @@ class NodeForm(RevisionForm):
         }
         for key in ("yes_points", "no_points", "step", "per_item"):
             initial[f"rule_{key}"] = number_text(rule.get(key))
-        for key in ("mode", "numerator", "denominator", "label", "zero_denominator"):
+        for key in (
+            "mode",
+            "numerator",
+            "denominator",
+            "numerator_figure",
+            "denominator_figure",
+            "label",
+            "zero_denominator",
+        ):
             initial[f"rule_{key}"] = rule.get(key, "")
         initial["rule_input"] = rule.get("input", "")
         initial["rule_value_type"] = rule.get("value_type", "")

@@ -84,6 +84,10 @@ def set_detail(request: HttpRequest, set_id: str) -> HttpResponse:
         "version": version,
         "cs": criteria_set,
         "rows": node_rows(criteria_set, page_locale()),
+        "figures": [
+            (figure, ", ".join(criteria_set.figure_users(figure.code)))
+            for figure in criteria_set.figures
+        ],
         "legal_basis": _legal_basis(criteria_set),
         "frozen": is_frozen(version),
         "years": sorted(

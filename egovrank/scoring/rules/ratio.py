@@ -8,7 +8,15 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import ClassVar
 
-from ..answers import Answer, AnswerError, EntryProblem, Ratio
+from ..answers import (
+    NA,
+    Answer,
+    AnswerError,
+    EntryProblem,
+    Number,
+    Ratio,
+    SharedFigureConflict,
+)
 from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import (
     DIVIDE_CONTEXT,
@@ -32,10 +40,14 @@ from .base import (
     bands_from,
     bands_in_words,
     checked_ratio,
+    is_na,
     parse_ratio,
     plausible_ratio,
+    read_figure,
     read_figures,
+    read_number,
     validate_bands,
+    wrong_type,
 )
 
 __all__ = ["RatioRule"]
@@ -106,6 +118,11 @@ class RatioRule(Rule):
     points (band thresholds are percentages).
     ``zero_denominator`` says what a zero denominator means: ``error`` (refused),
     ``zero`` (0 points), ``full`` (the maximum) or ``not_applicable``.
+
+    ``numerator_figure`` / ``denominator_figure`` take that part from one of the set's
+    shared figures (by code): the unit then enters only the other part, as one number,
+    or nothing when both are shared. A numerator above a shared denominator is refused,
+    never capped: the two figures contradict each other.
     """
 
     numerator_label: str = ""
@@ -113,6 +130,8 @@ class RatioRule(Rule):
     mode: str = "proportional"
     bands: tuple[Band, ...] = ()
     zero_denominator: str = "error"
+    numerator_figure: str = ""
+    denominator_figure: str = ""
     kind: ClassVar[str] = "ratio"
     renders: ClassVar[Mapping[str, Renderer]] = {
         "ratio_proportional": _render_proportional,
@@ -128,12 +147,103 @@ class RatioRule(Rule):
             mode=str(data.get("mode", "proportional")),
             bands=bands_from(data),
             zero_denominator=str(data.get("zero_denominator", "error")),
+            numerator_figure=str(data.get("numerator_figure", "")),
+            denominator_figure=str(data.get("denominator_figure", "")),
         )
+
+    @property
+    def own_part(self) -> str:
+        """What the unit enters itself: ``ratio`` (both figures), ``numerator`` or
+        ``denominator`` (the other one is shared), or "" (both are shared)."""
+        if self.numerator_figure and self.denominator_figure:
+            return ""
+        if self.denominator_figure:
+            return "numerator"
+        if self.numerator_figure:
+            return "denominator"
+        return "ratio"
+
+    @property
+    def figure_codes(self) -> tuple[str, ...]:
+        return tuple(code for code in (self.numerator_figure, self.denominator_figure) if code)
+
+    def with_figures(
+        self,
+        code: str,
+        answers: Sequence[Answer | None],
+        figures: Sequence[Mapping[str, Decimal]],
+        sharing: Mapping[str, tuple[str, ...]],
+    ) -> list[Answer | None]:
+        composed: list[Answer | None] = []
+        add = composed.append
+        den_code = self.denominator_figure
+        if self.own_part == "numerator":
+            # The common case (a shared denominator, the numerator entered), kept to a
+            # few operations per unit: a national block has a million answers.
+            for answer, shared in zip(answers, figures, strict=True):
+                if type(answer) is Number:
+                    den = shared.get(den_code)
+                    num = answer.value
+                    if den is not None and (num <= den or den < ZERO):
+                        add(Ratio(num, den))
+                        continue
+                add(self._composed(code, answer, shared, sharing))
+            return composed
+        for answer, shared in zip(answers, figures, strict=True):
+            add(self._composed(code, answer, shared, sharing))
+        return composed
+
+    def _composed(
+        self,
+        code: str,
+        answer: Answer | None,
+        shared: Mapping[str, Decimal],
+        sharing: Mapping[str, tuple[str, ...]],
+    ) -> Answer | None:
+        """One unit's answer with its shared figures put in (see ``with_figures``)."""
+        if answer is NA or type(answer) is Ratio:
+            # A whole ratio was composed already (the forms compose it to check it as it
+            # is entered): scored as given.
+            return answer
+        own = self.own_part
+        num_code, den_code = self.numerator_figure, self.denominator_figure
+        if own:
+            if answer is None:
+                return None
+            if type(answer) is not Number:
+                raise wrong_type(code, self, answer)
+        elif answer is not None:
+            raise AnswerError(code, self._no_own_entry())
+        num = shared.get(num_code) if num_code else answer.value  # type: ignore[union-attr]
+        den = shared.get(den_code) if den_code else answer.value  # type: ignore[union-attr]
+        if num is None or den is None:
+            return None  # the shared figure is not given yet: unanswered
+        if den_code and num > den >= ZERO:
+            others = ", ".join(user for user in sharing.get(den_code, ()) if user != code)
+            problem = EntryProblem(
+                "above_shared_figure", numerator=num, figure=den_code, shared=den, others=others
+            )
+            raise SharedFigureConflict(code, self._above_shared(num, den, others), problem)
+        return Ratio(num, den)
+
+    def _no_own_entry(self) -> str:
+        return (
+            f"takes no value of its own: its figures are {self.numerator_figure} "
+            f"and {self.denominator_figure}"
+        )
+
+    def _above_shared(self, num: Decimal, den: Decimal, others: str) -> str:
+        den_code = self.denominator_figure
+        whose = "the numerator"
+        if self.numerator_figure:
+            whose += f" ({self.numerator_figure})"
+        also = f"; {den_code} is also used by {others}" if others else ""
+        return f"{whose} {num} is above the shared figure {den_code} = {den}{also}"
 
     def in_words(self, max_points: Decimal, say: Say) -> str:
         words = say.words(_WORDS)
-        num = self.numerator_label or say.shared("numerator")
-        den = self.denominator_label or say.shared("denominator")
+        num = self.numerator_label or self.numerator_figure or say.shared("numerator")
+        den = self.denominator_label or self.denominator_figure or say.shared("denominator")
         if self.mode == "bands":
             bands = bands_in_words(self.bands, say, "%")
             text = f"{words['bands'].format(num=num, den=den)}: {bands}"
@@ -145,9 +255,15 @@ class RatioRule(Rule):
 
     @property
     def input_kind(self) -> InputKind:
-        return "ratio"
+        own = self.own_part
+        return "ratio" if own == "ratio" else "number" if own else "figures"
 
     def read_text(self, code: str, text: str, max_points: Decimal) -> Answer:
+        own = self.own_part
+        if not own:
+            raise AnswerError(code, self._no_own_entry())
+        if own != "ratio":
+            return Number(read_figure(text, "figure"))
         numerator, denominator = read_figures(text)
         if self.zero_denominator == "error" and not denominator:
             raise EntryProblem("zero_denominator")
@@ -158,18 +274,43 @@ class RatioRule(Rule):
         return self.numerator_label, self.denominator_label
 
     def plausible_entry(self, chance: Chance, quality: float, max_points: Decimal) -> str:
-        return plausible_ratio(chance, quality)
+        own = self.own_part
+        if own == "ratio":
+            return plausible_ratio(chance, quality)
+        # One part only: the other is shared, and the demo does not know it.
+        return str(chance.randint(0, 20)) if own else ""
 
     def weaker_entry(self, entry: str) -> str | None:
         # A quarter fewer of the counted items, as whole items.
         part, slash, whole = entry.partition("/")
+        if self.own_part == "numerator" and not slash and part.strip().isdigit():
+            lowered = int(part) * 3 // 4
+            return str(lowered) if lowered < int(part) else None
         if not slash or not part.strip().isdigit():
             return None
         lowered = int(part) * 3 // 4
         return f"{lowered}/{whole}" if lowered < int(part) else None
 
     def parse(self, code: str, text: str) -> Answer:
-        return parse_ratio(code, text)
+        own = self.own_part
+        if own == "ratio":
+            return parse_ratio(code, text)
+        if is_na(text):
+            return NA
+        if not own:
+            raise AnswerError(code, self._no_own_entry())
+        return Number(read_number(code, text, own))
+
+    def check(self, code: str, answer: Answer, max_points: Decimal) -> None:
+        own = self.own_part
+        if own == "ratio":
+            Rule.check(self, code, answer, max_points)  # slots: no zero-argument super()
+        elif not own:
+            raise AnswerError(code, self._no_own_entry())
+        elif type(answer) is not Number:
+            raise wrong_type(code, self, answer)
+        elif answer.value < ZERO:
+            raise AnswerError(code, f"the {own} must not be negative (got {answer.value})")
 
     def score_many(
         self,
@@ -276,11 +417,19 @@ class RatioRule(Rule):
             data["bands"] = [{"at_least": b.at_least, "points": b.points} for b in self.bands]
         if self.zero_denominator != "error":
             data["zero_denominator"] = self.zero_denominator
+        if self.numerator_figure:
+            data["numerator_figure"] = self.numerator_figure
+        if self.denominator_figure:
+            data["denominator_figure"] = self.denominator_figure
         return data
 
     def validate(self, max_points: Decimal) -> list[tuple[str, str]]:
+        problems: list[tuple[str, str]] = []
+        if self.numerator_figure and self.numerator_figure == self.denominator_figure:
+            message = "the numerator and the denominator are the same shared figure"
+            problems.append(("denominator_figure", message))
         if self.mode == "bands":
-            return validate_bands(self.bands, max_points, "a percentage")
-        if self.bands:
-            return [("bands", "bands are used only with mode: bands")]
-        return []
+            problems += validate_bands(self.bands, max_points, "a percentage")
+        elif self.bands:
+            problems.append(("bands", "bands are used only with mode: bands"))
+        return problems
