@@ -15,6 +15,13 @@ criterion is scored in two phases: the best figure over the units that submitted
 each unit. ``score_block`` does both; ``score_unit`` takes the block's figures (from
 ``best_figures`` or ``BlockResult.best``) when the set has such rules.
 
+How points are rounded is the set's (``Scoring.precision``): by default each dividing
+criterion is rounded half up to two places and sums are exact sums of rounded criteria.
+With ``round_at: total`` criteria and groups stay unrounded (quotients truncated at 60
+significant digits, summed exactly) and only the unit's total is rounded; that total is
+the exact sum rounded, proven from a bracket around it (see ``_rounded_total``). The share,
+level and converted score are of the unit's (rounded) total.
+
 A set is compiled once into a flat plan (nodes in pre-order, children before parents for
 the sums), because a national block means a million criterion scores: per-node results
 are kept as flat tuples and turned into ``NodeResult`` objects only when asked for.
@@ -25,7 +32,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 from fractions import Fraction
 from itertools import repeat
 from typing import NamedTuple
@@ -33,10 +40,10 @@ from typing import NamedTuple
 from .answers import NA, Answer, AnswerError
 from .explanation import Explanation
 from .levels import Level, share_of
-from .numbers import ZERO, format_percent, percent_of
+from .numbers import ZERO, Precision
 from .ranking import Standing, rank_all
 from .rules import ONE, Figure, Rule, ScoredColumn
-from .tree import CriteriaSet, Node
+from .tree import CriteriaSet, Node, Scoring
 
 __all__ = [
     "GROUP",
@@ -100,7 +107,8 @@ class UnitInput:
     answers: Mapping[str, Answer] = field(default_factory=dict)
     submitted: bool = True
     parent: str | None = None
-    ranked: bool = True
+    ranked: bool = True  # False: evaluated but not ranked (scored, no rank, out of others' ranks)
+    not_ranked_reason: str = ""
 
 
 # --- the compiled plan ---------------------------------------------------------------
@@ -149,6 +157,9 @@ class _Plan:
     groups: tuple[_Group, ...]
     top: tuple[int, ...]
     counted_top: tuple[int, ...]
+    scoring: Scoring
+    # Bound on what truncating every unrounded quotient can take off a total.
+    slack: Decimal
 
 
 def _plan(criteria_set: CriteriaSet) -> _Plan:
@@ -203,6 +214,8 @@ def _plan(criteria_set: CriteriaSet) -> _Plan:
         groups=tuple(groups),
         top=top,
         counted_top=tuple(i for i in top if nodes[i].carries_points),
+        scoring=criteria_set.scoring,
+        slack=(criteria_set.max_total + 1).scaleb(-58),
     )
     criteria_set.derived["engine.plan"] = plan
     return plan
@@ -304,6 +317,9 @@ def _evaluate(
     used.
     """
     work = _Work.start(plan, units)
+    precision = plan.scoring.precision
+    quantum = precision.quantum if precision.round_at == "criterion" else None
+    rounding = None if precision.is_default else (quantum, precision.mode)
     answer_maps = [unit.answers if unit.submitted else {} for unit in units]
     for leaf in plan.leaves:
         code = leaf.code  # a local: the comprehension below reads it once per unit
@@ -315,22 +331,37 @@ def _evaluate(
             # unless the caller supplies the block's (scoring one unit alone).
             figure = best[code] if code in best else leaf.rule.best_figure(column)
             used_best[code] = figure
-        points, explanations = _score_column(leaf, column, figure, units)
+        points, explanations = _score_column(leaf, column, figure, units, rounding)
         work.why[leaf.position] = explanations
         if leaf.carries_points:
             _keep_leaf(work, leaf, points, explanations)
-    for inner in plan.inner:
-        if inner.carries_points:
-            _sum_children(work, inner)
+    # Unrounded quotients have up to 60 digits: the default context would round sums.
+    with localcontext(_EXACT_SUMS if quantum is None else None):
+        for inner in plan.inner:
+            if inner.carries_points:
+                _sum_children(work, inner)
     return _Columns(work.points, work.maxima, work.why)
 
 
+# Sums of unrounded points: below 10^15, 60 significant digits each, so 120 digits hold
+# them exactly.
+_EXACT_SUMS = Context(prec=120)
+
+
 def _score_column(
-    leaf: _Leaf, column: list[Answer | None], figure: Figure | None, units: list[UnitInput]
+    leaf: _Leaf,
+    column: list[Answer | None],
+    figure: Figure | None,
+    units: list[UnitInput],
+    rounding: tuple[Decimal | None, str] | None = None,
 ) -> ScoredColumn:
-    """The rule's points and explanations for a column; a refused answer names its unit."""
+    """The rule's points and explanations for a column; a refused answer names its unit.
+    ``rounding`` (quantum or None for unrounded, mode) when the set does not round as
+    the rules do by default."""
     code, rule, maximum, allow_na = leaf.code, leaf.rule, leaf.max_points, leaf.allow_na
     try:
+        if rounding is not None:
+            return rule.score_rounding(code, column, maximum, figure, allow_na, *rounding)
         return rule.score_many(code, column, maximum, figure, allow_na)
     except AnswerError:
         for i, answer in enumerate(column):  # find the unit to name, then re-raise
@@ -429,18 +460,34 @@ class UnitScore:
     points: Decimal
     max_points: Decimal
     share: Fraction
-    level: Level
+    level: Level | None  # None in an index that only ranks (``levels: []``)
     _plan: _Plan = field(repr=False, compare=False)
     _columns: _Columns = field(repr=False, compare=False)
     _row: int = field(repr=False, compare=False)
 
     @property
+    def precision(self) -> Precision:
+        return self._plan.scoring.precision
+
+    @property
     def percent(self) -> Decimal:
-        """The share in percent, rounded half up to two places."""
-        return percent_of(self.share)
+        """The share in percent, with the set's places and rounding (by default two
+        places, half up)."""
+        return self.precision.percent(self.share)
 
     def percent_text(self, locale: str = "vi") -> str:
-        return format_percent(self.share, locale)
+        return self.precision.percent_text(self.share, locale)
+
+    @property
+    def converted(self) -> Decimal | None:
+        """The converted score (exact share × the set's scale, rounded like points), or
+        None when the set names no scale."""
+        scale = self._plan.scoring.converted_scale
+        return None if scale is None else self.precision.converted(self.share, scale)
+
+    def level_name(self, locale: str = "vi") -> str:
+        """The level's name in ``locale`` ("" in an index that only ranks)."""
+        return "" if self.level is None else self.level.name_in(locale)
 
     def _result(self, position: int) -> NodeResult:
         code = self._plan.codes[position]
@@ -498,9 +545,49 @@ def _unit_score(
     for position in plan.counted_top:
         total += columns.points[position][row]
         maximum += columns.maxima[position][row]
+    if plan.scoring.precision.round_at == "total":
+        total = _rounded_total(plan, columns, row)
     share = share_of(total, maximum)
     level = criteria_set.levels.classify(total, maximum)
     return UnitScore(unit, total, maximum, share, level, plan, columns, row)
+
+
+def _rounded_total(plan: _Plan, columns: _Columns, row: int) -> Decimal:
+    """A unit's total rounded as the set says (``round_at: total``): the exact sum of
+    its unrounded criteria, rounded.
+
+    Each quotient was truncated at 60 significant digits, so the computed sum S' is at
+    most ``slack`` below the exact sum S (caps only bring both down). Rounding is
+    monotonic: when S' and S' + slack round alike, so does S. Otherwise (the exact sum
+    sits on a rounding boundary, as 1/3 + 2/3 does) the total is recomputed in fractions.
+    """
+    precision = plan.scoring.precision
+    with localcontext(_EXACT_SUMS):
+        computed = sum((columns.points[p][row] for p in plan.counted_top), ZERO)
+        low = precision.round_points(computed)
+        if low == precision.round_points(computed + plan.slack):
+            return low
+    return precision.round_fraction(_exact_total(plan, columns, row), precision.points_decimals)
+
+
+def _exact_total(plan: _Plan, columns: _Columns, row: int) -> Fraction:
+    exact: dict[int, Fraction] = {}
+    for leaf in plan.leaves:
+        if leaf.carries_points:
+            why = columns.why[leaf.position][row]
+            value = leaf.rule.exact_points(why)
+            exact[leaf.position] = (
+                Fraction(columns.points[leaf.position][row]) if value is None else value
+            )
+    for inner in plan.inner:
+        if not inner.carries_points:
+            continue
+        if columns.why[inner.position][row][0] == "not_applicable":
+            exact[inner.position] = Fraction(0)
+            continue
+        total = sum((exact[k] for k in inner.counted), Fraction(0))
+        exact[inner.position] = total if inner.cap is None else min(total, Fraction(inner.cap))
+    return sum((exact[p] for p in plan.counted_top), Fraction(0))
 
 
 def score_unit(
@@ -568,7 +655,9 @@ def score_block(criteria_set: CriteriaSet, units: Iterable[UnitInput]) -> BlockR
             )
         )
     rows = []
-    for standing, position, in_parent in rank_all(standings):
+    for standing, position, in_parent in rank_all(
+        standings, tie_order=criteria_set.scoring.tie_order
+    ):
         assert standing.scored is not None
         rows.append(RankedUnit(standing.scored, position, in_parent))
     for leaf in plan.leaves:

@@ -12,6 +12,7 @@ has not reached, so the result equals rounding the exact rational quotient.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from decimal import (
     ROUND_DOWN,
     ROUND_HALF_UP,
@@ -29,9 +30,12 @@ __all__ = [
     "HUNDRED",
     "TWO_PLACES",
     "ZERO",
+    "DEFAULT_PRECISION",
     "NumberFormatError",
+    "Precision",
     "divide_half_up",
     "exact_mul",
+    "exact_sum",
     "format_number",
     "format_percent",
     "fraction_half_up",
@@ -168,3 +172,77 @@ def format_number(value: Decimal | int, locale: str = "vi", *, places: int | Non
 def format_percent(share: Fraction, locale: str = "vi") -> str:
     """The share shown as a percentage with two places: ``82,60%``."""
     return format_number(percent_of(share), locale, places=2) + "%"
+
+
+# --- precision and rounding as data of a set (``scoring:`` in the file format) ---------
+
+_MODES = {"half_up": ROUND_HALF_UP, "truncate": ROUND_DOWN}
+# Sums of unrounded leaves (60 significant digits each, below 10^15) need up to ~80 digits.
+_SUM = Context(prec=120, rounding=ROUND_DOWN, traps=[InvalidOperation, Overflow])
+
+
+@dataclass(frozen=True, slots=True)
+class Precision:
+    """How a set rounds: places for points (0-3) and for the percent (0-6), the mode
+    (``half_up`` or ``truncate``, for both), and where points are rounded: ``criterion``
+    (each leaf; sums are exact sums of rounded leaves) or ``total`` (leaves and groups
+    unrounded, only the unit's total rounded). The default is the behaviour of sets
+    without a ``scoring`` block: two places half up at each criterion.
+    """
+
+    points_decimals: int = 2
+    percent_decimals: int = 2
+    rounding: str = "half_up"
+    round_at: str = "criterion"
+
+    @property
+    def is_default(self) -> bool:
+        return self == DEFAULT_PRECISION
+
+    @property
+    def quantum(self) -> Decimal:
+        return Decimal(1).scaleb(-self.points_decimals)
+
+    @property
+    def mode(self) -> str:
+        return _MODES[self.rounding]
+
+    def round_points(self, value: Decimal) -> Decimal:
+        """A non-negative points figure rounded to the set's places in its mode."""
+        return value.quantize(self.quantum, rounding=self.mode, context=_ROUND)
+
+    def round_fraction(self, value: Fraction, places: int) -> Decimal:
+        """A non-negative exact fraction rounded to ``places`` in the set's mode."""
+        scaled = value * 10**places
+        if self.rounding == "truncate":
+            whole = math.floor(scaled)
+        else:
+            whole = math.floor(scaled + Fraction(1, 2))
+        return Decimal(whole).scaleb(-places)
+
+    def percent(self, share: Fraction) -> Decimal:
+        """The share as a percentage with the set's places and mode (exact)."""
+        return self.round_fraction(share * 100, self.percent_decimals)
+
+    def converted(self, share: Fraction, scale: Decimal) -> Decimal:
+        """The converted score: exact share × scale, rounded like points."""
+        return self.round_fraction(share * Fraction(scale), self.points_decimals)
+
+    def percent_text(self, share: Fraction, locale: str = "vi") -> str:
+        return format_number(self.percent(share), locale, places=self.percent_decimals) + "%"
+
+    def points_text(self, value: Decimal, locale: str = "vi") -> str:
+        """Points as shown: at most the set's places (trailing zeros dropped)."""
+        return format_number(self.round_points(value), locale)
+
+
+DEFAULT_PRECISION = Precision()
+
+
+def exact_sum(values: list[Decimal]) -> Decimal:
+    """The exact sum of unrounded points (the default context would round at 28 digits)."""
+    total = ZERO
+    add = _SUM.add
+    for value in values:
+        total = add(total, value)
+    return total

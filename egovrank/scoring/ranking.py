@@ -6,7 +6,9 @@ Rules (docs/domain.md, scoring):
 - equal shares share a rank and the next rank is skipped (1, 2, 2, 4): a unit's rank is
   1 + the number of submitted units with a strictly higher share, so it depends only on
   the shares;
-- units with equal rank are listed in Vietnamese alphabetical order (then by code);
+- units with equal rank are listed in Vietnamese alphabetical order (then by code), or,
+  when the set says ``tie_order: unit_list``, in the order they are given (the period's
+  unit list); the order never changes a rank;
 - a unit that did not submit scores 0 and comes after every unit that submitted; all
   non-submitters share the rank after the last submitter;
 - a unit evaluated but not ranked (``ranked=False``) gets no rank and is listed last.
@@ -25,7 +27,9 @@ from typing import TypeVar
 
 from .collation import vietnamese_sort_key
 
-__all__ = ["Standing", "rank", "rank_all", "share_key"]
+__all__ = ["TIE_ORDERS", "Standing", "rank", "rank_all", "share_key"]
+
+TIE_ORDERS = ("alphabetical", "unit_list")
 
 # 50 significant digits, truncated. Shares are points / maximum with both at most two
 # decimals and below 10^15, so two different shares differ by more than 10^-34 and keep
@@ -59,7 +63,9 @@ def _tier(standing: Standing) -> int:
     return 0 if standing.submitted else 1
 
 
-def _order(standings: Iterable[S]) -> list[S]:
+def _order(standings: Iterable[S], tie_order: str = "alphabetical") -> list[S]:
+    if tie_order == "unit_list":  # sorted() is stable: ties keep the order given
+        return sorted(standings, key=lambda s: (_tier(s), -share_key(s.share)))
     return sorted(
         standings,
         key=lambda s: (_tier(s), -share_key(s.share), vietnamese_sort_key(s.name), s.code),
@@ -92,18 +98,22 @@ class _Counter:
 
 
 def rank_all(
-    standings: Iterable[S], group_of: Callable[[S], Hashable] = lambda s: s.parent
+    standings: Iterable[S],
+    group_of: Callable[[S], Hashable] = lambda s: s.parent,
+    tie_order: str = "alphabetical",
 ) -> list[tuple[S, int | None, int | None]]:
     """Units in order, each with its rank in the block and within its group."""
     block = _Counter()
     groups: dict[Hashable, _Counter] = {}
     result = []
-    for standing in _order(standings):
+    for standing in _order(standings, tie_order):
         group = groups.setdefault(group_of(standing), _Counter())
         result.append((standing, block.next(standing), group.next(standing)))
     return result
 
 
-def rank(standings: Iterable[S]) -> list[tuple[S, int | None]]:
+def rank(standings: Iterable[S], tie_order: str = "alphabetical") -> list[tuple[S, int | None]]:
     """Order the units and give each its rank (``None`` for units not ranked)."""
-    return [(standing, position) for standing, position, _ in rank_all(standings)]
+    return [
+        (standing, position) for standing, position, _ in rank_all(standings, tie_order=tie_order)
+    ]

@@ -62,7 +62,7 @@ def result_rows(block: BlockResult) -> list[dict[str, Any]]:
             "points": score.points,
             "max_points": score.max_points,
             "percent": score.percent,
-            "level": score.level.name,
+            "level": score.level_name(),
             "rank_in_parent": row.rank_in_parent if score.unit.parent else None,
             "submitted": score.unit.submitted,
         }
@@ -232,7 +232,7 @@ def explanation_lines(criteria_set: CriteriaSet, score: UnitScore, locale: str =
     lines = [
         f"{score.unit.code} {score.unit.name}: "
         f"{format_number(score.points, lang)}/{format_number(score.max_points, lang)} = "
-        f"{format_percent(score.share, lang)} → {score.level.name}"
+        f"{score.percent_text(lang)} → {score.level_name(lang) or '—'}"
     ]
 
     def visit(results: Iterable[NodeResult], depth: int) -> None:

@@ -13,10 +13,20 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .levels import LevelScale
-from .numbers import ZERO
+from .numbers import DEFAULT_PRECISION, ZERO, Precision
 from .rules import Rule
 
-__all__ = ["CriteriaSet", "Evidence", "Node", "SetMeta"]
+__all__ = ["CriteriaSet", "Evidence", "Node", "Scoring", "SetMeta"]
+
+
+@dataclass(frozen=True, slots=True)
+class Scoring:
+    """The set's ``scoring:`` block: how it rounds, the scale of the converted score
+    (None: no converted score) and the order of tied units. The default is today's."""
+
+    precision: Precision = DEFAULT_PRECISION
+    converted_scale: Decimal | None = None
+    tie_order: str = "alphabetical"  # or "unit_list"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +114,7 @@ class CriteriaSet:
     meta: SetMeta
     levels: LevelScale
     nodes: tuple[Node, ...]
+    scoring: Scoring = field(default_factory=Scoring)
     _index: dict[str, Node] = field(init=False, repr=False, compare=False)
     # Data derived once from the frozen set by other modules (the engine's plan).
     derived: dict[str, object] = field(init=False, repr=False, compare=False)

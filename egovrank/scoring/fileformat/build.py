@@ -20,9 +20,9 @@ from typing import Any
 import jsonschema
 
 from ..levels import DEFAULT_LEVELS, Level, LevelScale
-from ..numbers import ZERO, round_half_up
+from ..numbers import DEFAULT_PRECISION, ZERO, Precision
 from ..rules import rule_from_dict
-from ..tree import CriteriaSet, Evidence, Node, SetMeta
+from ..tree import CriteriaSet, Evidence, Node, Scoring, SetMeta
 from .problems import CriteriaFileError, Problem
 
 __all__ = ["FORMAT", "Path", "build_criteria_set", "document_of", "schema", "schema_problems"]
@@ -85,14 +85,39 @@ class _Builder:
         self.locate = locate
         self.problems: list[Problem] = []
         self.seen: dict[str, Path] = {}
+        self.scoring = self._scoring()
+
+    def _scoring(self) -> Scoring:
+        raw = self.document.get("scoring", {})
+        precision = Precision(
+            points_decimals=raw.get("points_decimals", DEFAULT_PRECISION.points_decimals),
+            percent_decimals=raw.get("percent_decimals", DEFAULT_PRECISION.percent_decimals),
+            rounding=raw.get("rounding", DEFAULT_PRECISION.rounding),
+            round_at=raw.get("round_at", DEFAULT_PRECISION.round_at),
+        )
+        scale = raw.get("converted_scale")
+        return Scoring(
+            precision=precision,
+            converted_scale=None if scale is None else _dec(scale),
+            tie_order=raw.get("tie_order", "alphabetical"),
+        )
 
     def problem(self, path: Path, message: str, code: str | None = None, field: str = "") -> None:
         self.problems.append(Problem(self.locate(path), message, code, field))
 
     def points(self, value: Any, path: Path, code: str | None, field: str) -> Decimal:
         number = _dec(value)
-        if number != round_half_up(number):
-            self.problem(path, "points have at most two decimal places", code, field)
+        precision = self.scoring.precision
+        if number != number.quantize(precision.quantum, rounding="ROUND_HALF_UP"):
+            places = precision.points_decimals
+            self.problem(
+                path,
+                f"points have at most {places} decimal place{'' if places == 1 else 's'}"
+                if places != 2
+                else "points have at most two decimal places",
+                code,
+                field,
+            )
         return number
 
     def node(self, data: Mapping[str, Any], path: Path) -> Node:
@@ -194,6 +219,7 @@ class _Builder:
                     min_percent=_dec(item["min_percent"]),
                     name_en=item.get("name_en", ""),
                     colour=item.get("colour", ""),
+                    strict=item.get("strict", False),
                 )
                 for item in raw
             )
@@ -234,7 +260,7 @@ def build_criteria_set(document: Any, locate: Locate, filename: str) -> Criteria
     )
     levels = builder.levels()
     meta = builder.meta()
-    criteria_set = CriteriaSet(meta, levels, nodes)
+    criteria_set = CriteriaSet(meta, levels, nodes, builder.scoring)
     if "max_total" in document and not builder.problems:
         declared = _dec(document["max_total"])
         if declared != criteria_set.max_total:
@@ -306,6 +332,9 @@ def document_of(criteria_set: CriteriaSet, *, include_defaults: bool = True) -> 
     if meta.sources:
         doc["sources"] = list(meta.sources)
     doc["max_total"] = criteria_set.max_total
+    scoring = _scoring_document(criteria_set.scoring)
+    if scoring:
+        doc["scoring"] = scoring
     if include_defaults or criteria_set.levels != DEFAULT_LEVELS:
         doc["levels"] = [
             {
@@ -316,10 +345,26 @@ def document_of(criteria_set: CriteriaSet, *, include_defaults: bool = True) -> 
                     ("name_en", level.name_en),
                     ("min_percent", level.min_percent),
                     ("colour", level.colour),
+                    ("strict", level.strict or None),
                 )
-                if value != ""
+                if value is not None and value != ""
             }
             for level in criteria_set.levels.levels
         ]
     doc["nodes"] = [_node_document(node) for node in criteria_set.nodes]
     return doc
+
+
+def _scoring_document(scoring: Scoring) -> dict[str, Any]:
+    """The ``scoring`` block with only what differs from the defaults."""
+    precision, default = scoring.precision, DEFAULT_PRECISION
+    data: dict[str, Any] = {
+        key: getattr(precision, key)
+        for key in ("points_decimals", "percent_decimals", "rounding", "round_at")
+        if getattr(precision, key) != getattr(default, key)
+    }
+    if scoring.converted_scale is not None:
+        data["converted_scale"] = scoring.converted_scale
+    if scoring.tie_order != "alphabetical":
+        data["tie_order"] = scoring.tie_order
+    return data

@@ -7,12 +7,14 @@ ignored.
 ``Thông tin``
     One metadata field per row: ``Mục`` (the field) and ``Giá trị`` (its value). Each
     legal-basis field has its own row, and any further one is written
-    ``legal_basis.<key>``. ``Tài liệu nguồn`` may repeat, one source per row; a cell
+    ``legal_basis.<key>``. The ``scoring`` block has a row per field
+    (``scoring.points_decimals`` … ``scoring.tie_order``, or their Vietnamese labels). ``Tài liệu nguồn`` may repeat, one source per row; a cell
     with several lines holds several sources. A blank value is the same as a field
     left out.
 ``Mức xếp loại``
     One level per row, highest first. This sheet is optional: without it, or with no
-    rows in it, the default levels apply.
+    rows in it, the default levels apply. An index that only ranks says so on
+    ``Thông tin``: ``Mức xếp loại`` (``levels``) = ``không`` (``none``).
 ``Tiêu chí``
     One row per group, criterion or sub-criterion, with parents before their children.
     ``Mã cha`` names the parent and is blank for a top-level group. Each rule parameter
@@ -82,6 +84,7 @@ _SHEET_ALIASES = {
 }
 
 _YES_WORD, _NO_WORD = "Có", "Không"
+_NO_LEVELS_WORD = "Không"  # on the Info sheet: an index without levels
 _TRUE_WORDS = frozenset({"có", "co", "true", "x", "yes", "y", "1", "đúng"})
 _FALSE_WORDS = frozenset({"không", "khong", "false", "no", "n", "0", "sai"})
 
@@ -221,6 +224,14 @@ _LEVEL_COLUMNS: tuple[_Column, ...] = (
         hint="Từ tỷ lệ này trở lên (tính theo tổng điểm tối đa).",
     ),
     _Column("colour", "Màu", "code", ("colour",), 10, hint="Mã màu dạng #1b7f3b."),
+    _Column(
+        "strict",
+        "Chỉ trên ngưỡng",
+        "bool",
+        ("strict",),
+        12,
+        hint='Có: tỷ lệ phải TRÊN ngưỡng ("trên 75%"); đúng bằng ngưỡng thì xếp mức dưới.',
+    ),
 )
 _LEVEL_REQUIRED = ("code", "name", "min_percent")
 
@@ -257,8 +268,41 @@ _INFO_FIELDS: tuple[_Field, ...] = (
     _Field("provenance", "Nguồn gốc", "text", ("provenance",)),
     _Field("sources", "Tài liệu nguồn", "list", ("sources",)),
     _Field("max_total", "Tổng điểm tối đa", "number", ("max_total",)),
+    _Field(
+        "scoring.points_decimals",
+        "Số chữ số thập phân của điểm",
+        "integer",
+        ("scoring", "points_decimals"),
+    ),
+    _Field(
+        "scoring.percent_decimals",
+        "Số chữ số thập phân của tỷ lệ",
+        "integer",
+        ("scoring", "percent_decimals"),
+    ),
+    _Field("scoring.rounding", "Cách làm tròn", "enum", ("scoring", "rounding")),
+    _Field("scoring.round_at", "Làm tròn tại", "enum", ("scoring", "round_at")),
+    _Field(
+        "scoring.converted_scale", "Thang điểm quy đổi", "number", ("scoring", "converted_scale")
+    ),
+    _Field("scoring.tie_order", "Thứ tự đơn vị bằng điểm", "enum", ("scoring", "tie_order")),
+    _Field("levels", "Mức xếp loại", "no_levels", ("levels",)),
 )
-_INFO_ALIASES = {"block.code": "block_code", "block.name": "block_name", "source": "sources"}
+_SCORING_KEYS = (
+    "points_decimals",
+    "percent_decimals",
+    "rounding",
+    "round_at",
+    "converted_scale",
+    "tie_order",
+)
+_INFO_ALIASES = {
+    "block.code": "block_code",
+    "block.name": "block_name",
+    "source": "sources",
+    **{key: "scoring." + key for key in _SCORING_KEYS},
+}
+_NO_LEVELS_WORDS = frozenset({"không", "khong", "none", "không có", "[]"})
 _LEGAL_PREFIX = "legal_basis."
 
 
@@ -299,6 +343,10 @@ def _cell_number(number: Decimal) -> int | float | str:
 
 
 def _cell_value(value: Any, kind: str) -> object:
+    if kind == "no_levels":
+        return _NO_LEVELS_WORD
+    if kind == "integer":
+        return int(value)
     if kind == "number":
         return _cell_number(Decimal(value))
     if kind == "year":
@@ -433,6 +481,12 @@ def _info_rows(document: Mapping[str, Any]) -> list[tuple[_Field, object]]:
     for source in document.get("sources", []) or [None]:
         add("sources", source)
     add("max_total", document.get("max_total"))
+    scoring: Mapping[str, Any] = document.get("scoring", {})
+    for key in _SCORING_KEYS:
+        if key in scoring:
+            add("scoring." + key, scoring[key])
+    if document.get("levels") == []:
+        add("levels", [])
     return rows
 
 
@@ -607,7 +661,27 @@ def _as_year(value: object) -> int:
     return int(number)
 
 
+def _as_integer(value: object) -> int:
+    number = _as_decimal(value)
+    if number != number.to_integral_value():
+        raise _CellError(f"expected a whole number, got {_decimal_text(number)}")
+    return int(number)
+
+
+def _as_no_levels(value: object) -> list[Any]:
+    if _fold(_as_text(value)) not in _NO_LEVELS_WORDS:
+        raise _CellError(
+            f"write '{_NO_LEVELS_WORD}' for an index that only ranks; "
+            f"the levels themselves go on the sheet '{LEVEL_SHEET}'"
+        )
+    return []
+
+
 def _convert(value: object, kind: str) -> object:
+    if kind == "integer":
+        return _as_integer(value)
+    if kind == "no_levels":
+        return _as_no_levels(value)
     if kind == "number":
         return _as_decimal(value)
     if kind == "year":
@@ -891,6 +965,13 @@ class _Reader:
             self.places[path] = _Place(sheet.title, row)
             levels.append(self._record(cells, _LEVEL_COLUMNS, path, None, "levels."))
         if levels:
+            if document.get("levels") == []:
+                self.problem(
+                    _Place(sheet.title),
+                    f"the sheet '{INFO_SHEET}' says there are no levels, yet this sheet lists some",
+                    None,
+                    "levels",
+                )
             document["levels"] = levels
 
     def _record(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import ClassVar, Literal, Protocol
 
 from ..answers import NA, Answer, AnswerError, EntryProblem, Number, Ratio
@@ -275,6 +276,27 @@ class Rule:
         """Score a column of answers (one per unit) for this criterion: the points
         (None where the answer means "not applicable") and the explanations."""
         raise NotImplementedError
+
+    def score_rounding(
+        self,
+        code: str,
+        answers: Sequence[Answer | None],
+        max_points: Decimal,
+        best: Figure | None,
+        allow_na: bool,
+        quantum: Decimal | None,
+        mode: str,
+    ) -> ScoredColumn:
+        """``score_many`` for a set that rounds otherwise (``scoring:``): a kind that
+        divides rounds its quotient to ``quantum`` in ``mode``, or, with ``quantum``
+        None, gives it unrounded (truncated at 60 significant digits) for the engine to
+        sum. Kinds that do not divide give points with the set's places already."""
+        return self.score_many(code, answers, max_points, best, allow_na)
+
+    def exact_points(self, explanation: Explanation) -> Fraction | None:
+        """The exact points behind an unrounded explanation, for kinds that divide
+        (None: the points in the explanation are exact)."""
+        return None
 
     def score(
         self,

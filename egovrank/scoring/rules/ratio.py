@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from typing import ClassVar
 
 from ..answers import Answer, AnswerError, EntryProblem, Ratio
@@ -178,6 +179,30 @@ class RatioRule(Rule):
         best: Figure | None = None,
         allow_na: bool = False,
     ) -> ScoredColumn:
+        return self._score(code, answers, max_points, best, allow_na, TWO_PLACES, ROUND_HALF_UP)
+
+    def score_rounding(
+        self,
+        code: str,
+        answers: Sequence[Answer | None],
+        max_points: Decimal,
+        best: Figure | None,
+        allow_na: bool,
+        quantum: Decimal | None,
+        mode: str,
+    ) -> ScoredColumn:
+        return self._score(code, answers, max_points, best, allow_na, quantum, mode)
+
+    def _score(
+        self,
+        code: str,
+        answers: Sequence[Answer | None],
+        max_points: Decimal,
+        best: Figure | None,
+        allow_na: bool,
+        places: Decimal | None,
+        mode: str,
+    ) -> ScoredColumn:
         points: list[Decimal | None] = []
         why: list[Explanation] = []
         add_points, add_why = points.append, why.append
@@ -201,12 +226,9 @@ class RatioRule(Rule):
                     add_why(("ratio_proportional", num, den, True, max_points, max_points))
                 else:
                     # divide_half_up, as two C calls (operands checked above)
-                    pts = quantize(
-                        truncate_divide(exact_mul(num, max_points), den),
-                        TWO_PLACES,
-                        ROUND_HALF_UP,
-                        DIVIDE_CONTEXT,
-                    )
+                    pts = truncate_divide(exact_mul(num, max_points), den)
+                    if places is not None:
+                        pts = quantize(pts, places, mode, DIVIDE_CONTEXT)
                     add_points(pts)
                     add_why(("ratio_proportional", num, den, False, pts, max_points))
             else:
@@ -223,6 +245,12 @@ class RatioRule(Rule):
                     add_points(chosen.points)
                     add_why(("ratio_band", num, den, chosen.at_least, chosen.points, max_points))
         return points, why
+
+    def exact_points(self, explanation: Explanation) -> Fraction | None:
+        if explanation[0] != "ratio_proportional" or explanation[3]:  # capped: the maximum
+            return None
+        _, num, den, _, _, maximum = explanation
+        return Fraction(num) * Fraction(maximum) / Fraction(den)
 
     @property
     def answers_can_mean_not_applicable(self) -> bool:

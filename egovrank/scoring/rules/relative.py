@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from typing import ClassVar
 
 from ..answers import NA, Answer, AnswerError, Number, Ratio
@@ -169,6 +170,30 @@ class RelativeRule(Rule):
         best: Figure | None = None,
         allow_na: bool = False,
     ) -> ScoredColumn:
+        return self._score(code, answers, max_points, best, allow_na, TWO_PLACES, ROUND_HALF_UP)
+
+    def score_rounding(
+        self,
+        code: str,
+        answers: Sequence[Answer | None],
+        max_points: Decimal,
+        best: Figure | None,
+        allow_na: bool,
+        quantum: Decimal | None,
+        mode: str,
+    ) -> ScoredColumn:
+        return self._score(code, answers, max_points, best, allow_na, quantum, mode)
+
+    def _score(
+        self,
+        code: str,
+        answers: Sequence[Answer | None],
+        max_points: Decimal,
+        best: Figure | None,
+        allow_na: bool,
+        places: Decimal | None,
+        mode: str,
+    ) -> ScoredColumn:
         if best is None:
             raise ValueError(f"{code}: relative_to_best needs the best figure of the block")
         best_num, best_den = best
@@ -190,17 +215,22 @@ class RelativeRule(Rule):
                 pts = ZERO
             else:
                 # divide_half_up, as two C calls (figures checked above)
-                pts = quantize(
-                    truncate_divide(exact_mul(num, scale), exact_mul(den, best_num)),
-                    TWO_PLACES,
-                    ROUND_HALF_UP,
-                    DIVIDE_CONTEXT,
-                )
+                pts = truncate_divide(exact_mul(num, scale), exact_mul(den, best_num))
+                if places is not None:
+                    pts = quantize(pts, places, mode, DIVIDE_CONTEXT)
                 if pts > max_points:  # only with a stale best: the block's own is the highest
                     pts = max_points
             add_points(pts)
             add_why(("relative", num, den, best_num, best_den, as_percent, pts, max_points))
         return points, why
+
+    def exact_points(self, explanation: Explanation) -> Fraction | None:
+        if explanation[0] != "relative" or not explanation[3]:
+            return None
+        _, num, den, best_num, best_den, _, _, maximum = explanation
+        exact = Fraction(num) * Fraction(best_den) * Fraction(maximum)
+        exact /= Fraction(den) * Fraction(best_num)
+        return min(exact, Fraction(maximum))
 
     def describe(self) -> dict[str, object]:
         data: dict[str, object] = {"kind": self.kind}
