@@ -5,6 +5,11 @@ criterion's rule reads it (points, ``yes``/``no``, ``A/B``, a count, an option c
 ``na``). A unit that did not submit is one row with criterion ``-`` and value
 ``not_submitted``. ``parent_code`` may be empty (it groups communes by district).
 
+A set's shared figures (``figures:``) are given once per unit, on a row whose
+``criterion`` is the figure's code and whose ``value`` is the number (figure codes are
+unique among figures and criteria). A criterion that takes one part of its ratio from a
+shared figure has only the other part as its value (``45``, not ``45/51``).
+
 Reading is all-or-nothing: every problem is collected with its row and column, and if
 there is any, nothing is returned.
 """
@@ -15,11 +20,12 @@ import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from .answers import NA, Answer, AnswerError
 from .engine import UnitInput
 from .fileformat.problems import FileRefused, Problem
-from .numbers import ZERO
+from .numbers import ZERO, NumberFormatError, parse_decimal
 from .tree import CriteriaSet
 
 __all__ = ["COLUMNS", "AnswersFileError", "read_answers_csv"]
@@ -42,7 +48,8 @@ class _Unit:
     parent: str
     first_row: int
     answers: dict[str, Answer] = field(default_factory=dict)
-    answer_rows: dict[str, int] = field(default_factory=dict)
+    answer_rows: dict[str, int] = field(default_factory=dict)  # figures' rows included
+    figures: dict[str, Decimal] = field(default_factory=dict)
     not_submitted_row: int | None = None
 
 
@@ -70,6 +77,7 @@ def read_answers_csv(
             answers=unit.answers,
             submitted=unit.not_submitted_row is None,
             parent=unit.parent or None,
+            figures=unit.figures,
         )
         for unit in rows.units.values()
     ]
@@ -158,13 +166,18 @@ class _Rows:
         if not criterion:
             self.problem(row, "criterion", "a criterion code is needed (or '-' for not submitted)")
             return
-        if self.criteria_set.get(criterion) is None:
-            message = f"no criterion {criterion!r} in {self.criteria_set.meta.id}"
+        shared = self.criteria_set.figure(criterion)
+        if self.criteria_set.get(criterion) is None and shared is None:
+            what = "criterion or shared figure" if self.criteria_set.figures else "criterion"
+            message = f"no {what} {criterion!r} in {self.criteria_set.meta.id}"
             self.problem(row, "criterion", message, criterion)
             return
         if criterion in unit.answer_rows:
             message = f"already answered for unit {unit.code} on row {unit.answer_rows[criterion]}"
             self.problem(row, "criterion", message, criterion)
+            return
+        if shared is not None:
+            self._figure(row, unit, criterion, value)
             return
         try:
             answer = _parse(self.criteria_set, criterion, value)
@@ -174,8 +187,44 @@ class _Rows:
         unit.answers[criterion] = answer
         unit.answer_rows[criterion] = row
 
+    def _figure(self, row: int, unit: _Unit, code: str, value: str) -> None:
+        try:
+            number = parse_decimal(value)
+        except NumberFormatError as exc:
+            self.problem(row, "value", f"a shared figure is a number: {exc}", code)
+            return
+        if number < ZERO:
+            self.problem(row, "value", f"a shared figure must not be negative (got {number})", code)
+            return
+        unit.figures[code] = number
+        unit.answer_rows[code] = row
+
+    def check_shared(self) -> None:
+        """Each criterion with a shared figure agrees with it: a numerator above its
+        shared denominator is refused on the numerator's row (or the figure's)."""
+        leaves = [
+            leaf for leaf in self.criteria_set.leaves() if leaf.rule and leaf.rule.figure_codes
+        ]
+        if not leaves:
+            return
+        sharing = {
+            figure.code: self.criteria_set.figure_users(figure.code)
+            for figure in self.criteria_set.figures
+        }
+        for unit in self.units.values():
+            for leaf in leaves:
+                assert leaf.rule is not None
+                answer = unit.answers.get(leaf.code)
+                try:
+                    leaf.rule.with_figures(leaf.code, (answer,), (unit.figures,), sharing)
+                except AnswerError as exc:
+                    rows = [unit.answer_rows.get(c) for c in (leaf.code, *leaf.rule.figure_codes)]
+                    row = next(r for r in rows if r is not None)
+                    self.problem(row, "value", f"{exc.message} (unit {unit.code})", leaf.code)
+
     def check_units(self) -> None:
-        """A unit marked not submitted has no answers."""
+        """A unit marked not submitted has no answers; shared figures agree."""
+        self.check_shared()
         for unit in self.units.values():
             if unit.not_submitted_row is not None and unit.answers:
                 first_answer = min(unit.answer_rows.values())

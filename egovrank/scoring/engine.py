@@ -109,6 +109,8 @@ class UnitInput:
     parent: str | None = None
     ranked: bool = True  # False: evaluated but not ranked (scored, no rank, out of others' ranks)
     not_ranked_reason: str = ""
+    # The set's shared figures (``figures:``) as this unit gave them, by figure code.
+    figures: Mapping[str, Decimal] = field(default_factory=dict)
 
 
 # --- the compiled plan ---------------------------------------------------------------
@@ -125,6 +127,7 @@ class _Leaf(NamedTuple):
     allow_na: bool
     carries_points: bool
     needs_block: bool
+    uses_figures: bool
 
 
 class _Inner(NamedTuple):
@@ -160,6 +163,8 @@ class _Plan:
     scoring: Scoring
     # Bound on what truncating every unrounded quotient can take off a total.
     slack: Decimal
+    figure_codes: frozenset[str]
+    sharing: Mapping[str, tuple[str, ...]]  # figure code -> the criteria that use it
 
 
 def _plan(criteria_set: CriteriaSet) -> _Plan:
@@ -196,6 +201,7 @@ def _plan(criteria_set: CriteriaSet) -> _Plan:
                     node.allow_na,
                     node.rule.carries_points,
                     node.rule.needs_block,
+                    bool(node.rule.figure_codes),
                 )
             )
         else:
@@ -216,6 +222,10 @@ def _plan(criteria_set: CriteriaSet) -> _Plan:
         counted_top=tuple(i for i in top if nodes[i].carries_points),
         scoring=criteria_set.scoring,
         slack=(criteria_set.max_total + 1).scaleb(-58),
+        figure_codes=frozenset(figure.code for figure in criteria_set.figures),
+        sharing={
+            figure.code: criteria_set.figure_users(figure.code) for figure in criteria_set.figures
+        },
     )
     criteria_set.derived["engine.plan"] = plan
     return plan
@@ -247,6 +257,10 @@ def _forced_not_applicable(plan: _Plan, units: list[UnitInput]) -> dict[int, set
         unknown = keys - plan.index.keys()
         if unknown:
             raise AnswerError(min(unknown), f"no such criterion in this set (unit {unit.code})")
+        if unit.figures:
+            unknown = unit.figures.keys() - plan.figure_codes
+            if unknown:
+                raise AnswerError(min(unknown), f"no such figure in this set (unit {unit.code})")
         if keys & group_codes:
             for position, code, allow_na, end in plan.groups:
                 own = unit.answers.get(code)
@@ -321,10 +335,15 @@ def _evaluate(
     quantum = precision.quantum if precision.round_at == "criterion" else None
     rounding = None if precision.is_default else (quantum, precision.mode)
     answer_maps = [unit.answers if unit.submitted else {} for unit in units]
+    figure_maps: list[Mapping[str, Decimal]] = []
     for leaf in plan.leaves:
         code = leaf.code  # a local: the comprehension below reads it once per unit
         # Missing answers come through as None, not-submitted units included.
         column = [answers.get(code) for answers in answer_maps]
+        if leaf.uses_figures:
+            if not figure_maps:
+                figure_maps = [unit.figures if unit.submitted else {} for unit in units]
+            column = _with_figures(plan, leaf, column, figure_maps, units)
         figure = None
         if leaf.needs_block:
             # Phase one for this criterion: the best figure among the units given,
@@ -346,6 +365,26 @@ def _evaluate(
 # Sums of unrounded points: below 10^15, 60 significant digits each, so 120 digits hold
 # them exactly.
 _EXACT_SUMS = Context(prec=120)
+
+
+def _with_figures(
+    plan: _Plan,
+    leaf: _Leaf,
+    column: list[Answer | None],
+    figure_maps: list[Mapping[str, Decimal]],
+    units: list[UnitInput],
+) -> list[Answer | None]:
+    """The column with each unit's shared figures put in; a refusal names its unit."""
+    code, rule, sharing = leaf.code, leaf.rule, plan.sharing
+    try:
+        return rule.with_figures(code, column, figure_maps, sharing)
+    except AnswerError:
+        for i, answer in enumerate(column):  # find the unit to name, then re-raise
+            try:
+                rule.with_figures(code, (answer,), (figure_maps[i],), sharing)
+            except AnswerError as error:
+                raise _unit_error(error, units[i]) from None
+        raise
 
 
 def _score_column(

@@ -16,7 +16,11 @@ from .levels import LevelScale
 from .numbers import DEFAULT_PRECISION, ZERO, Precision
 from .rules import Rule
 
-__all__ = ["CriteriaSet", "Evidence", "Node", "Scoring", "SetMeta"]
+__all__ = ["ORIGINS", "CriteriaSet", "Evidence", "Node", "Scoring", "SetMeta", "SharedFigure"]
+
+# Where a figure or a criterion's own answer comes from: entered by the unit, imported
+# from a named system (the figures import), or measured automatically (imported too).
+ORIGINS = ("unit", "system", "automatic")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,12 @@ class Node:
     status: str = ""
     source: str = ""
     note: str = ""
+    origin: str = "unit"  # where the criterion's own answer comes from (ORIGINS)
+    origin_system: str = ""  # the system, for origin "system"
+
+    @property
+    def entered_by_unit(self) -> bool:
+        return self.origin == "unit"
 
     @property
     def is_leaf(self) -> bool:
@@ -90,6 +100,22 @@ class Node:
 
 
 @dataclass(frozen=True, slots=True)
+class SharedFigure:
+    """A figure declared once in a set (e.g. the unit's total staff) and used by several
+    criteria as a ratio's numerator or denominator, so a unit gives it once."""
+
+    code: str
+    name: str
+    name_en: str = ""
+    origin: str = "unit"
+    origin_system: str = ""
+
+    @property
+    def entered_by_unit(self) -> bool:
+        return self.origin == "unit"
+
+
+@dataclass(frozen=True, slots=True)
 class SetMeta:
     """What a criteria set is and where it comes from."""
 
@@ -115,6 +141,7 @@ class CriteriaSet:
     levels: LevelScale
     nodes: tuple[Node, ...]
     scoring: Scoring = field(default_factory=Scoring)
+    figures: tuple[SharedFigure, ...] = ()
     _index: dict[str, Node] = field(init=False, repr=False, compare=False)
     # Data derived once from the frozen set by other modules (the engine's plan).
     derived: dict[str, object] = field(init=False, repr=False, compare=False)
@@ -143,6 +170,23 @@ class CriteriaSet:
 
     def leaves(self) -> Iterator[Node]:
         return (node for node in self.walk() if node.is_leaf)
+
+    def figure(self, code: str) -> SharedFigure | None:
+        """The shared figure with this code, if the set declares one."""
+        return next((figure for figure in self.figures if figure.code == code), None)
+
+    def figure_users(self, code: str) -> tuple[str, ...]:
+        """The codes of the criteria whose ratio uses the shared figure ``code``."""
+        users = self.derived.get("figure_users")
+        if not isinstance(users, dict):
+            found: dict[str, list[str]] = {}
+            for leaf in self.leaves():
+                for used in leaf.rule.figure_codes if leaf.rule is not None else ():
+                    found.setdefault(used, []).append(leaf.code)
+            users = {key: tuple(dict.fromkeys(value)) for key, value in found.items()}
+            self.derived["figure_users"] = users
+        result: tuple[str, ...] = users.get(code, ())
+        return result
 
     @property
     def groups(self) -> tuple[Node, ...]:

@@ -2,7 +2,8 @@
 
 Both file formats are read into the same document shape, then checked here in two
 passes: the JSON Schema (shape and types), then the rules the schema cannot express
-(unique codes, leaves with rules, reachable maxima, declared total, level order). Every
+(unique codes among nodes and shared figures, leaves with rules, reachable maxima,
+declared total, level order, shared figures that exist and are used). Every
 problem is reported with its place through the reader's ``locate`` function, and a set
 with any problem is refused whole.
 """
@@ -22,7 +23,7 @@ import jsonschema
 from ..levels import DEFAULT_LEVELS, Level, LevelScale
 from ..numbers import DEFAULT_PRECISION, ZERO, Precision
 from ..rules import rule_from_dict
-from ..tree import CriteriaSet, Evidence, Node, Scoring, SetMeta
+from ..tree import CriteriaSet, Evidence, Node, Scoring, SetMeta, SharedFigure
 from .problems import CriteriaFileError, Problem
 
 __all__ = ["FORMAT", "Path", "build_criteria_set", "document_of", "schema", "schema_problems"]
@@ -86,6 +87,9 @@ class _Builder:
         self.problems: list[Problem] = []
         self.seen: dict[str, Path] = {}
         self.scoring = self._scoring()
+        # (path of the reference, criterion code, field, figure code) of every rule
+        # that names a shared figure: checked once the whole tree is read.
+        self.references: list[tuple[Path, str, str, str]] = []
 
     def _scoring(self) -> Scoring:
         raw = self.document.get("scoring", {})
@@ -120,13 +124,56 @@ class _Builder:
             )
         return number
 
-    def node(self, data: Mapping[str, Any], path: Path) -> Node:
-        code = data["code"]
+    def claim(self, code: str, path: Path) -> None:
+        """A node's or a shared figure's code: unique among both."""
         if code in self.seen:
             first = self.locate(self.seen[code])
             self.problem(path + ("code",), f"duplicate code (first used at {first})", code, "code")
         else:
             self.seen[code] = path
+
+    def origin(self, data: Mapping[str, Any], path: Path, code: str) -> tuple[str, str]:
+        """``origin`` and ``origin_system``; a system is named only for origin: system
+        (the schema requires it there)."""
+        origin = data.get("origin", "unit")
+        system = data.get("origin_system", "")
+        if system and origin != "system":
+            message = f"origin_system is given only with origin: system (origin is {origin})"
+            self.problem(path + ("origin_system",), message, code, "origin_system")
+        return origin, system
+
+    def figures(self) -> tuple[SharedFigure, ...]:
+        figures = []
+        for index, data in enumerate(self.document.get("figures", [])):
+            path: Path = ("figures", index)
+            code = data["code"]
+            self.claim(code, path)
+            origin, system = self.origin(data, path, code)
+            figures.append(
+                SharedFigure(code, data["name"], data.get("name_en", ""), origin, system)
+            )
+        return tuple(figures)
+
+    def check_references(self, figures: tuple[SharedFigure, ...]) -> None:
+        """Every figure a rule names is declared, and every declared figure is used."""
+        declared = {figure.code for figure in figures}
+        used: set[str] = set()
+        for path, code, field, named in self.references:
+            used.add(named)
+            if named not in declared:
+                known = ", ".join(sorted(declared)) or "none declared"
+                message = f"no shared figure {named!r} in figures ({known})"
+                self.problem(path, message, code, field)
+        unused = (
+            "the shared figure is used by no criterion (numerator_figure or denominator_figure)"
+        )
+        for index, figure in enumerate(figures):
+            if figure.code not in used:
+                self.problem(("figures", index, "code"), unused, figure.code, "code")
+
+    def node(self, data: Mapping[str, Any], path: Path) -> Node:
+        code = data["code"]
+        self.claim(code, path)
         max_points = None
         if "max_points" in data:
             max_points = self.points(data["max_points"], path + ("max_points",), code, "max_points")
@@ -137,6 +184,14 @@ class _Builder:
         rule = None
         if "rule" in data:
             rule = rule_from_dict(data["rule"])
+            for field in ("numerator_figure", "denominator_figure"):
+                if field in data["rule"]:
+                    where = path + ("rule", field)
+                    self.references.append((where, code, f"rule.{field}", data["rule"][field]))
+        origin, system = self.origin(data, path, code)
+        if children and "origin" in data:
+            message = "a group has no answer of its own: give origin on its criteria"
+            self.problem(path + ("origin",), message, code, "origin")
             if children:
                 self.problem(
                     path + ("rule",),
@@ -175,6 +230,8 @@ class _Builder:
             status=data.get("status", ""),
             source=data.get("source", ""),
             note=data.get("note", ""),
+            origin=origin,
+            origin_system=system,
         )
 
     def _check_leaf(
@@ -255,12 +312,14 @@ def build_criteria_set(document: Any, locate: Locate, filename: str) -> Criteria
     if problems:
         raise CriteriaFileError(filename, problems)
     builder = _Builder(document, locate)
+    figures = builder.figures()
     nodes = tuple(
         builder.node(node, ("nodes", index)) for index, node in enumerate(document["nodes"])
     )
+    builder.check_references(figures)
     levels = builder.levels()
     meta = builder.meta()
-    criteria_set = CriteriaSet(meta, levels, nodes, builder.scoring)
+    criteria_set = CriteriaSet(meta, levels, nodes, scoring=builder.scoring, figures=figures)
     if "max_total" in document and not builder.problems:
         declared = _dec(document["max_total"])
         if declared != criteria_set.max_total:
@@ -303,8 +362,27 @@ def _node_document(node: Node) -> dict[str, Any]:
         value = getattr(node, key)
         if value:
             data[key] = value
+    data.update(_origin_document(node.origin, node.origin_system))
     if node.children:
         data["children"] = [_node_document(child) for child in node.children]
+    return data
+
+
+def _origin_document(origin: str, system: str) -> dict[str, str]:
+    """``origin`` and ``origin_system`` as written: nothing for the default."""
+    data = {}
+    if origin != "unit":
+        data["origin"] = origin
+    if system:
+        data["origin_system"] = system
+    return data
+
+
+def _figure_document(figure: SharedFigure) -> dict[str, Any]:
+    data: dict[str, Any] = {"code": figure.code, "name": figure.name}
+    if figure.name_en:
+        data["name_en"] = figure.name_en
+    data.update(_origin_document(figure.origin, figure.origin_system))
     return data
 
 
@@ -351,6 +429,8 @@ def document_of(criteria_set: CriteriaSet, *, include_defaults: bool = True) -> 
             }
             for level in criteria_set.levels.levels
         ]
+    if criteria_set.figures:
+        doc["figures"] = [_figure_document(figure) for figure in criteria_set.figures]
     doc["nodes"] = [_node_document(node) for node in criteria_set.nodes]
     return doc
 

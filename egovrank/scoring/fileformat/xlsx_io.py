@@ -1,6 +1,6 @@
 """Criteria sets as Excel workbooks (.xlsx), the form a provincial department drafts in.
 
-A workbook has three sheets. Sheet names and headers are Vietnamese. The English keys
+A workbook has three sheets, and a fourth for shared figures. Sheet names and headers are Vietnamese. The English keys
 of the YAML format are accepted as headers too, in any case, with surrounding spaces
 ignored.
 
@@ -15,6 +15,9 @@ ignored.
     One level per row, highest first. This sheet is optional: without it, or with no
     rows in it, the default levels apply. An index that only ranks says so on
     ``Thông tin``: ``Mức xếp loại`` (``levels``) = ``không`` (``none``).
+``Số liệu dùng chung`` (optional, written only for a set that has shared figures)
+    One shared figure per row: its code, names and origin. Ratio criteria name it in
+    ``Tử số dùng chung`` / ``Mẫu số dùng chung``.
 ``Tiêu chí``
     One row per group, criterion or sub-criterion, with parents before their children.
     ``Mã cha`` names the parent and is blank for a top-level group. Each rule parameter
@@ -68,6 +71,7 @@ from .problems import CriteriaFileError, Problem
 
 __all__ = [
     "INFO_SHEET",
+    "FIGURE_SHEET",
     "LEVEL_SHEET",
     "NODE_SHEET",
     "criteria_set_from_xlsx",
@@ -77,9 +81,11 @@ __all__ = [
 INFO_SHEET = "Thông tin"
 LEVEL_SHEET = "Mức xếp loại"
 NODE_SHEET = "Tiêu chí"
+FIGURE_SHEET = "Số liệu dùng chung"
 _SHEET_ALIASES = {
     INFO_SHEET: (INFO_SHEET, "info", "metadata"),
     LEVEL_SHEET: (LEVEL_SHEET, "levels"),
+    FIGURE_SHEET: (FIGURE_SHEET, "figures"),
     NODE_SHEET: (NODE_SHEET, "criteria", "nodes"),
 }
 
@@ -207,6 +213,33 @@ _NODE_COLUMNS: tuple[_Column, ...] = (
     _Column("status", "Tình trạng", "enum", ("status",), 12),
     _Column("source", "Nguồn", "text", ("source",), 30),
     _Column("note", "Ghi chú", "text", ("note",), 30),
+    # Shared figures and origins come last, so the older columns keep their letters.
+    _Column(
+        "numerator_figure",
+        "Tử số dùng chung",
+        "code",
+        ("rule", "numerator_figure"),
+        16,
+        hint="ratio: mã số liệu dùng chung (sheet Số liệu dùng chung) làm tử số.",
+    ),
+    _Column(
+        "denominator_figure",
+        "Mẫu số dùng chung",
+        "code",
+        ("rule", "denominator_figure"),
+        16,
+        hint="ratio: mã số liệu dùng chung làm mẫu số, ví dụ TONG_CBCCVC.",
+    ),
+    _Column(
+        "origin",
+        "Nguồn gốc số liệu",
+        "enum",
+        ("origin",),
+        14,
+        hint="unit: đơn vị tự nhập (mặc định); system: lấy từ hệ thống (ghi tên ở cột "
+        "Hệ thống cung cấp); automatic: đo tự động. Đơn vị không nhập được hai loại sau.",
+    ),
+    _Column("origin_system", "Hệ thống cung cấp", "text", ("origin_system",), 24),
 )
 _NODE_REQUIRED = ("code", "parent", "name", "max_points", "rule")
 
@@ -234,6 +267,22 @@ _LEVEL_COLUMNS: tuple[_Column, ...] = (
     ),
 )
 _LEVEL_REQUIRED = ("code", "name", "min_percent")
+
+_FIGURE_COLUMNS: tuple[_Column, ...] = (
+    _Column(
+        "code",
+        "Mã",
+        "code",
+        ("code",),
+        16,
+        needs_value=True,
+        hint="Mã duy nhất, không trùng mã tiêu chí, ví dụ TONG_CBCCVC.",
+    ),
+    _Column("name", "Tên", "text", ("name",), 40, needs_value=True),
+    _Column("name_en", "Tên tiếng Anh", "text", ("name_en",), 24),
+    *(column for column in _NODE_COLUMNS if column.key in {"origin", "origin_system"}),
+)
+_FIGURE_REQUIRED = ("code", "name")
 
 _INFO_COLUMNS: tuple[_Column, ...] = (
     _Column("key", "Mục", "code", (), 26),
@@ -389,6 +438,8 @@ def _choices(column: _Column) -> tuple[str, ...]:
     definitions = schema()["$defs"]
     if column.target == ("status",):
         return tuple(definitions["status"]["enum"])
+    if column.target == ("origin",):
+        return tuple(definitions["origin"]["enum"])
     if column.target == ("rule", "kind"):
         return tuple(definitions["rule"]["properties"]["kind"]["enum"])
     found: dict[str, None] = {}
@@ -557,6 +608,13 @@ def criteria_set_to_xlsx(criteria_set: CriteriaSet) -> bytes:
     workbook.remove(workbook.worksheets[0])
     info: Worksheet = workbook.create_sheet(INFO_SHEET)
     levels: Worksheet = workbook.create_sheet(LEVEL_SHEET)
+    if document.get("figures"):
+        figures: Worksheet = workbook.create_sheet(FIGURE_SHEET)
+        _write_table(
+            figures,
+            _FIGURE_COLUMNS,
+            ([_get(figure, c.target) for c in _FIGURE_COLUMNS] for figure in document["figures"]),
+        )
     nodes: Worksheet = workbook.create_sheet(NODE_SHEET)
     _write_info(info, document)
     _write_levels(levels, document["levels"])
@@ -974,6 +1032,23 @@ class _Reader:
                 )
             document["levels"] = levels
 
+    def figures(self, document: dict[str, Any]) -> None:
+        sheet = self.sheet(FIGURE_SHEET, required=False)
+        if sheet is None:
+            return
+        self.places[("figures",)] = _Place(sheet.title)
+        columns = self.columns(sheet, _FIGURE_COLUMNS, _FIGURE_REQUIRED)
+        if columns is None:
+            return
+        figures: list[dict[str, Any]] = []
+        for row, cells in self.rows(sheet, columns):
+            path: Path = ("figures", len(figures))
+            self.places[path] = _Place(sheet.title, row)
+            code = self._peek(cells, "code") or None
+            figures.append(self._record(cells, _FIGURE_COLUMNS, path, code))
+        if figures:
+            document["figures"] = figures
+
     def _record(
         self,
         cells: _SheetCells,
@@ -1126,6 +1201,7 @@ class _Reader:
         document: dict[str, Any] = {}
         self.info(document)
         self.levels(document)
+        self.figures(document)
         self.nodes(document)
         return document
 

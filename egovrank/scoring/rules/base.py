@@ -15,7 +15,8 @@ from ..numbers import ZERO, NumberFormatError, parse_decimal, truncate_divide
 
 # Which inputs a form shows for a criterion: yes/no buttons, option buttons, the two
 # figures of a ratio, one number, or free text.
-InputKind = Literal["yes_no", "option", "ratio", "number", "text"]
+# "figures": nothing of its own, every figure comes from the set's shared figures.
+InputKind = Literal["yes_no", "option", "ratio", "number", "text", "figures"]
 
 
 class Chance(Protocol):
@@ -259,6 +260,23 @@ class Rule:
     def figure_labels(self) -> tuple[str, str]:
         """What the two figures of a ratio input count ("" where the set names none)."""
         return "", ""
+
+    @property
+    def figure_codes(self) -> tuple[str, ...]:
+        """The shared figures of the set (``figures:``) this rule reads, by code."""
+        return ()
+
+    def with_figures(
+        self,
+        code: str,
+        answers: Sequence[Answer | None],
+        figures: Sequence[Mapping[str, Decimal]],
+        sharing: Mapping[str, tuple[str, ...]],
+    ) -> list[Answer | None]:
+        """The answers the rule scores, once each unit's shared ``figures`` (by figure
+        code) are put in; ``sharing`` names the criteria that use each figure, for
+        messages. Only rules with ``figure_codes`` are asked."""
+        return list(answers)
 
     def find(self, choice: str) -> Option | None:
         """The option a code names (rules with options only; codes match regardless

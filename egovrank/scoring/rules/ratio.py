@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import ClassVar
 
-from ..answers import Answer, AnswerError, EntryProblem, Ratio
+from ..answers import NA, Answer, AnswerError, EntryProblem, Number, Ratio
 from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import (
     DIVIDE_CONTEXT,
@@ -32,10 +32,14 @@ from .base import (
     bands_from,
     bands_in_words,
     checked_ratio,
+    is_na,
     parse_ratio,
     plausible_ratio,
+    read_figure,
     read_figures,
+    read_number,
     validate_bands,
+    wrong_type,
 )
 
 __all__ = ["RatioRule"]
@@ -106,6 +110,11 @@ class RatioRule(Rule):
     points (band thresholds are percentages).
     ``zero_denominator`` says what a zero denominator means: ``error`` (refused),
     ``zero`` (0 points), ``full`` (the maximum) or ``not_applicable``.
+
+    ``numerator_figure`` / ``denominator_figure`` take that part from one of the set's
+    shared figures (by code): the unit then enters only the other part, as one number,
+    or nothing when both are shared. A numerator above a shared denominator is refused,
+    never capped: the two figures contradict each other.
     """
 
     numerator_label: str = ""
@@ -113,6 +122,8 @@ class RatioRule(Rule):
     mode: str = "proportional"
     bands: tuple[Band, ...] = ()
     zero_denominator: str = "error"
+    numerator_figure: str = ""
+    denominator_figure: str = ""
     kind: ClassVar[str] = "ratio"
     renders: ClassVar[Mapping[str, Renderer]] = {
         "ratio_proportional": _render_proportional,
@@ -128,12 +139,80 @@ class RatioRule(Rule):
             mode=str(data.get("mode", "proportional")),
             bands=bands_from(data),
             zero_denominator=str(data.get("zero_denominator", "error")),
+            numerator_figure=str(data.get("numerator_figure", "")),
+            denominator_figure=str(data.get("denominator_figure", "")),
         )
+
+    @property
+    def own_part(self) -> str:
+        """What the unit enters itself: ``ratio`` (both figures), ``numerator`` or
+        ``denominator`` (the other one is shared), or "" (both are shared)."""
+        if self.numerator_figure and self.denominator_figure:
+            return ""
+        if self.denominator_figure:
+            return "numerator"
+        if self.numerator_figure:
+            return "denominator"
+        return "ratio"
+
+    @property
+    def figure_codes(self) -> tuple[str, ...]:
+        return tuple(code for code in (self.numerator_figure, self.denominator_figure) if code)
+
+    def with_figures(
+        self,
+        code: str,
+        answers: Sequence[Answer | None],
+        figures: Sequence[Mapping[str, Decimal]],
+        sharing: Mapping[str, tuple[str, ...]],
+    ) -> list[Answer | None]:
+        own = self.own_part
+        num_code, den_code = self.numerator_figure, self.denominator_figure
+        composed: list[Answer | None] = []
+        add = composed.append
+        for answer, shared in zip(answers, figures, strict=True):
+            if answer is NA:
+                add(answer)
+                continue
+            if own:
+                if answer is None:
+                    add(None)
+                    continue
+                if type(answer) is not Number:
+                    raise wrong_type(code, self, answer)
+            elif answer is not None:
+                raise AnswerError(code, self._no_own_entry())
+            num = shared.get(num_code) if num_code else answer.value  # type: ignore[union-attr]
+            den = shared.get(den_code) if den_code else answer.value  # type: ignore[union-attr]
+            if num is None or den is None:
+                add(None)  # the shared figure is not given yet: unanswered
+                continue
+            if den_code and num > den >= ZERO:
+                raise AnswerError(code, self._above_shared(code, num, den, sharing))
+            add(Ratio(num, den))
+        return composed
+
+    def _no_own_entry(self) -> str:
+        return (
+            f"takes no value of its own: its figures are {self.numerator_figure} "
+            f"and {self.denominator_figure}"
+        )
+
+    def _above_shared(
+        self, code: str, num: Decimal, den: Decimal, sharing: Mapping[str, tuple[str, ...]]
+    ) -> str:
+        den_code = self.denominator_figure
+        whose = (
+            f"the numerator ({self.numerator_figure})" if self.numerator_figure else "the numerator"
+        )
+        others = [user for user in sharing.get(den_code, ()) if user != code]
+        also = f"; {den_code} is also used by {', '.join(others)}" if others else ""
+        return f"{whose} {num} is above the shared figure {den_code} = {den}{also}"
 
     def in_words(self, max_points: Decimal, say: Say) -> str:
         words = say.words(_WORDS)
-        num = self.numerator_label or say.shared("numerator")
-        den = self.denominator_label or say.shared("denominator")
+        num = self.numerator_label or self.numerator_figure or say.shared("numerator")
+        den = self.denominator_label or self.denominator_figure or say.shared("denominator")
         if self.mode == "bands":
             bands = bands_in_words(self.bands, say, "%")
             text = f"{words['bands'].format(num=num, den=den)}: {bands}"
@@ -145,9 +224,15 @@ class RatioRule(Rule):
 
     @property
     def input_kind(self) -> InputKind:
-        return "ratio"
+        own = self.own_part
+        return "ratio" if own == "ratio" else "number" if own else "figures"
 
     def read_text(self, code: str, text: str, max_points: Decimal) -> Answer:
+        own = self.own_part
+        if not own:
+            raise AnswerError(code, self._no_own_entry())
+        if own != "ratio":
+            return Number(read_figure(text, "figure"))
         numerator, denominator = read_figures(text)
         if self.zero_denominator == "error" and not denominator:
             raise EntryProblem("zero_denominator")
@@ -158,18 +243,43 @@ class RatioRule(Rule):
         return self.numerator_label, self.denominator_label
 
     def plausible_entry(self, chance: Chance, quality: float, max_points: Decimal) -> str:
-        return plausible_ratio(chance, quality)
+        own = self.own_part
+        if own == "ratio":
+            return plausible_ratio(chance, quality)
+        # One part only: the other is shared, and the demo does not know it.
+        return str(chance.randint(0, 20)) if own else ""
 
     def weaker_entry(self, entry: str) -> str | None:
         # A quarter fewer of the counted items, as whole items.
         part, slash, whole = entry.partition("/")
+        if self.own_part == "numerator" and not slash and part.strip().isdigit():
+            lowered = int(part) * 3 // 4
+            return str(lowered) if lowered < int(part) else None
         if not slash or not part.strip().isdigit():
             return None
         lowered = int(part) * 3 // 4
         return f"{lowered}/{whole}" if lowered < int(part) else None
 
     def parse(self, code: str, text: str) -> Answer:
-        return parse_ratio(code, text)
+        own = self.own_part
+        if own == "ratio":
+            return parse_ratio(code, text)
+        if is_na(text):
+            return NA
+        if not own:
+            raise AnswerError(code, self._no_own_entry())
+        return Number(read_number(code, text, own))
+
+    def check(self, code: str, answer: Answer, max_points: Decimal) -> None:
+        own = self.own_part
+        if own == "ratio":
+            Rule.check(self, code, answer, max_points)  # slots: no zero-argument super()
+        elif not own:
+            raise AnswerError(code, self._no_own_entry())
+        elif type(answer) is not Number:
+            raise wrong_type(code, self, answer)
+        elif answer.value < ZERO:
+            raise AnswerError(code, f"the {own} must not be negative (got {answer.value})")
 
     def score_many(
         self,
@@ -276,11 +386,19 @@ class RatioRule(Rule):
             data["bands"] = [{"at_least": b.at_least, "points": b.points} for b in self.bands]
         if self.zero_denominator != "error":
             data["zero_denominator"] = self.zero_denominator
+        if self.numerator_figure:
+            data["numerator_figure"] = self.numerator_figure
+        if self.denominator_figure:
+            data["denominator_figure"] = self.denominator_figure
         return data
 
     def validate(self, max_points: Decimal) -> list[tuple[str, str]]:
+        problems: list[tuple[str, str]] = []
+        if self.numerator_figure and self.numerator_figure == self.denominator_figure:
+            message = "the numerator and the denominator are the same shared figure"
+            problems.append(("denominator_figure", message))
         if self.mode == "bands":
-            return validate_bands(self.bands, max_points, "a percentage")
-        if self.bands:
-            return [("bands", "bands are used only with mode: bands")]
-        return []
+            problems += validate_bands(self.bands, max_points, "a percentage")
+        elif self.bands:
+            problems.append(("bands", "bands are used only with mode: bands"))
+        return problems
