@@ -51,6 +51,8 @@ def test_the_administrator_adds_a_framework_and_downloads_it_as_excel(administra
     assert version.block_code == "TINH"
     assert AuditEvent.objects.filter(action="criteria_version.imported").count() == 1
     assert 'href="/criteria/dti-2025-tinh/"' in row(response.content.decode(), "dti-2025-tinh")
+    page = administrator_client.get("/criteria/dti-2025-tinh/").content.decode()
+    assert "405/QĐ-BKHCN" in page and "HDCQ10" in page
     download = administrator_client.get("/criteria/dti-2025-tinh.xlsx")
     assert criteria_set_from_xlsx(download.content, "x.xlsx") == packaged_set("dti-2025-tinh")
 

@@ -6,8 +6,9 @@ from decimal import Decimal
 
 import pytest
 
+from egovrank.scoring.answers import Number
 from egovrank.scoring.catalogue import HUNG_YEN_SET_IDS, packaged_set, packaged_set_ids
-from egovrank.scoring.engine import UnitInput, score_block
+from egovrank.scoring.engine import UnitInput, score_block, score_unit
 
 DTI_IDS = ["dti-2025-tinh", "dti-2025-sbn", "dti-2025-xp"]
 MARKS = {"read", "derived", "inferred", "official"}
@@ -65,7 +66,7 @@ def test_the_national_dti_has_3_pillars_8_indices_and_47_components():
 
 def test_the_national_dti_marks_its_automatically_measured_components():
     cs = packaged_set("dti-2025-tinh")
-    automatic = [n.code for n in leaves(cs) if "origin: automatic" in n.note]
+    automatic = [n.code for n in leaves(cs) if n.origin == "automatic"]
     assert automatic == [
         "HT3",
         "HT4",
@@ -78,6 +79,34 @@ def test_the_national_dti_marks_its_automatically_measured_components():
         "HDKT2",
         "HDXH1",
     ]
+    system = {n.code: n.origin_system for n in leaves(cs) if n.origin == "system"}
+    assert system["HDCQ2"] == "Cổng Dịch vụ công quốc gia"
+
+
+@pytest.mark.parametrize("set_id", DTI_IDS)
+def test_the_frameworks_only_rank_and_share_their_common_figures(set_id):
+    cs = packaged_set(set_id)
+    assert cs.levels.levels == ()  # levels: [] — an index that only ranks
+    # Every shared figure is used, most of them by several criteria.
+    users = {figure.code: cs.figure_users(figure.code) for figure in cs.figures}
+    assert users and all(users.values())
+    assert max(len(codes) for codes in users.values()) >= 2
+
+
+def test_a_shared_staff_figure_is_given_once_for_every_criterion_that_uses_it():
+    cs = packaged_set("dti-2025-sbn")
+    assert cs.figure_users("TONG_CBCCVC") == ("NT5", "HT1", "HT3", "NL2")
+    scored = score_unit(
+        cs,
+        UnitInput(
+            "sotc",
+            "Sở Tài chính",
+            {"HT1": Number(Decimal(51)), "NL2": Number(Decimal(102))},
+            figures={"TONG_CBCCVC": Decimal(204)},
+        ),
+    )
+    assert scored.points_of("HT1") == Decimal(5)  # 51/204 × 20
+    assert scored.points_of("NL2") == Decimal(20)  # 102/204 × 40
 
 
 @pytest.mark.parametrize(
@@ -112,7 +141,10 @@ def test_the_rule_texts_of_the_decisions_become_rules():
 
 
 @pytest.mark.parametrize("set_id", DTI_IDS)
-def test_an_empty_form_scores_zero_and_full_answers_are_not_needed_to_rank(set_id):
+def test_an_empty_form_scores_zero_with_a_rank_and_no_level(set_id):
     cs = packaged_set(set_id)
     block = score_block(cs, [UnitInput("a", "A"), UnitInput("b", "B")])
-    assert [row.score.points for row in block.rows] == [Decimal(0), Decimal(0)]
+    assert [(row.score.points, row.score.level, row.rank) for row in block.rows] == [
+        (Decimal(0), None, 1),
+        (Decimal(0), None, 1),
+    ]
