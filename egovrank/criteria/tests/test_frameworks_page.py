@@ -70,3 +70,10 @@ def test_a_set_that_is_not_shipped_is_refused_and_nothing_is_stored(administrato
     assert response.status_code == 200
     assert "is not a set shipped with egovrank" in response.content.decode()
     assert CriteriaVersion.objects.count() == before
+
+
+def test_the_menu_leads_to_the_catalogue_and_marks_only_it_as_the_current_page(client, db):
+    text = client.get(URL).content.decode()
+    assert '<a href="/criteria/versions/frameworks/" aria-current="page">Khung đánh giá</a>' in text
+    assert '<a href="/criteria/" aria-current="page">' not in text
+    assert '<a href="/criteria/" aria-current="page">' in client.get("/criteria/").content.decode()
