@@ -25,7 +25,12 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from egovrank.assessments.actions import EvidenceRefused, FormLocked, SubmissionRefused
+from egovrank.assessments.actions import (
+    EnteredElsewhere,
+    EvidenceRefused,
+    FormLocked,
+    SubmissionRefused,
+)
 from egovrank.periods.actions import PeriodRefused
 from egovrank.results.actions import ResultsRefused
 from egovrank.review.actions import InvalidReviewInput, ReviewRefused
@@ -57,6 +62,7 @@ def error(message: str, code: str, path: str = "") -> dict[str, str]:
 _REFUSALS: list[tuple[type[Exception], int, str, str]] = [
     (InvalidReviewInput, status.HTTP_400_BAD_REQUEST, "invalid", ""),
     (ReviewRefused, status.HTTP_409_CONFLICT, "review_refused", ""),
+    (EnteredElsewhere, status.HTTP_409_CONFLICT, "entered_elsewhere", "value"),
     (FormLocked, status.HTTP_409_CONFLICT, "form_locked", ""),
     (SubmissionRefused, status.HTTP_409_CONFLICT, "submission_refused", ""),
     (EvidenceRefused, status.HTTP_400_BAD_REQUEST, "evidence_refused", "file"),

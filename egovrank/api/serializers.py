@@ -279,6 +279,22 @@ class LineSerializer(serializers.Serializer):
     adjustment = AdjustmentSerializer(allow_null=True, help_text="Once the review is approved.")
 
 
+class FigureSerializer(serializers.Serializer):
+    """A shared figure of the set: asked once, used by several criteria. Only figures
+    whose origin is ``unit`` take a value from the form; the others are filled by the
+    figures import."""
+
+    code = serializers.CharField()
+    name = serializers.CharField()
+    name_en = serializers.CharField(allow_blank=True)
+    origin = serializers.ChoiceField(choices=["unit", "system", "automatic"])
+    origin_system = serializers.CharField(allow_blank=True)
+    value = serializers.CharField(allow_blank=True)
+    revision = serializers.IntegerField()
+    error = serializers.CharField(allow_blank=True, help_text="Why the figure is refused.")
+    used_by = serializers.ListField(child=serializers.CharField())
+
+
 class ReturnSerializer(serializers.Serializer):
     number = serializers.IntegerField()
     message = serializers.CharField(allow_blank=True)
@@ -316,6 +332,7 @@ class AssessmentDetailSerializer(AssessmentStatusSerializer):
     returned = ReturnSerializer(allow_null=True, help_text="The latest return, while returned.")
     verified_totals = TotalsSerializer(allow_null=True, help_text="Once the review is approved.")
     criteria = LineSerializer(many=True)
+    figures = FigureSerializer(many=True, help_text="The set's shared figures, if any.")
 
 
 class AnswerInputSerializer(serializers.Serializer):
@@ -336,7 +353,8 @@ class AnswerInputSerializer(serializers.Serializer):
 
 
 class SavedAnswerSerializer(serializers.Serializer):
-    criterion = LineSerializer()
+    criterion = LineSerializer(allow_null=True, help_text="Null when a shared figure was saved.")
+    figure = FigureSerializer(allow_null=True, help_text="The shared figure saved, if one was.")
     totals = TotalsSerializer()
 
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from egovrank.assessments.models import Answer, Assessment, EvidenceFile, EvidenceLink
 from egovrank.assessments.page import FormPage
 from egovrank.assessments.progress import Progress, state_of
-from egovrank.assessments.sheet import Line, Sheet
+from egovrank.assessments.sheet import FigureLine, Line, Sheet
 from egovrank.criteria.models import CriteriaVersion
 from egovrank.criteria.queries import VersionSummary
 from egovrank.criteria.versions import criteria_set_of
@@ -325,6 +325,23 @@ def form_line(form: FormPage, line: Line) -> dict[str, Any]:
     }
 
 
+def figure_line(form: FormPage, line: FigureLine) -> dict[str, Any]:
+    """A shared figure as the form shows it."""
+    figure = line.figure
+    stored = form.data.answers.get(line.code)
+    return {
+        "code": figure.code,
+        "name": figure.name,
+        "name_en": figure.name_en,
+        "origin": figure.origin,
+        "origin_system": figure.origin_system,
+        "value": line.value,
+        "revision": stored.revision if stored else 0,
+        "error": line.error,
+        "used_by": list(line.users),
+    }
+
+
 def form_detail(form: FormPage) -> dict[str, Any]:
     """The whole form as its page shows it to the person."""
     participant = form.participant
@@ -348,6 +365,7 @@ def form_detail(form: FormPage) -> dict[str, Any]:
         "returned": returned(form.review.request),
         "verified_totals": sheet_totals(verified) if verified else None,
         "criteria": [form_line(form, line) for line in form.sheet.lines],
+        "figures": [figure_line(form, line) for line in form.sheet.figures],
     }
 
 

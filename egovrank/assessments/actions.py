@@ -41,6 +41,7 @@ from .sheet import Entry, points_of
 
 __all__ = [
     "AnswerInput",
+    "EnteredElsewhere",
     "EvidenceRefused",
     "FormLocked",
     "StaleAnswer",
@@ -93,6 +94,11 @@ class AnswerInput:
             "note": self.note,
             "evidence_explanation": self.evidence_explanation,
         }
+
+
+class EnteredElsewhere(FormLocked):
+    """A figure or criterion that comes from a system or is measured automatically:
+    units cannot type into it; the figures import fills it."""
 
 
 class EvidenceRefused(ValueError):
@@ -183,8 +189,27 @@ def do_save_answer(
     actor: Any,
 ) -> Answer:
     """Save what the unit entered for criterion ``code`` (a draft save: the answer may
-    still be incomplete; the form shows what is refused)."""
+    still be incomplete; the form shows what is refused), or for one of the set's shared
+    figures. Refuses (``EnteredElsewhere``) what comes from a system or is measured
+    automatically."""
+    criteria_set = criteria_set_for(participant)
+    origin = criteria_set.get(code) or criteria_set.figure(code)
+    if origin is not None and not origin.entered_by_unit:
+        raise EnteredElsewhere(origin_refusal(origin.origin, origin.origin_system))
     return _save_answer(participant, code, entered, revision=revision, actor=actor)
+
+
+def origin_refusal(origin: str, system: str) -> str:
+    """Why a unit cannot type a value: where it comes from instead."""
+    if origin == "system":
+        return _(
+            "This figure comes from %(system)s: it is filled by the figures import, "
+            "not typed into the form."
+        ) % {"system": system}
+    return _(
+        "This figure is measured automatically: it is filled by the figures import, "
+        "not typed into the form."
+    )
 
 
 def _save_answer(
@@ -203,7 +228,7 @@ def _save_answer(
     _refuse_if_locked(participant, assessment)
     criteria_set = criteria_set_for(participant)
     node = criteria_set.get(code)
-    if node is None or not node.is_leaf:
+    if (node is None or not node.is_leaf) and criteria_set.figure(code) is None:
         raise KeyError(code)
     answer = Answer.objects.select_for_update().filter(assessment=assessment, code=code).first()
     current_revision = answer.revision if answer else 0

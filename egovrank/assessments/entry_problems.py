@@ -34,6 +34,34 @@ def _number(params: Mapping[str, object], name: str) -> str:
     return format_number(value)
 
 
+def _above_shared(params: Mapping[str, object]) -> str:
+    """A numerator above its shared denominator, naming the figure and the other
+    criteria that use it."""
+
+    def number(name: str) -> str:
+        value = params.get(name)
+        return format_number(value) if isinstance(value, Decimal) else str(value or "")
+
+    values = {
+        "numerator": number("numerator"),
+        "figure": params.get("figure", ""),
+        "shared": number("shared"),
+        "others": params.get("others", ""),
+    }
+    if values["others"]:
+        return (
+            _(
+                "The numerator (%(numerator)s) is above the shared figure %(figure)s "
+                "(%(shared)s), which is also used by %(others)s."
+            )
+            % values
+        )
+    return (
+        _("The numerator (%(numerator)s) is above the shared figure %(figure)s (%(shared)s).")
+        % values
+    )
+
+
 MESSAGES: Mapping[EntryProblemCode, Callable[[Mapping[str, object]], str]] = {
     "cannot_be_not_applicable": lambda p: _("This criterion cannot be marked not applicable."),
     "both_figures": lambda p: _("Enter both figures."),
@@ -51,6 +79,7 @@ MESSAGES: Mapping[EntryProblemCode, Callable[[Mapping[str, object]], str]] = {
         _("Points go in steps of %(step)s.") % {"step": _number(p, "step")}
     ),
     "unknown_option": lambda p: _("Choose one of the options."),
+    "above_shared_figure": lambda p: _above_shared(p),
 }
 
 

@@ -3,7 +3,10 @@
 saved into a period's forms.
 
 Columns: ``unit_code, criterion, value``; for a ratio either ``value`` as ``A/B`` or the
-two figures in ``numerator`` and ``denominator``. ``unit_name`` may be there for people
+two figures in ``numerator`` and ``denominator``. ``criterion`` may also be the code of
+one of the set's shared figures (``figures:``), with the number in ``value``: this is
+how figures that come from a system or are measured automatically, which units cannot
+type, reach the forms. ``unit_name`` may be there for people
 to read and is ignored. Vietnamese headers (``mã đơn vị``, ``tiêu chí``, ``giá trị``,
 ``tử số``, ``mẫu số``) are read too.
 
@@ -38,7 +41,7 @@ from egovrank.scoring.tree import CriteriaSet
 
 from .actions import AnswerInput, StaleAnswer, _save_answer, edit_lock
 from .models import Answer, Assessment
-from .queries import criteria_set_for
+from .queries import criteria_set_for, entries_of
 from .sheet import Entry, answers_of, join_ratio
 
 __all__ = [
@@ -307,6 +310,8 @@ class _Checker:
             return None
         criteria_set = self._set(participant)
         node = criteria_set.get(code)
+        if node is None and criteria_set.figure(code) is not None:
+            return self._figure(row, participant, code)
         if node is None:
             message = _("There is no criterion with the code %(code)s.") % {"code": code}
             self.problem(row.number, "criterion", message)
@@ -343,6 +348,75 @@ class _Checker:
             replace(before, value=text, not_applicable=False),
             answer.revision if answer else 0,
         )
+
+    def _figure(self, row: _Row, participant: Participant, code: str) -> _Planned | None:
+        """A row that gives one of the set's shared figures."""
+        key = (participant.unit_code, code)
+        if key in self.seen:
+            message = _("%(unit)s %(code)s is also on row %(other)d")
+            values = {"unit": participant.unit_code, "code": code, "other": self.seen[key]}
+            self.problem(row.number, "criterion", message % values)
+            return None
+        self.seen[key] = row.number
+        if row.numerator or row.denominator:
+            message = _("%(code)s is a shared figure: give its number in the value column")
+            self.problem(row.number, "numerator", message % {"code": code})
+            return None
+        if not row.value:
+            self.problem(row.number, "value", _("no value"))
+            return None
+        _answers, errors = answers_of(self._set(participant), {code: Entry(value=row.value)})
+        if code in errors:
+            self.problem(row.number, "value", f"[{code}] {errors[code]}")
+            return None
+        return self._planned(row, participant, code, row.value)
+
+    def _planned(
+        self, row: _Row, participant: Participant, code: str, text: str
+    ) -> _Planned | None:
+        lock = self._lock(participant)
+        if lock:
+            self.problem(row.number, "unit_code", f"{participant.unit_code}: {lock}")
+            return None
+        answer = self.answers[participant.pk].get(code)
+        before = AnswerInput.of(answer)
+        return _Planned(
+            row,
+            participant,
+            code,
+            before,
+            replace(before, value=text, not_applicable=False),
+            answer.revision if answer else 0,
+        )
+
+    def check_shared(self, planned: list[_Planned]) -> None:
+        """Each unit's forms as they would be after the import: a criterion refused
+        now but not before (a numerator above a shared denominator the file brings, or
+        the other way round) is a problem of the row that brings it."""
+        by_unit: dict[int, list[_Planned]] = {}
+        for item in planned:
+            by_unit.setdefault(item.participant.pk, []).append(item)
+        for items in by_unit.values():
+            participant = items[0].participant
+            criteria_set = self._set(participant)
+            if not criteria_set.figures:
+                continue
+            entries = entries_of(Assessment.objects.filter(participant=participant).first())
+            _before, refused_before = answers_of(criteria_set, entries)
+            rows = {}
+            for item in items:
+                kept = entries.get(item.code, Entry())
+                entries[item.code] = replace(kept, value=item.entered.value, not_applicable=False)
+                rows[item.code] = item.row.number
+            _after, refused_after = answers_of(criteria_set, entries)
+            for code, message in refused_after.items():
+                if code in refused_before or criteria_set.get(code) is None:
+                    continue
+                node = criteria_set.node(code)
+                figures = node.rule.figure_codes if node.rule is not None else ()
+                row = rows.get(code) or next((rows[f] for f in figures if f in rows), None)
+                if row is not None:
+                    self.problem(row, "value", f"{participant.unit_code} [{code}] {message}")
 
     def _participant(self, row: _Row) -> Participant | None:
         code = row.unit_code
@@ -422,6 +496,7 @@ def do_import_figures(
     rows, problems = _read(file_name, content)
     checker = _Checker(period, file_name, problems)
     planned = [item for item in (checker.check(row) for row in rows) if item is not None]
+    checker.check_shared(planned)
     if problems:
         raise FiguresRefused(file_name, sorted(problems, key=lambda p: p.row or 0))
     report = FiguresReport(period.year, file_name, source, dry_run=dry_run)

@@ -21,7 +21,7 @@ from .filetypes import KINDS
 from .models import Assessment
 from .progress import state_label, state_of
 from .queries import FormData, assessment_of, criteria_set_for, form_data, sheet_for
-from .sheet import Sheet, split_ratio
+from .sheet import Line, Sheet, split_ratio
 from .slots import FormReview, form_review
 
 __all__ = ["FormPage"]
@@ -64,6 +64,35 @@ class FormPage:
             and self.participant.period.state == PeriodState.SELF_ASSESSMENT
         )
 
+    def figure(self, code: str) -> dict[str, Any]:
+        """One shared figure as the page's templates show it."""
+        line = self.sheet.figure_by_code[code]
+        answer = self.data.answers.get(code)
+        return {
+            "line": line,
+            "figure": line.figure,
+            "answer": answer,
+            "revision": answer.revision if answer else 0,
+            "editable": self.editable and line.figure.entered_by_unit,
+        }
+
+    def _shared_parts(self, line: Line) -> list[dict[str, Any]]:
+        """The parts of a criterion's ratio that come from shared figures, with the
+        unit's value of each (read-only beside the criterion's own input)."""
+        rule = line.node.rule
+        if rule is None or not rule.figure_codes:
+            return []
+        parts = []
+        for part, code in (
+            ("numerator", getattr(rule, "numerator_figure", "")),
+            ("denominator", getattr(rule, "denominator_figure", "")),
+        ):
+            figure = self.criteria_set.figure(code) if code else None
+            if figure is not None:
+                value = self.sheet.figure_by_code[code].value
+                parts.append({"part": part, "figure": figure, "value": value})
+        return parts
+
     def criterion(self, code: str) -> dict[str, Any]:
         """One criterion as the page's templates show it."""
         line = self.sheet.by_code[code]
@@ -71,6 +100,8 @@ class FormPage:
         value = answer.value if answer else ""
         numerator, denominator = split_ratio(value) if line.input == "ratio" else ("", "")
         return {
+            "shared": self._shared_parts(line),
+            "entered_here": line.node.entered_by_unit,
             "line": line,
             "node": line.node,
             "answer": answer,

@@ -17,17 +17,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from egovrank.scoring.answers import NA, Answer, AnswerError, EntryProblem
+from egovrank.scoring.answers import NA, Answer, AnswerError, EntryProblem, SharedFigureConflict
 from egovrank.scoring.engine import UnitInput, UnitScore, best_figures, score_unit
 from egovrank.scoring.explain import describe_rule, render
 from egovrank.scoring.levels import Level
 from egovrank.scoring.numbers import ZERO
-from egovrank.scoring.tree import CriteriaSet, Node
+from egovrank.scoring.rules.base import read_figure
+from egovrank.scoring.tree import CriteriaSet, Node, SharedFigure
 
 from .entry_problems import entry_message
 
 __all__ = [
     "Entry",
+    "FigureLine",
     "Line",
     "Sheet",
     "answers_of",
@@ -137,6 +139,24 @@ class Line:
 
 
 @dataclass(frozen=True)
+class FigureLine:
+    """A shared figure as the form shows it: asked once, used by several criteria."""
+
+    figure: SharedFigure
+    value: str
+    error: str
+    users: tuple[str, ...]
+
+    @property
+    def code(self) -> str:
+        return self.figure.code
+
+    @property
+    def slug(self) -> str:
+        return dom_id(self.figure.code)
+
+
+@dataclass(frozen=True)
 class Sheet:
     """A scored form: every node's line, the unit's total, share, level and progress."""
 
@@ -147,6 +167,11 @@ class Sheet:
     level: Level
     provisional: bool  # relative-to-best criteria scored against the block so far
     by_code: dict[str, Line] = field(repr=False, default_factory=dict)
+    figures: tuple[FigureLine, ...] = ()
+
+    @property
+    def figure_by_code(self) -> dict[str, FigureLine]:
+        return {line.code: line for line in self.figures}
 
     @property
     def leaves(self) -> list[Line]:
@@ -173,8 +198,35 @@ class Sheet:
         return [line for line in self.leaves if line.error]
 
     @property
+    def refused_figures(self) -> list[FigureLine]:
+        return [line for line in self.figures if line.error]
+
+    @property
     def complete(self) -> bool:
-        return not (self.missing_answers or self.missing_evidence or self.refused)
+        return not (
+            self.missing_answers or self.missing_evidence or self.refused or self.refused_figures
+        )
+
+
+def _figures(
+    criteria_set: CriteriaSet, entries: Mapping[str, Entry], errors: dict[str, str]
+) -> dict[str, Decimal]:
+    """The unit's shared figures (stored like answers, under the figure's code); a
+    figure that is not a non-negative number goes to ``errors``."""
+    figures: dict[str, Decimal] = {}
+    for figure in criteria_set.figures:
+        text = entries.get(figure.code, Entry()).value.strip()
+        if not text:
+            continue
+        try:
+            figures[figure.code] = read_figure(text, "figure")
+        except EntryProblem as problem:
+            errors[figure.code] = entry_message(problem)
+    return figures
+
+
+def _sharing(criteria_set: CriteriaSet) -> dict[str, tuple[str, ...]]:
+    return {figure.code: criteria_set.figure_users(figure.code) for figure in criteria_set.figures}
 
 
 def _answers(
@@ -182,11 +234,26 @@ def _answers(
 ) -> tuple[dict[str, Answer], dict[str, str]]:
     answers: dict[str, Answer] = {}
     errors: dict[str, str] = {}
+    figures = _figures(criteria_set, entries, errors) if criteria_set.figures else {}
     for node in criteria_set.leaves():
         entry = entries.get(node.code)
-        if entry is None or node.rule is None:
+        if node.rule is None:
             continue
-        answer, error = _checked(node, entry)
+        shared = bool(node.rule.figure_codes)
+        if entry is None and not shared:
+            continue
+        answer, error = _checked(node, entry or Entry())
+        if shared and not error:
+            # The core reads the shared parts from the unit's figures: the engine then
+            # scores the whole ratio, as if typed into the criterion.
+            try:
+                [answer] = node.rule.with_figures(
+                    node.code, [answer], [figures], _sharing(criteria_set)
+                )
+            except SharedFigureConflict as conflict:
+                error = entry_message(conflict.problem)
+            except AnswerError as refused:
+                error = refused.message
         if error:
             errors[node.code] = error
         elif answer is not None:
@@ -260,9 +327,13 @@ def points_of(
     best: Mapping[str, tuple[Decimal, Decimal]] | None = None,
 ) -> Decimal:
     """One node's points for these entries, scored like ``score_sheet`` but without
-    shaping every line (the history records a criterion's points before and after)."""
+    shaping every line (the history records a criterion's points before and after).
+    For a shared figure's code, the points of the criteria that use it."""
     answers, _errors = _answers(criteria_set, entries)
-    return _score(criteria_set, answers, best).points_of(code)
+    scored = _score(criteria_set, answers, best)
+    if criteria_set.get(code) is None:  # a shared figure: the points of what uses it
+        return sum((scored.points_of(user) for user in criteria_set.figure_users(code)), ZERO)
+    return scored.points_of(code)
 
 
 def block_best(
@@ -322,7 +393,17 @@ def score_sheet(
 
     for node in criteria_set.nodes:
         visit(node, 0)
+    figure_lines = tuple(
+        FigureLine(
+            figure,
+            entries.get(figure.code, Entry()).value,
+            errors.get(figure.code, ""),
+            criteria_set.figure_users(figure.code),
+        )
+        for figure in criteria_set.figures
+    )
     return Sheet(
+        figures=figure_lines,
         lines=tuple(lines),
         points=scored.points,
         max_points=scored.max_points,

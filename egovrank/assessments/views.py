@@ -104,6 +104,11 @@ def form_page(request: HttpRequest, year: int, unit: str) -> HttpResponse:
 
 
 def _saved_fragment(request: HttpRequest, form: FormPage, code: str, **extra: Any) -> HttpResponse:
+    if code in form.sheet.figure_by_code:
+        # A shared figure changes every criterion that uses it: the page is re-read.
+        return render(
+            request, "assessments/_figure_saved.html", form.context(f=form.figure(code), **extra)
+        )
     return render(
         request,
         "assessments/_saved.html",
@@ -159,6 +164,10 @@ def _conflict(
 ) -> HttpResponse:
     """A stale save: nothing is saved; the person sees the newer answer and theirs."""
     form = FormPage(request.user, participant)
+    if code in form.sheet.figure_by_code:
+        response = _saved_fragment(request, form, code, conflict=stale.current)
+        response.status_code = 409
+        return response
     context = form.context(
         c=form.criterion(code),
         conflict=stale.current,

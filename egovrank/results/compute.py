@@ -122,6 +122,10 @@ class _Reader:
         self.known: dict[tuple[str, Entry], tuple[CoreAnswer | None, str | None]] = {}
 
     def __call__(self, entries: dict[str, Entry]) -> Reading:
+        if self.criteria_set.figures:
+            # A criterion that shares a figure reads the unit's figure too: its entry
+            # alone does not decide its answer, so nothing is reused across units.
+            return answers_of(self.criteria_set, entries)
         known = self.known
         new = {code: entry for code, entry in entries.items() if (code, entry) not in known}
         if new:

@@ -23,6 +23,7 @@ __all__ = [
     "Number",
     "Points",
     "Ratio",
+    "SharedFigureConflict",
     "Text",
     "YesNo",
 ]
@@ -39,7 +40,9 @@ class AnswerError(ValueError):
 
 # What can be wrong with a form entry before the rule scores it. Parameters: ``what``
 # (``first_figure``, ``second_figure`` or ``figure``) for the figure at fault,
-# ``maximum`` and ``step`` (Decimals) for manual points.
+# ``maximum`` and ``step`` (Decimals) for manual points; ``numerator``, ``figure`` (its
+# code), ``shared`` (its value) and ``others`` (the other criteria using it, joined
+# with ", ") for a numerator above its shared denominator.
 EntryProblemCode = Literal[
     "cannot_be_not_applicable",
     "both_figures",
@@ -50,6 +53,7 @@ EntryProblemCode = Literal[
     "points_above_maximum",
     "points_off_step",
     "unknown_option",
+    "above_shared_figure",
 ]
 ENTRY_PROBLEMS: tuple[EntryProblemCode, ...] = get_args(EntryProblemCode)
 
@@ -65,6 +69,15 @@ class EntryProblem(ValueError):
         super().__init__(f"{problem} ({details})" if details else problem)
         self.problem = problem
         self.params = params
+
+
+class SharedFigureConflict(AnswerError):
+    """A numerator above its shared denominator. ``problem`` says it for forms, which
+    word it in the person's language."""
+
+    def __init__(self, code: str, message: str, problem: EntryProblem) -> None:
+        super().__init__(code, message)
+        self.problem = problem
 
 
 @dataclass(frozen=True, slots=True)

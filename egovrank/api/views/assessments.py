@@ -183,8 +183,11 @@ class AnswerView(ApiView):
                 current=shapes.answer(stale.current),
             ) from None
         form = FormPage(request.user, participant)
+        line = form.sheet.by_code.get(code)
+        figure = form.sheet.figure_by_code.get(code)
         data = {
-            "criterion": shapes.form_line(form, form.sheet.by_code[code]),
+            "criterion": shapes.form_line(form, line) if line is not None else None,
+            "figure": shapes.figure_line(form, figure) if figure is not None else None,
             "totals": shapes.sheet_totals(form.sheet),
         }
         return Response(SavedAnswerSerializer(data).data)

@@ -19,6 +19,13 @@ def criterion(form: Any, code: str) -> dict[str, Any]:
 
 
 @register.filter
+def shared_figure(form: Any, code: str) -> dict[str, Any]:
+    """What the form shows for one shared figure (``page.FormPage.figure``)."""
+    result: dict[str, Any] = form.figure(code)
+    return result
+
+
+@register.filter
 def get_item(mapping: Any, key: Any) -> Any:
     """``mapping[key]``, or an empty list when it is missing."""
     return mapping.get(key, [])

@@ -8,7 +8,15 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import ClassVar
 
-from ..answers import NA, Answer, AnswerError, EntryProblem, Number, Ratio
+from ..answers import (
+    NA,
+    Answer,
+    AnswerError,
+    EntryProblem,
+    Number,
+    Ratio,
+    SharedFigureConflict,
+)
 from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import (
     DIVIDE_CONTEXT,
@@ -171,7 +179,9 @@ class RatioRule(Rule):
         composed: list[Answer | None] = []
         add = composed.append
         for answer, shared in zip(answers, figures, strict=True):
-            if answer is NA:
+            if answer is NA or type(answer) is Ratio:
+                # A whole ratio was composed already (the forms compose it to check it
+                # as it is entered): scored as given.
                 add(answer)
                 continue
             if own:
@@ -188,7 +198,12 @@ class RatioRule(Rule):
                 add(None)  # the shared figure is not given yet: unanswered
                 continue
             if den_code and num > den >= ZERO:
-                raise AnswerError(code, self._above_shared(code, num, den, sharing))
+                others = ", ".join(user for user in sharing.get(den_code, ()) if user != code)
+                problem = EntryProblem(
+                    "above_shared_figure", numerator=num, figure=den_code, shared=den, others=others
+                )
+                message = self._above_shared(num, den, others)
+                raise SharedFigureConflict(code, message, problem)
             add(Ratio(num, den))
         return composed
 
@@ -198,15 +213,12 @@ class RatioRule(Rule):
             f"and {self.denominator_figure}"
         )
 
-    def _above_shared(
-        self, code: str, num: Decimal, den: Decimal, sharing: Mapping[str, tuple[str, ...]]
-    ) -> str:
+    def _above_shared(self, num: Decimal, den: Decimal, others: str) -> str:
         den_code = self.denominator_figure
-        whose = (
-            f"the numerator ({self.numerator_figure})" if self.numerator_figure else "the numerator"
-        )
-        others = [user for user in sharing.get(den_code, ()) if user != code]
-        also = f"; {den_code} is also used by {', '.join(others)}" if others else ""
+        whose = "the numerator"
+        if self.numerator_figure:
+            whose += f" ({self.numerator_figure})"
+        also = f"; {den_code} is also used by {others}" if others else ""
         return f"{whose} {num} is above the shared figure {den_code} = {den}{also}"
 
     def in_words(self, max_points: Decimal, say: Say) -> str:
