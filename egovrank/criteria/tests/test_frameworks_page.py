@@ -77,3 +77,30 @@ def test_the_menu_leads_to_the_catalogue_and_marks_only_it_as_the_current_page(c
     assert '<a href="/criteria/versions/frameworks/" aria-current="page">Khung đánh giá</a>' in text
     assert '<a href="/criteria/" aria-current="page">' not in text
     assert '<a href="/criteria/" aria-current="page">' in client.get("/criteria/").content.decode()
+
+
+IMPORTED = """\
+format: egovrank/criteria-set/1
+id: tinh-x-2026-sbn
+title: Bộ chỉ số của tỉnh X
+block: {code: SBN, name: "Sở, ban, ngành"}
+version: "2026"
+legal_basis: {number: 12/QĐ-UBND, date: "tháng 1/2026"}
+nodes:
+  - {code: A, name: Một, max_points: 10, rule: {kind: yes_no}, status: official}
+  - {code: B, name: Hai, max_points: 10, rule: {kind: yes_no}}
+"""
+
+
+def test_an_imported_version_is_listed_with_its_own_marks(client, shipped):
+    CriteriaVersion.objects.create(
+        set_id="tinh-x-2026-sbn",
+        title="Bộ chỉ số của tỉnh X",
+        block_code="SBN",
+        version="2026",
+        source_yaml=IMPORTED,
+    )
+    imported = row(client.get(URL).content.decode(), "tinh-x-2026-sbn")
+    assert "đã nhập" in imported and "12/QĐ-UBND" in imported
+    assert "tháng 1/2026" in imported  # a date given as free text is shown as written
+    assert "văn bản chính thức: 50,0%" in imported and "chưa ghi nguồn: 50,0%" in imported
