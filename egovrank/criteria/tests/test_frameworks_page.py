@@ -104,3 +104,14 @@ def test_an_imported_version_is_listed_with_its_own_marks(client, shipped):
     assert "đã nhập" in imported and "12/QĐ-UBND" in imported
     assert "tháng 1/2026" in imported  # a date given as free text is shown as written
     assert "văn bản chính thức: 50,0%" in imported and "chưa ghi nguồn: 50,0%" in imported
+
+
+def test_a_reviewer_reads_the_catalogue_but_gets_no_administrator_action(client, world):
+    client.force_login(world.provincial_reviewer)
+    text = client.get(URL).content.decode()
+    assert "chưa lưu" in row(text, "dti-2025-sbn")
+    assert 'action="/criteria/versions/add-shipped/"' not in text
+    assert 'href="/periods/new/"' not in text
+    # Posting anyway is refused and stores nothing.
+    assert client.post(ADD, {"set_id": "dti-2025-sbn"}).status_code == 403
+    assert not CriteriaVersion.objects.filter(set_id="dti-2025-sbn").exists()
