@@ -1,11 +1,14 @@
 """Benchmark: score and rank a national-scale block with the pure scoring core.
 
 Builds a synthetic input (12,000 units by default, a set of 80 point-carrying leaf
-criteria mixing every rule kind, plus informational fields), then times
+criteria mixing every rule kind, plus informational fields), scored the way DTI sets
+are (``scoring:`` three places, truncated, rounded only at the total, a converted score,
+four levels with a strict bound; ``--scoring default`` for two places half up at each
+criterion, the sets without a ``scoring`` block), then times
 ``score_block`` (both phases: best figures, then every unit, then ranking) and reports
 peak memory. Prints figures; asserts nothing. Target on a 2-core machine: < 3 s, < 500 MB.
 
-    .venv/bin/python benchmarks/scoring.py [--units 12000] [--repeat 3]
+    .venv/bin/python benchmarks/scoring.py [--units 12000] [--repeat 3] [--scoring dti]
 """
 
 from __future__ import annotations
@@ -71,7 +74,27 @@ KINDS = [
 ]
 
 
-def build_set() -> CriteriaSet:
+# How the set rounds: the DTI conventions (the harder path: unrounded sums, the total
+# rounded and proven), the same rounded at each criterion, or today's default.
+SCORINGS: dict[str, dict[str, Any]] = {
+    "dti": {
+        "points_decimals": 3,
+        "rounding": "truncate",
+        "round_at": "total",
+        "converted_scale": 1000,
+    },
+    "criterion": {"points_decimals": 3, "rounding": "truncate", "round_at": "criterion"},
+    "default": {},
+}
+DTI_LEVELS = [
+    {"code": "muc4", "name": "Mức IV", "min_percent": Decimal(75), "strict": True},
+    {"code": "muc3", "name": "Mức III", "min_percent": Decimal(50)},
+    {"code": "muc2", "name": "Mức II", "min_percent": Decimal(25)},
+    {"code": "muc1", "name": "Mức I", "min_percent": Decimal(0)},
+]
+
+
+def build_set(scoring: str = "dti") -> CriteriaSet:
     groups = []
     for g in range(8):
         leaves: list[dict[str, Any]] = []
@@ -97,7 +120,15 @@ def build_set() -> CriteriaSet:
             {"code": "TT2", "name": "Người phụ trách", "rule": {"kind": "info"}},
         ],
     }
-    document = {"format": FORMAT, "id": "bench", "title": "Benchmark", "nodes": [info, *groups]}
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "id": "bench",
+        "title": "Benchmark",
+        "nodes": [info, *groups],
+    }
+    if SCORINGS[scoring]:
+        document["scoring"] = SCORINGS[scoring]
+        document["levels"] = DTI_LEVELS
     return build_criteria_set(document, lambda path: "bench", "bench")
 
 
@@ -161,16 +192,17 @@ def main() -> None:
     )
     parser.add_argument("--units", type=int, default=12_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--scoring", choices=sorted(SCORINGS), default="dti")
     args = parser.parse_args()
 
-    criteria_set = build_set()
+    criteria_set = build_set(args.scoring)
     leaves = sum(1 for leaf in criteria_set.leaves() if leaf.carries_points)
     started = time.perf_counter()
     units = build_units(criteria_set, args.units)
     built = time.perf_counter() - started
     rss_input = peak_rss_mb()
     print(
-        f"python {platform.python_version()} on {platform.machine()}, {args.units:,} units x {leaves} scored criteria"
+        f"python {platform.python_version()} on {platform.machine()}, {args.units:,} units x {leaves} scored criteria, scoring {args.scoring}"
     )
     print(
         f"input built in {built:.2f} s (not part of the figures below); peak RSS so far {rss_input:.0f} MB"
@@ -203,7 +235,7 @@ def main() -> None:
     print(f"peak Python allocations while scoring (tracemalloc): {traced_peak / 2**20:.0f} MB")
     first = result.rows[0]
     print(
-        f"rank 1: {first.unit.name} {first.score.points}/{first.score.max_points} {first.score.percent_text()} {first.score.level.name}"
+        f"rank 1: {first.unit.name} {first.score.points}/{first.score.max_points} {first.score.percent_text()} {first.score.level_name()}"
     )
 
 

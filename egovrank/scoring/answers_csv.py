@@ -3,7 +3,9 @@
 Columns: ``unit_code,unit_name,parent_code,criterion,value``. ``value`` is written as the
 criterion's rule reads it (points, ``yes``/``no``, ``A/B``, a count, an option code, or
 ``na``). A unit that did not submit is one row with criterion ``-`` and value
-``not_submitted``. ``parent_code`` may be empty (it groups communes by district).
+``not_submitted``. A unit evaluated but not ranked is one row with criterion ``-`` and
+value ``not_ranked: <reason>`` besides its answers. ``parent_code`` may be empty (it
+groups communes by district).
 
 A set's shared figures (``figures:``) are given once per unit, on a row whose
 ``criterion`` is the figure's code and whose ``value`` is the number (figure codes are
@@ -33,6 +35,7 @@ __all__ = ["COLUMNS", "AnswersFileError", "read_answers_csv"]
 COLUMNS = ("unit_code", "unit_name", "parent_code", "criterion", "value")
 NOT_SUBMITTED_CRITERION = "-"
 NOT_SUBMITTED_VALUE = "not_submitted"
+NOT_RANKED_PREFIX = "not_ranked"
 
 
 class AnswersFileError(FileRefused):
@@ -51,6 +54,8 @@ class _Unit:
     answer_rows: dict[str, int] = field(default_factory=dict)  # figures' rows included
     figures: dict[str, Decimal] = field(default_factory=dict)
     not_submitted_row: int | None = None
+    not_ranked_row: int | None = None
+    not_ranked_reason: str = ""
 
 
 def read_answers_csv(
@@ -78,6 +83,8 @@ def read_answers_csv(
             submitted=unit.not_submitted_row is None,
             parent=unit.parent or None,
             figures=unit.figures,
+            ranked=unit.not_ranked_row is None,
+            not_ranked_reason=unit.not_ranked_reason,
         )
         for unit in rows.units.values()
     ]
@@ -151,8 +158,17 @@ class _Rows:
         return unit
 
     def _not_submitted(self, row: int, unit: _Unit, value: str) -> None:
+        word, colon, reason = value.partition(":")
+        if word.strip() == NOT_RANKED_PREFIX:
+            self._not_ranked(row, unit, reason.strip() if colon else "")
+            return
         if value != NOT_SUBMITTED_VALUE:
-            self.problem(row, "value", f"criterion '-' takes the value {NOT_SUBMITTED_VALUE}")
+            self.problem(
+                row,
+                "value",
+                f"criterion '-' takes the value {NOT_SUBMITTED_VALUE}"
+                f" or {NOT_RANKED_PREFIX}: <reason>",
+            )
         elif unit.not_submitted_row is not None:
             self.problem(
                 row,
@@ -161,6 +177,19 @@ class _Rows:
             )
         else:
             unit.not_submitted_row = row
+
+    def _not_ranked(self, row: int, unit: _Unit, reason: str) -> None:
+        if not reason:
+            self.problem(row, "value", f"say why: {NOT_RANKED_PREFIX}: <reason>")
+        elif unit.not_ranked_row is not None:
+            self.problem(
+                row,
+                "criterion",
+                f"the unit is already marked not ranked on row {unit.not_ranked_row}",
+            )
+        else:
+            unit.not_ranked_row = row
+            unit.not_ranked_reason = reason
 
     def _answer(self, row: int, unit: _Unit, criterion: str, value: str) -> None:
         if not criterion:

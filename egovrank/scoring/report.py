@@ -2,7 +2,12 @@
 
 Machine formats (CSV, JSON) write numbers with a ``.`` and no grouping; points and
 percentages are Decimal text, never floats. The table is for people and uses the
-locale's style (``410,5`` and ``82,60%`` in Vietnamese). Excel stores numbers as numbers.
+locale's style (``410,5`` and ``82,60%`` in Vietnamese). Excel stores numbers as numbers,
+under Vietnamese headers, with the exact share beside the percent as published.
+
+Points and percent have the set's places and rounding (``scoring:``); a set that names a
+converted scale gets a ``converted`` column, and a block with units evaluated but not
+ranked a ``not_ranked_reason`` column. Sets and blocks without either print as before.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from typing import Any
 
 from .engine import BlockResult, NodeResult, UnitScore
 from .explain import render
-from .numbers import format_number, format_percent
+from .numbers import format_number
 from .tree import CriteriaSet
 
 __all__ = [
@@ -49,9 +54,22 @@ def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
+def _extra_columns(block: BlockResult) -> list[str]:
+    """Columns only some sets and blocks have."""
+    extra = []
+    if block.criteria_set.scoring.converted_scale is not None:
+        extra.append("converted")
+    if any(not row.unit.ranked for row in block.rows):
+        extra.append("not_ranked_reason")
+    return extra
+
+
 def result_rows(block: BlockResult) -> list[dict[str, Any]]:
-    """One dict per unit, in rank order, with ``BASE_COLUMNS`` then one key per group."""
+    """One dict per unit, in rank order, with ``BASE_COLUMNS``, the extra columns of the
+    set and block (``converted``, ``not_ranked_reason``), then one key per group."""
     groups = block.criteria_set.groups
+    precision = block.criteria_set.scoring.precision
+    extra = _extra_columns(block)
     rows = []
     for row in block.rows:
         score = row.score
@@ -66,14 +84,23 @@ def result_rows(block: BlockResult) -> list[dict[str, Any]]:
             "rank_in_parent": row.rank_in_parent if score.unit.parent else None,
             "submitted": score.unit.submitted,
         }
+        if "converted" in extra:
+            data["converted"] = score.converted
+        if "not_ranked_reason" in extra:
+            data["not_ranked_reason"] = "" if score.unit.ranked else score.unit.not_ranked_reason
         for group in groups:
-            data[group.code] = score.points_of(group.code)
+            # Unrounded with round_at: total; shown with the set's places.
+            data[group.code] = precision.round_points(score.points_of(group.code))
         rows.append(data)
     return rows
 
 
 def _columns(block: BlockResult) -> list[str]:
-    return list(BASE_COLUMNS) + [group.code for group in block.criteria_set.groups]
+    return (
+        list(BASE_COLUMNS)
+        + _extra_columns(block)
+        + [group.code for group in block.criteria_set.groups]
+    )
 
 
 def _machine(value: Any, column: str = "") -> str:
@@ -107,7 +134,7 @@ def render_json(block: BlockResult) -> str:
         unit = {
             key: (_machine(value, key) if isinstance(value, Decimal) else value)
             for key, value in row.items()
-            if key in BASE_COLUMNS
+            if key in BASE_COLUMNS or key in {"converted", "not_ranked_reason"}
         }
         unit["groups"] = {g.code: _plain(row[g.code]) for g in block.criteria_set.groups}
         units.append(unit)
@@ -135,6 +162,9 @@ _TABLE_HEADERS = {
         "level": "Mức",
         "rank_in_parent": "Hạng trong đơn vị cha",
         "submitted": "Đã nộp",
+        "converted": "Điểm quy đổi",
+        "not_ranked_reason": "Lý do không xếp hạng",
+        "exact_share": "Tỷ lệ chính xác (%)",
     },
     "en": {
         "rank": "Rank",
@@ -146,6 +176,9 @@ _TABLE_HEADERS = {
         "level": "Level",
         "rank_in_parent": "Rank in parent",
         "submitted": "Submitted",
+        "converted": "Converted score",
+        "not_ranked_reason": "Why not ranked",
+        "exact_share": "Exact share (%)",
     },
 }
 
@@ -159,8 +192,9 @@ def render_table(block: BlockResult, locale: str = "vi") -> str:
         columns.remove("rank_in_parent")
     lines = [[headers.get(c, c) for c in columns]]
     for row, ranked in zip(result_rows(block), block.rows, strict=True):
+        row["level"] = ranked.score.level_name(lang)
         lines.append([_cell(row[column], column, ranked.score, lang) for column in columns])
-    numeric = {"rank", "points", "max_points", "percent", "rank_in_parent"} | {
+    numeric = {"rank", "points", "max_points", "percent", "rank_in_parent", "converted"} | {
         g.code for g in block.criteria_set.groups
     }
     return _aligned(lines, [column in numeric for column in columns])
@@ -169,13 +203,15 @@ def render_table(block: BlockResult, locale: str = "vi") -> str:
 def _cell(value: Any, column: str, score: UnitScore, lang: str) -> str:
     """One value of the table as people of ``lang`` read it."""
     if column == "percent":
-        return format_percent(score.share, lang)
+        return score.percent_text(lang)
+    if column == "rank" and value is None and not score.unit.ranked:
+        return "không xếp hạng" if lang == "vi" else "not ranked"
     if isinstance(value, bool):
         yes, no = ("có", "không") if lang == "vi" else ("yes", "no")
         return yes if value else no
     if isinstance(value, Decimal):
         return format_number(value, lang)
-    if value is None:
+    if value is None or value == "":
         return "—"
     return str(value)
 
@@ -197,7 +233,11 @@ def _aligned(lines: list[list[str]], right: list[bool]) -> str:
 
 
 def render_xlsx(block: BlockResult) -> bytes:
-    """A workbook with one sheet of results; numbers stored as numbers."""
+    """A workbook with one sheet of results under Vietnamese headers; numbers stored as
+    numbers. The percent is the set's, as published; beside it the exact share in
+    percent at a double's full precision (424.99/500 is 84.998, not the 85.00 shown),
+    which is what the level is decided on. ``rank_in_parent`` is left out when no unit
+    has a parent."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -206,20 +246,28 @@ def render_xlsx(block: BlockResult) -> bytes:
     assert sheet is not None
     sheet.title = (block.criteria_set.meta.block_code or "Kết quả")[:31]
     columns = _columns(block)
-    sheet.append(columns)
+    columns.insert(columns.index("percent") + 1, "exact_share")
+    if not any(row.unit.parent for row in block.rows):
+        columns.remove("rank_in_parent")
+    headers = _TABLE_HEADERS["vi"]
+    sheet.append([headers.get(column, column) for column in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in result_rows(block):
+    for row, ranked in zip(result_rows(block), block.rows, strict=True):
+        row["exact_share"] = float(ranked.score.share * 100)
         values: list[Any] = []
         for column in columns:
             value = row[column]
             if isinstance(value, bool):
-                value = "yes" if value else "no"
+                value = "có" if value else "không"
+            elif column == "rank" and value is None and not ranked.unit.ranked:
+                value = "không xếp hạng"
             values.append(value)
         sheet.append(values)
+    places = block.criteria_set.scoring.precision.percent_decimals
     percent_column = columns.index("percent") + 1
     for (cell,) in sheet.iter_rows(min_row=2, min_col=percent_column, max_col=percent_column):
-        cell.number_format = "0.00"
+        cell.number_format = "0." + "0" * places if places else "0"
     sheet.freeze_panes = "A2"
     out = io.BytesIO()
     workbook.save(out)
@@ -231,7 +279,7 @@ def explanation_lines(criteria_set: CriteriaSet, score: UnitScore, locale: str =
     lang = "vi" if locale.startswith("vi") else "en"
     lines = [
         f"{score.unit.code} {score.unit.name}: "
-        f"{format_number(score.points, lang)}/{format_number(score.max_points, lang)} = "
+        f"{score.precision.points_text(score.points, lang)}/{format_number(score.max_points, lang)} = "
         f"{score.percent_text(lang)} → {score.level_name(lang) or '—'}"
     ]
 

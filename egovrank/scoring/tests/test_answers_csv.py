@@ -106,3 +106,23 @@ def test_a_problem_also_gives_its_row_and_column_to_programs():
         read("A,Xã A,,R,1/0\n")
     (problem,) = caught.value.problems
     assert (problem.row, problem.column, problem.code) == (2, "value", "R")
+
+
+def test_a_unit_marked_not_ranked_needs_a_reason_and_is_marked_once():
+    from egovrank.scoring.answers_csv import AnswersFileError, read_answers_csv
+    from egovrank.scoring.fileformat.yaml_io import loads_criteria_set
+
+    criteria_set = loads_criteria_set(
+        "format: egovrank/criteria-set/1\nid: s\ntitle: S\n"
+        "nodes:\n  - {code: A, name: A, max_points: 10, rule: {kind: manual}}\n"
+    )
+    good = "unit_code,unit_name,parent_code,criterion,value\nX,X,,A,5\nX,X,,-,not_ranked: Không có TTHC\n"
+    (unit,) = read_answers_csv(good, criteria_set)
+    assert (unit.ranked, unit.not_ranked_reason) == (False, "Không có TTHC")
+    bad = good + "X,X,,-,not_ranked: lại\nY,Y,,-,not_ranked\n"
+    with pytest.raises(AnswersFileError) as caught:
+        read_answers_csv(bad, criteria_set)
+    assert [str(p) for p in caught.value.problems] == [
+        "answers.csv, row 4, column criterion: the unit is already marked not ranked on row 3",
+        "answers.csv, row 5, column value: say why: not_ranked: <reason>",
+    ]

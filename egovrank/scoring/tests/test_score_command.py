@@ -87,9 +87,9 @@ def test_xlsx_stores_numbers_as_numbers(capsys, tmp_path):
     sheet = load_workbook(target).active
     header = [c.value for c in sheet[1]]
     row = {h: c for h, c in zip(header, sheet[5], strict=True)}
-    assert row["unit_code"].value == "B849966"
-    assert row["points"].data_type == "n"
-    assert str(row["points"].value) == "254.99"
+    assert row["Mã"].value == "B849966"  # Vietnamese headers since issue 16
+    assert row["Điểm"].data_type == "n"
+    assert str(row["Điểm"].value) == "254.99"
 
 
 def test_explain_prints_the_units_explanation_tree(capsys):
@@ -175,3 +175,74 @@ def test_an_answers_file_that_is_not_utf8_is_named_as_such(capsys, tmp_path):
     assert code == 2
     assert out == ""
     assert err == f"egovrank score: {answers}: the file is not UTF-8 text\n"
+
+
+def test_the_xlsx_keeps_the_exact_share_and_fills_the_rank_in_parent(capsys, tmp_path):
+    answers = tmp_path / "a.csv"
+    answers.write_text(
+        "unit_code,unit_name,parent_code,criterion,value\n"
+        "A,Đơn vị A,H1,M,190\nA,Đơn vị A,H1,Y,yes\n"
+        "B,Đơn vị B,H1,M,100\nB,Đơn vị B,H1,Y,yes\n"
+        "C,Đơn vị C,H2,M,50\nC,Đơn vị C,H2,Y,no\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "out.xlsx"
+    code, _, err = run(
+        capsys,
+        "--criteria",
+        SET,
+        "--answers",
+        str(answers),
+        "--format",
+        "xlsx",
+        "--output",
+        str(target),
+    )
+    assert code == 0, err
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    header = rows[0]
+    assert header[:10] == (
+        "Hạng", "Mã", "Đơn vị", "Điểm", "Tối đa", "Tỷ lệ", "Tỷ lệ chính xác (%)", "Mức",
+        "Hạng trong đơn vị cha", "Đã nộp",
+    )  # fmt: skip
+    first = dict(zip(header, rows[1], strict=True))
+    assert first["Mã"] == "A"
+    assert first["Mức"] == "Tốt"
+    in_parent = [dict(zip(header, row, strict=True))["Hạng trong đơn vị cha"] for row in rows[1:]]
+    assert in_parent == [1, 2, 1]
+
+
+def test_424_99_of_500_is_stored_as_84_998_percent_and_is_fair(capsys, tmp_path):
+    answers = tmp_path / "a.csv"
+    answers.write_text(
+        "unit_code,unit_name,parent_code,criterion,value\nA,Đơn vị A,,M,424.99\n",
+        encoding="utf-8",
+    )
+    criteria = tmp_path / "set.yaml"
+    criteria.write_text(
+        "format: egovrank/criteria-set/1\nid: s\ntitle: S\n"
+        "nodes:\n  - {code: M, name: M, max_points: 500, rule: {kind: manual}}\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "out.xlsx"
+    code, _, err = run(
+        capsys, "--criteria", str(criteria), "--answers", str(answers), "--format", "xlsx",
+        "--output", str(target),
+    )  # fmt: skip
+    assert code == 0, err
+    header, values = list(load_workbook(target).active.iter_rows(values_only=True))
+    row = dict(zip(header, values, strict=True))
+    assert row["Tỷ lệ chính xác (%)"] == 84.998
+    assert row["Mức"] == "Khá"
+    assert "Hạng trong đơn vị cha" not in row  # no unit has a parent
+
+
+def test_locale_en_prints_the_english_level_name(capsys):
+    code, out, _ = run(capsys, "--criteria", SET, "--answers", ANSWERS, "--locale", "en")
+    assert code == 0
+    line = next(line for line in out.splitlines() if "Sát ngưỡng" in line)
+    assert "Fair" in line and "Khá" not in line
+    code, out, _ = run(
+        capsys, "--criteria", SET, "--answers", ANSWERS, "--explain", "NA1", "--locale", "en"
+    )
+    assert out.splitlines()[0] == "NA1 Đơn vị Ân: 170/200 = 85.00% → Good"
