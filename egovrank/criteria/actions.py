@@ -9,7 +9,7 @@ would refuse is never stored.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db import IntegrityError, models, transaction
@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 
 from egovrank.accounts.models import User
 from egovrank.core.audit import record
+from egovrank.scoring.catalogue import HUNG_YEN_SET_IDS, packaged_set_ids
 from egovrank.scoring.fileformat.build import build_criteria_set, document_of
 from egovrank.scoring.fileformat.problems import CriteriaFileError
 from egovrank.scoring.fileformat.yaml_io import dump_criteria_set
@@ -206,11 +207,19 @@ def do_import_version(
 
 
 @transaction.atomic(durable=True)
-def do_add_shipped_versions(*, actor: User) -> list[CriteriaVersion]:
-    """Store the criteria sets shipped with the package that are not stored yet; the
-    versions added (none when all are there)."""
+def do_add_shipped_versions(
+    *, actor: User, set_ids: Sequence[str] = HUNG_YEN_SET_IDS
+) -> list[CriteriaVersion]:
+    """Store the shipped sets ``set_ids`` (by default the Hưng Yên ones) that are not
+    stored yet; the versions added (none when all are there). An id that is not shipped
+    is refused and nothing is stored."""
+    unknown = [set_id for set_id in set_ids if set_id not in packaged_set_ids()]
+    if unknown:
+        raise VersionRefused(
+            _("%(ids)s is not a set shipped with egovrank.") % {"ids": ", ".join(unknown)}
+        )
     existing = set(CriteriaVersion.objects.values_list("set_id", flat=True))
-    added = [v for v in ensure_shipped_versions() if v.set_id not in existing]
+    added = [v for v in ensure_shipped_versions(set_ids) if v.set_id not in existing]
     for version in added:
         record(
             "criteria_version.imported",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("versions/import/", views.version_import, name="import"),
     path("versions/add-shipped/", views.add_shipped, name="add_shipped"),
     path("versions/compare/", views.compare, name="compare"),
+    path("versions/frameworks/", views.framework_list, name="frameworks"),
     path("<slug:set_id>/", views.set_detail, name="detail"),
     path("<slug:set_id>.yaml", views.set_yaml, name="yaml"),
     path("<slug:set_id>.xlsx", views.set_xlsx, name="xlsx"),

@@ -6,13 +6,19 @@ against it on every keystroke.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from functools import lru_cache
 
 from django.db import transaction
 from django.db.models import QuerySet
 
-from egovrank.scoring.catalogue import packaged_set, packaged_set_ids, packaged_set_text
+from egovrank.scoring.catalogue import (
+    HUNG_YEN_SET_IDS,
+    packaged_set,
+    packaged_set_ids,
+    packaged_set_text,
+)
 from egovrank.scoring.fileformat.yaml_io import loads_criteria_set
 from egovrank.scoring.tree import CriteriaSet
 
@@ -80,10 +86,14 @@ def is_frozen(version: CriteriaVersion) -> bool:
 
 
 @transaction.atomic
-def ensure_shipped_versions() -> list[CriteriaVersion]:
-    """The sets shipped in the package, stored as versions if they are not yet."""
+def ensure_shipped_versions(set_ids: Iterable[str] = HUNG_YEN_SET_IDS) -> list[CriteriaVersion]:
+    """The shipped sets ``set_ids`` (by default the Hưng Yên ones), stored as versions
+    if they are not yet. An id that is not shipped raises ``KeyError``."""
+    shipped = packaged_set_ids()
     versions = []
-    for set_id in packaged_set_ids():
+    for set_id in set_ids:
+        if set_id not in shipped:
+            raise KeyError(set_id)
         version = CriteriaVersion.objects.filter(set_id=set_id).first()
         if version is None:
             fields = version_fields(packaged_set(set_id))

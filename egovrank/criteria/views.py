@@ -34,6 +34,7 @@ from .forms import (
     CopyForm,
     ImportForm,
 )
+from .frameworks import frameworks
 from .models import CriteriaVersion
 from .queries import node_rows, versions_by_block
 from .versions import criteria_set_of, is_frozen
@@ -100,6 +101,22 @@ def set_detail(request: HttpRequest, set_id: str) -> HttpResponse:
         "history": history_of(version)[:50] if can_manage else None,
     }
     return render(request, "criteria/detail.html", context)
+
+
+def framework_list(request: HttpRequest) -> HttpResponse:
+    """The catalogue: shipped and imported frameworks side by side."""
+    stored = [
+        (v.set_id, f"{v.title} · {v.version or v.set_id}") for v in CriteriaVersion.objects.all()
+    ]
+    return render(
+        request,
+        "criteria/frameworks.html",
+        {
+            "frameworks": frameworks(),
+            "compare_form": CompareForm(None, choices=stored) if len(stored) > 1 else None,
+            "can_manage": can_manage_criteria(roles_of(request.user)),
+        },
+    )
 
 
 def _download(version: CriteriaVersion, fmt: str) -> HttpResponse:
@@ -195,7 +212,23 @@ def version_import(request: SignedInRequest) -> HttpResponse:
 @require_POST
 @role_required(can_manage_criteria)
 def add_shipped(request: SignedInRequest) -> HttpResponse:
-    added = do_add_shipped_versions(actor=request.user)
+    # From the catalogue: one framework, by id; from the list: the Hưng Yên sets.
+    one = request.POST.get("set_id", "")
+    try:
+        added = (
+            do_add_shipped_versions(actor=request.user, set_ids=[one[:100]])
+            if one
+            else do_add_shipped_versions(actor=request.user)
+        )
+    except VersionRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect("criteria:frameworks")
+    if one:
+        if added:
+            messages.success(request, _("%(set_id)s is imported.") % {"set_id": one})
+        else:
+            messages.info(request, _("%(set_id)s is stored already.") % {"set_id": one})
+        return redirect("criteria:frameworks")
     if added:
         message = ngettext(
             "%(count)d shipped set added: %(ids)s.",

@@ -42,6 +42,8 @@ _MENU: list[tuple[NavItem, Callable[[Roles], bool], bool]] = [
     # Public: the results as published, for anyone, signed in or not.
     (NavItem(_("Published results"), "publication:index", "publication"), _everyone, False),
     (NavItem(_("Criteria sets"), "criteria:list", "criteria"), _everyone, False),
+    # Public like the criteria sets: the frameworks a province may adopt.
+    (NavItem(_("Frameworks"), "criteria:frameworks", "criteria:frameworks"), _everyone, False),
     (NavItem(_("Units"), "orgs:list", "orgs"), can_see_units, True),
     (NavItem(_("People"), "people:list", "people"), can_manage_people, True),
 ]

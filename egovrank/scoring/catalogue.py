@@ -8,9 +8,14 @@ from importlib import resources
 from .fileformat.yaml_io import loads_criteria_set
 from .tree import CriteriaSet
 
-__all__ = ["packaged_set", "packaged_set_ids", "packaged_set_text"]
+__all__ = ["HUNG_YEN_SET_IDS", "packaged_set", "packaged_set_ids", "packaged_set_text"]
 
 _SETS = "egovrank.scoring.sets"
+
+# The province's own sets: the demo and the test world run on them, and "Add the shipped
+# Hưng Yên sets" stores them. The other shipped sets are frameworks (the national DTI,
+# the provincial DTI templates) that a province adopts one by one from the catalogue.
+HUNG_YEN_SET_IDS = ("hungyen-2018-khoi01", "hungyen-2018-khoi02", "hungyen-2018-khoi03")
 
 
 def packaged_set_ids() -> list[str]:

@@ -8,7 +8,7 @@ from egovrank.demo.hungyen import DEMO_PASSWORD, load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PUBLIC_MENU = ["Trang chủ", "Kết quả đã công bố", "Bộ tiêu chí"]
+PUBLIC_MENU = ["Trang chủ", "Kết quả đã công bố", "Bộ tiêu chí", "Khung đánh giá"]
 SIGNED_IN_MENU = [
     "Trang chủ",
     "Bàn làm việc",
@@ -16,6 +16,7 @@ SIGNED_IN_MENU = [
     "Kỳ đánh giá",
     "Kết quả đã công bố",
     "Bộ tiêu chí",
+    "Khung đánh giá",
     "Đơn vị",
 ]
 # Reviewers also have their queue; the province's staff also the results.

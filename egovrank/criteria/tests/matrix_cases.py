@@ -39,6 +39,8 @@ CASES: list[Case] = [
     Case("criteria:yaml", PUBLIC, SET, version),
     Case("criteria:xlsx", PUBLIC, SET, version),
     Case("criteria:compare", PUBLIC),
+    # The catalogue of frameworks: public like the sets it lists.
+    Case("criteria:frameworks", PUBLIC),
     Case(
         "criteria:compare",
         PUBLIC,
@@ -50,6 +52,20 @@ CASES: list[Case] = [
     Case("criteria:import", ADMINISTRATOR_400, "no file", method="post"),
     Case("criteria:add_shipped", POST_ONLY),
     Case("criteria:add_shipped", ADMINISTRATOR_POST, "all stored already", method="post"),
+    Case(
+        "criteria:add_shipped",
+        ADMINISTRATOR_POST,
+        "one framework",
+        method="post",
+        data=lambda w: {"set_id": "dti-2025-xp"},
+    ),
+    Case(
+        "criteria:add_shipped",
+        ADMINISTRATOR_POST,
+        "not a shipped set",
+        method="post",
+        data=lambda w: {"set_id": "no-such-set"},
+    ),
     Case("criteria:copy", ADMINISTRATOR, SET, version),
     Case("criteria:copy", ADMIN_MISSING, "missing", lambda w: {"set_id": "no-such-set"}),
     Case(
