@@ -35,7 +35,9 @@ def requested(query: QueryDict) -> tuple[int, str]:
     """The page number (1 when missing or not a number) and the search as asked."""
     raw = query.get("page", "")
     number = int(raw) if raw.isdigit() and len(raw) <= 6 else 1
-    return max(number, 1), " ".join(query.get("q", "").split())[:MAX_QUERY]
+    # Control characters (NUL among them) are in no unit name, nor ever shown back.
+    text = "".join(ch for ch in query.get("q", "")[: 4 * MAX_QUERY] if ch.isprintable())
+    return max(number, 1), " ".join(text.split())[:MAX_QUERY]
 
 
 @dataclass(frozen=True)

@@ -86,3 +86,10 @@ def test_a_block_that_fits_on_a_page_looks_as_before(large):
     assert "ranking-pages" not in page
     assert len(units(page)) == large.results.filter(block_code="KHOI01").count()
     assert block("?page=2", code="KHOI01").status_code == 404
+
+
+def test_a_hostile_search_is_shown_back_escaped_and_without_control_characters(large):
+    page = block("?q=%22%3E%3Cscript%3Ex%3C/script%3E%00%00csrf%00" + "a" * 500).content.decode()
+    assert "<script>x" not in page
+    assert "\x00" not in page
+    assert page.count('name="csrfmiddlewaretoken"') == 1
