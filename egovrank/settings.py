@@ -222,6 +222,9 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 # provincial portal: each an origin such as https://hungyen.gov.vn. Every other page
 # refuses to be framed.
 EMBED_ALLOWED_ORIGINS = env_list("EMBED_ALLOWED_ORIGINS", [])
+# A public ranking longer than this opens on its first page, with a search and pages
+# (publication/paging.py): a 10,000-unit block in one page weighed 4.3 MB.
+PUBLIC_RANKING_PAGE_SIZE = env_int("PUBLIC_RANKING_PAGE_SIZE", 170, minimum=10)
 
 # Vietnamese first; dates as dd/mm/yyyy and numbers as 1.234,5 (egovrank/formats/vi).
 LANGUAGE_CODE = "vi"

@@ -3,13 +3,15 @@ Excel, PDF and JSON open data (every block), and one block as CSV.
 
 Read only from the year's latest publication (a correction supersedes the earlier ones),
 never recomputed; a year without publication, or a block it does not have, is 404. A
-publication never changes, so each file carries an ETag and Last-Modified from it, and a
-browser or proxy that already has it gets 304 without the file being drawn again.
+publication never changes, so each file is drawn once and kept in the cache
+(``snapshot``), and carries an ETag and Last-Modified from it: a browser or proxy that
+already has it gets 304 without the file being sent again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -19,6 +21,7 @@ from django.views.decorators.http import require_safe
 
 from egovrank.results.models import Publication
 
+from . import snapshot
 from .access import access_block, access_year
 from .exports import csv as csv_export
 from .exports import json as json_export
@@ -34,74 +37,91 @@ MAX_AGE = 300
 
 @require_safe
 def xlsx(request: HttpRequest, year: int) -> HttpResponse:
-    publication = access_year(year)
     return _download(
         request,
-        publication,
+        year,
         "xlsx",
         xlsx_export.CONTENT_TYPE,
-        lambda: xlsx_export.render_xlsx(from_publication(publication)),
+        lambda publication: xlsx_export.render_xlsx(from_publication(publication)),
     )
 
 
 @require_safe
 def pdf(request: HttpRequest, year: int) -> HttpResponse:
-    publication = access_year(year)
     return _download(
         request,
-        publication,
+        year,
         "pdf",
         pdf_export.CONTENT_TYPE,
-        lambda: pdf_export.render_pdf(from_publication(publication)),
+        lambda publication: pdf_export.render_pdf(from_publication(publication)),
     )
 
 
 @require_safe
 def json(request: HttpRequest, year: int) -> HttpResponse:
-    publication = access_year(year)
     return _download(
         request,
-        publication,
+        year,
         "json",
         json_export.CONTENT_TYPE,
-        lambda: json_export.render_json(from_publication(publication, with_shares=True)),
+        lambda publication: json_export.render_json(
+            from_publication(publication, with_shares=True)
+        ),
     )
 
 
 @require_safe
 def csv(request: HttpRequest, year: int, block: str) -> HttpResponse:
-    publication = access_year(year)
-    access_block(publication, block)
     return _download(
         request,
-        publication,
+        year,
         "csv",
         csv_export.CONTENT_TYPE,
-        lambda: csv_export.render_csv(from_publication(publication, only=[block])),
+        lambda publication: csv_export.render_csv(from_publication(publication, only=[block])),
         block=block,
     )
 
 
+@dataclass(frozen=True)
+class _File:
+    etag: str
+    last_modified: int
+    name: str
+    body: bytes
+
+
 def _download(
     request: HttpRequest,
-    publication: Publication,
+    year: int,
     suffix: str,
     content_type: str,
-    render: Callable[[], bytes],
+    render: Callable[[Publication], bytes],
     *,
     block: str = "",
 ) -> HttpResponse:
-    """The file as an attachment, or 304 when the asker already has this publication's."""
-    # The workbook's and the PDF's words follow the language, so it is part of the tag.
-    etag = f'"{publication.pk}-{publication.number}-{suffix}-{block}-{get_language()}"'
-    last_modified = int(publication.published_at.timestamp())
-    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
-    if response is None:
-        response = HttpResponse(render(), content_type=content_type)
-        response["Content-Disposition"] = content_disposition_header(
-            as_attachment=True, filename=file_name(publication.period.year, suffix, block)
+    """The file as an attachment, or 304 when the asker already has this publication's.
+    Drawn once per publication and language (``snapshot``); a 304 draws nothing."""
+
+    def draw() -> _File:
+        publication = access_year(year)
+        if block:
+            access_block(publication, block)
+        # The workbook's and the PDF's words follow the language, so it is part of the tag.
+        return _File(
+            etag=f'"{publication.pk}-{publication.number}-{suffix}-{block}-{get_language()}"',
+            last_modified=int(publication.published_at.timestamp()),
+            name=file_name(publication.period.year, suffix, block),
+            body=render(publication),
         )
-    response["ETag"] = etag
-    response["Last-Modified"] = http_date(last_modified)
+
+    found = snapshot.cached(("download", year, suffix, block), draw)
+    response = get_conditional_response(request, etag=found.etag, last_modified=found.last_modified)
+    if response is None:
+        response = HttpResponse(found.body, content_type=content_type)
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment=True, filename=found.name
+        )
+    response["ETag"] = found.etag
+    response["Last-Modified"] = http_date(found.last_modified)
     patch_cache_control(response, public=True, max_age=MAX_AGE)
     return response

@@ -13,13 +13,13 @@ import re
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from egovrank.core.csp import policy
 
-from . import queries
+from . import queries, snapshot
 from .access import access_block, access_year
 
 __all__ = ["block_widget", "frame_ancestors"]
@@ -40,21 +40,27 @@ def frame_ancestors(origins: list[str]) -> str:
 def block_widget(request: HttpRequest, year: int, block: str) -> HttpResponse:
     """Rank, unit, share and level of every unit of the block, and a link to the full
     results, which opens outside the frame."""
-    publication = access_year(year)
-    block_code = access_block(publication, block)
-    response = render(
-        request,
-        "publication/embed.html",
-        {
-            "publication": publication,
-            "period": publication.period,
-            "block_name": publication.blocks[block_code].get("name", block_code),
-            "rows": queries.public_rows(publication, block_code, groups=False),
-            "full_url": request.build_absolute_uri(
-                reverse("publication:block", kwargs={"year": year, "block": block_code})
-            ),
-        },
-    )
+
+    def draw() -> str:
+        publication = access_year(year)
+        block_code = access_block(publication, block)
+        return render_to_string(
+            "publication/embed.html",
+            {
+                "publication": publication,
+                "period": publication.period,
+                "block_name": publication.blocks[block_code].get("name", block_code),
+                "rows": queries.public_rows(publication, block_code, groups=False),
+                "full_url": request.build_absolute_uri(
+                    reverse("publication:block", kwargs={"year": year, "block": block_code})
+                ),
+            },
+            request,
+        )
+
+    # The link out names this site as asked (scheme and host), so they are in the key.
+    origin = f"{request.scheme}://{request.get_host()}"
+    response = HttpResponse(snapshot.cached(("embed", year, block, origin), draw))
     response["Content-Security-Policy"] = policy(
         frame_ancestors(list(getattr(settings, "EMBED_ALLOWED_ORIGINS", [])))
     )

@@ -9,13 +9,16 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from egovrank.results.models import Publication
 
-__all__ = ["PublicationsFeed"]
+from . import snapshot
+
+__all__ = ["PublicationsFeed", "feed"]
 
 # Enough for years of publications; a reader keeps what it has already seen.
 LATEST = 50
@@ -75,3 +78,20 @@ class PublicationsFeed(Feed):  # type: ignore[type-arg]
 
     def item_updateddate(self, item: Publication) -> datetime:
         return item.published_at
+
+
+_feed = PublicationsFeed()
+
+
+def feed(request: HttpRequest) -> HttpResponse:
+    """The feed, drawn once per state of the publications (``snapshot``). Its links are
+    absolute, naming this site as asked, so the scheme and host are in the key."""
+
+    def draw() -> tuple[bytes, dict[str, str]]:
+        response = _feed(request)
+        kept = ("Content-Type", "Last-Modified")
+        return response.content, {name: response[name] for name in kept if name in response}
+
+    origin = f"{request.scheme}://{request.get_host()}"
+    content, headers = snapshot.cached(("feed", origin), draw)
+    return HttpResponse(content, headers=headers)

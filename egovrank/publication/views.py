@@ -7,14 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from egovrank.results.models import Publication
 
-from . import charts, queries
+from . import charts, paging, queries, snapshot
 from .access import access_block, access_districts, access_unit, access_year
 
 __all__ = ["block", "districts", "index", "unit", "year"]
@@ -42,6 +42,10 @@ def index(request: HttpRequest) -> HttpResponse:
     if wanted.isdigit():
         publication = access_year(int(wanted))
         return redirect("publication:year", year=publication.period.year)
+    return snapshot.page(request, ("index",), _index_page)
+
+
+def _index_page() -> tuple[str, dict[str, Any]]:
     publications = queries.current_publications()
     summaries = queries.level_counts(publications)
     years = [
@@ -53,8 +57,7 @@ def index(request: HttpRequest) -> HttpResponse:
         }
         for publication in publications
     ]
-    return render(
-        request,
+    return (
         "publication/index.html",
         {"years": years, "published_years": [p.period.year for p in publications]},
     )
@@ -80,10 +83,13 @@ def _slug(code: str) -> str:
 
 def year(request: HttpRequest, year: int) -> HttpResponse:
     """A year's decision (and its correction), and each block at a glance."""
+    return snapshot.page(request, ("year", year), lambda: _year_page(year))
+
+
+def _year_page(year: int) -> tuple[str, dict[str, Any]]:
     publication = access_year(year)
     summaries = queries.block_summaries(publication)
-    return render(
-        request,
+    return (
         "publication/year.html",
         {
             "publication": publication,
@@ -190,6 +196,15 @@ def _years_with_block(block_code: str) -> list[int]:
 def block(request: HttpRequest, year: int, block: str) -> HttpResponse:
     """A block's ranking as published: the table, its movement against the year
     before, the count per level, the charts and the downloads."""
+    number, query = paging.requested(request.GET)
+    return snapshot.page(
+        request,
+        ("block", year, block, number, query),
+        lambda: _block_page(year, block, number, query),
+    )
+
+
+def _block_page(year: int, block: str, number: int, query: str) -> tuple[str, dict[str, Any]]:
     publication = access_year(year)
     block_code = access_block(publication, block)
     context = _block_context(publication, block_code)
@@ -203,12 +218,18 @@ def block(request: HttpRequest, year: int, block: str) -> HttpResponse:
         previous_year=year - 1,
         years=_years_with_block(block_code),
     )
-    return render(request, "publication/block.html", context)
+    # The chart and the counts are the whole block's; the table, a large block's page.
+    context["shown_rows"], context["paging"] = paging.page_of(context["rows"], number, query)
+    return "publication/block.html", context
 
 
 def districts(request: HttpRequest, year: int, block: str) -> HttpResponse:
     """A block whose units belong to districts (Khối 03), as one table per district
     with the rank within the district."""
+    return snapshot.page(request, ("districts", year, block), lambda: _districts_page(year, block))
+
+
+def _districts_page(year: int, block: str) -> tuple[str, dict[str, Any]]:
     publication = access_year(year)
     block_code = access_block(publication, block)
     context = _block_context(publication, block_code)
@@ -217,13 +238,17 @@ def districts(request: HttpRequest, year: int, block: str) -> HttpResponse:
         {"name": name, "rows": rows, "id": f"district-{n}", "table_id": f"district-table-{n}"}
         for n, (name, rows) in enumerate(queries.by_district(context["rows"]), start=1)
     ]
-    return render(request, "publication/districts.html", context)
+    return "publication/districts.html", context
 
 
 def unit(request: HttpRequest, year: int, unit: str) -> HttpResponse:
     """A unit's published result: its groups and criteria (verified points against the
     maximum), level, rank, movement, profile and years. Nothing internal: no evidence,
     notes, reviewers' words or self-assessed points."""
+    return snapshot.page(request, ("unit", year, unit), lambda: _unit_page(year, unit))
+
+
+def _unit_page(year: int, unit: str) -> tuple[str, dict[str, Any]]:
     publication = access_year(year)
     result = access_unit(publication, unit)
     block_code = result.block_code
@@ -267,8 +292,7 @@ def unit(request: HttpRequest, year: int, unit: str) -> HttpResponse:
         rank_word=_("rank"),
         lang=_lang(),
     )
-    return render(
-        request,
+    return (
         "publication/unit.html",
         {
             "publication": publication,
