@@ -63,6 +63,7 @@ from django.utils import timezone
 from django.utils.duration import duration_string
 
 from egovrank.core.snapshot import read_snapshot
+from egovrank.scoring.fileformat.archives import ArchiveRefused, read_member
 
 __all__ = [
     "FORMAT",
@@ -82,6 +83,8 @@ FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 MANIFEST_SUM = "manifest.sha256"
 MANIFEST_SIGNATURE = "manifest.hmac"
+# A manifest lists every table and file with its SHA-256: about 150 bytes a file.
+MANIFEST_MAX_BYTES = 256 * 1024 * 1024
 SIGNATURE_SCHEME = "hmac-sha256:"
 CHUNK = 1024 * 1024
 BATCH = 500
@@ -406,9 +409,13 @@ def _read_manifest(
     if MANIFEST not in names or MANIFEST_SUM not in names:
         raise RestoreRefused(f"{path}: not an egovrank backup (no {MANIFEST})")
     try:
-        text = archive.read(MANIFEST)
-        recorded = archive.read(MANIFEST_SUM).decode("ascii").strip()
-    except (zipfile.BadZipFile, zlib.error, OSError, UnicodeDecodeError, EOFError) as exc:
+        # Bounded reads: the manifest is checked only after it is read, so a member that
+        # inflates without end must stop at the cap, not fill the memory first.
+        text = read_member(archive, MANIFEST, MANIFEST_MAX_BYTES)
+        recorded = read_member(archive, MANIFEST_SUM, 200).decode("ascii").strip()
+    except ArchiveRefused as refusal:
+        raise RestoreRefused(f"{path}: the manifest is refused ({refusal})") from None
+    except UnicodeDecodeError as exc:
         raise RestoreRefused(f"{path}: the manifest is damaged ({exc})") from None
     if hashlib.sha256(text).hexdigest() != recorded:
         raise RestoreRefused(f"{path}: the manifest is damaged (its SHA-256 does not match)")

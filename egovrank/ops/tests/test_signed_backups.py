@@ -12,6 +12,8 @@ import zipfile
 import pytest
 from django.core.management import CommandError, call_command
 
+from egovrank.ops import backup
+
 from .helpers import empty_installation, files_present, manifest_of, out, rewrite, table_rows
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -68,7 +70,7 @@ def rehashed(source, target, change, *, signature=None):
 
 
 def test_an_edited_and_rehashed_archive_is_refused_and_nothing_is_written(
-    archive, tmp_path, settings
+    archive, tmp_path, settings, monkeypatch
 ):
     # One installation for every case: building it is the slow part.
     path, _rows, files = archive
@@ -121,8 +123,14 @@ def test_an_edited_and_rehashed_archive_is_refused_and_nothing_is_written(
         restore(path)
     assert "the archive is signed, but BACKUP_SIGNING_KEY is not set here" in str(refusal.value)
     assert table_rows() == emptied
-    # With its own key, it restores.
+    # A manifest is read bounded: past the cap it is refused before it is checked.
     settings.BACKUP_SIGNING_KEY = key.decode()
+    monkeypatch.setattr(backup, "MANIFEST_MAX_BYTES", len(text) - 1)
+    with pytest.raises(CommandError, match="manifest.json holds more than"):
+        restore(path)
+    assert table_rows() == emptied
+    monkeypatch.undo()
+    # With its own key, it restores.
     assert ", signed." in restore(path)
 
 
