@@ -120,6 +120,7 @@ def test_a_signed_in_person_switches_to_english(live_server, page, screenshots, 
         "Periods",
         "Published results",
         "Criteria sets",
+        "Frameworks",
         "Units",
     ]
     assert page.get_by_role("heading", name="District reviewer: UBND huyện Văn Lâm").is_visible()

@@ -10,6 +10,7 @@ import threading
 import zipfile
 
 import pytest
+from django.conf import settings
 from django.db import connection, connections
 
 from egovrank.ops.backup import make_backup
@@ -42,7 +43,7 @@ def test_the_backup_holds_what_is_still_only_in_the_write_ahead_log(tmp_path):
         copy.write_bytes(open(connection.settings_dict["NAME"], "rb").read())  # noqa: PTH123, SIM115
         with sqlite3.connect(copy) as copied:
             assert copied.execute("SELECT count(*) FROM orgs_unit").fetchone() == (0,)
-    summary = make_backup(tmp_path / "backup.zip")
+    summary = make_backup(tmp_path / "backup.zip", signing_key=settings.BACKUP_SIGNING_KEY)
     assert codes_in(summary.path) == {"IN-THE-LOG"}
 
 
@@ -70,7 +71,9 @@ def test_saves_go_on_while_a_backup_reads_and_it_keeps_the_moment_it_began(tmp_p
             saver.start()
             saver.join(timeout=5)
 
-    summary = make_backup(tmp_path / "backup.zip", progress=progress)
+    summary = make_backup(
+        tmp_path / "backup.zip", signing_key=settings.BACKUP_SIGNING_KEY, progress=progress
+    )
     assert saved == ["DURING"]
     assert codes_in(summary.path) == {"BEFORE"}
     assert set(Unit.objects.values_list("code", flat=True)) == {"BEFORE", "DURING"}

@@ -36,7 +36,7 @@ PREFIX = "installation"
 CREDENTIALS = {"aws_access_key_id": "egovrank-test", "aws_secret_access_key": "egovrank-test"}
 
 UPLOAD = """
-import json, shutil, django
+import json, sqlite3, django
 django.setup()
 from django.conf import settings
 from django.core.management import call_command
@@ -49,7 +49,9 @@ from egovrank.testing.world import make_period, make_world
 call_command("migrate", verbosity=0)
 # The new installation a restore goes into, kept for later: migrated, nothing in it.
 database = settings.DATABASES["default"]["NAME"]
-shutil.copyfile(database, str(database) + ".new")
+# Through SQLite's backup API: in WAL mode the file alone may lack the latest commits.
+with sqlite3.connect(database) as source, sqlite3.connect(str(database) + ".new") as copy:
+    source.backup(copy)
 world = make_world()
 make_period(world)
 sotc = world.participants["sotc"]
@@ -195,6 +197,8 @@ def test_evidence_in_a_bucket_is_backed_up_and_restored(
 
     # The disaster: the database lost (a new one, migrated)...
     database = tmp_path / "egovrank.sqlite3"
+    for companion in ("-wal", "-shm"):  # the old database's log must not reach the new one
+        Path(f"{database}{companion}").unlink(missing_ok=True)
     os.replace(f"{database}.new", database)
     # ... while the bucket still holds the files: the restore refuses to write over them.
     refused = run(env, "-m", "egovrank.cli", "restore", str(archive), code=2)

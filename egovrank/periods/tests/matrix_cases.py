@@ -77,6 +77,14 @@ def extension(world: World) -> dict[str, Any]:
     }
 
 
+def not_ranked(world: World) -> dict[str, Any]:
+    return {
+        "participant": world.participants["lacdao"].pk,
+        "ranked": "0",
+        "reason": "Không có thủ tục hành chính",
+    }
+
+
 CASES: list[Case] = [
     Case("periods:list", WITH_A_ROLE),
     Case("periods:create", ADMINISTRATOR),
@@ -107,6 +115,7 @@ CASES: list[Case] = [
     Case("periods:remove_participant", POST_ONLY, "draft period", draft_participant),
     Case("periods:change_state", POST_ONLY, "open period", open_period),
     Case("periods:extend", POST_ONLY, "open period", open_period),
+    Case("periods:ranking", POST_ONLY, "open period", open_period),
     # Deadlines.
     Case(
         "periods:deadlines",
@@ -208,4 +217,15 @@ CASES: list[Case] = [
         lambda w: {**extension(w), "reason": ""},
     ),
     Case("periods:extend", ADMINISTRATOR_404, "missing", missing_period, "post"),
+    # Units evaluated but not ranked.
+    Case("periods:ranking", ADMINISTRATOR_POST, "open period", open_period, "post", not_ranked),
+    Case(
+        "periods:ranking",
+        ADMINISTRATOR_400,
+        "no reason",
+        open_period,
+        "post",
+        lambda w: {**not_ranked(w), "reason": ""},
+    ),
+    Case("periods:ranking", ADMINISTRATOR_404, "missing", missing_period, "post"),
 ]
