@@ -583,6 +583,7 @@ def unit_criteria(
     Informational fields carry no points and are left out."""
     criteria_set = _criteria_set(publication, result.block_code)
     stored = result.nodes
+    shown = shown_points(publication.blocks.get(result.block_code, {}))
     lines: list[CriterionLine] = []
 
     def line(code: str, name: str, depth: int) -> None:
@@ -592,7 +593,12 @@ def unit_criteria(
         points, maximum, status = entry
         lines.append(
             CriterionLine(
-                code, name, depth, Decimal(points), Decimal(maximum), status == NOT_APPLICABLE
+                code,
+                name,
+                depth,
+                shown(Decimal(points)),
+                Decimal(maximum),
+                status == NOT_APPLICABLE,
             )
         )
 
@@ -639,6 +645,7 @@ def group_profile(publication: Publication, result: PublishedResult) -> list[Gro
     """The unit's share of each group's maximum and the block's average share (the mean
     of every unit's share of that group, among the units it applies to); one query."""
     groups = block_groups(publication, result.block_code)
+    shown = shown_points(publication.blocks.get(result.block_code, {}))
     totals: dict[str, list[Fraction]] = {group.code: [] for group in groups}
     for nodes in publication.results.filter(block_code=result.block_code).values_list(
         "nodes", flat=True
@@ -657,7 +664,7 @@ def group_profile(publication: Publication, result: PublishedResult) -> list[Gro
             GroupProfile(
                 code=group.code,
                 name=group.name,
-                points=Decimal(entry[0]) if share is not None and entry else None,
+                points=shown(Decimal(entry[0])) if share is not None and entry else None,
                 max_points=Decimal(entry[1]) if entry else group.max_points,
                 percent=percent_of(share) if share is not None else None,
                 average_percent=percent_of(average) if average is not None else None,
