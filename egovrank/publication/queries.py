@@ -25,7 +25,7 @@ from egovrank.criteria.models import CriteriaVersion
 from egovrank.criteria.versions import criteria_set_of
 from egovrank.orgs.models import UnitSuccession
 from egovrank.results.models import Publication, PublishedResult
-from egovrank.results.queries import GroupColumn, shown_points
+from egovrank.results.queries import GroupColumn, converted_scale_of, shown_points
 from egovrank.scoring.collation import vietnamese_sort_key
 from egovrank.scoring.engine import INFO, NOT_APPLICABLE
 from egovrank.scoring.numbers import percent_of
@@ -39,6 +39,7 @@ __all__ = [
     "LevelInfo",
     "Movement",
     "PublicRow",
+    "block_converted_scale",
     "block_groups",
     "block_levels",
     "block_movements",
@@ -182,6 +183,7 @@ class PublicRow:
     movement: Movement | None = None
     level_name_en: str = ""
     not_ranked_reason: str = ""  # a unit evaluated but not ranked: why (shown as its rank)
+    converted: Decimal | None = None  # the converted score, when the set names a scale
 
     @property
     def level_label(self) -> str:
@@ -207,6 +209,7 @@ _ROW_FIELDS = (
     "level_name",
     "level_name_en",
     "not_ranked_reason",
+    "converted",
 )
 
 
@@ -238,7 +241,7 @@ def public_rows(
     for values in found:
         (code, name, unit_id, district_code, district_name, submitted, rank, rank_in_district,
          points, max_points, percent, level_code, level_name, level_name_en,
-         not_ranked_reason) = values[:width]  # fmt: skip
+         not_ranked_reason, converted) = values[:width]  # fmt: skip
         group_points: list[Decimal | None] = []
         for index in range(width, len(values), 2):
             group, status = values[index], values[index + 1]
@@ -262,9 +265,15 @@ def public_rows(
                 None,
                 level_name_en,
                 not_ranked_reason,
+                converted,
             )  # fmt: skip
         )
     return rows
+
+
+def block_converted_scale(publication: Publication, block_code: str) -> Decimal | None:
+    """The scale of the block's converted score, or None when its set names none."""
+    return converted_scale_of(publication.blocks.get(block_code, {}))
 
 
 def by_district(rows: list[PublicRow]) -> list[tuple[str, list[PublicRow]]]:

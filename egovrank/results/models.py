@@ -96,6 +96,9 @@ class PublishedResult(AppendOnlyModel):
         _("reason for not ranking"), max_length=300, blank=True, default=""
     )
     self_points = PointsField(_("self-assessed points"), max_digits=13, decimal_places=3, null=True)
+    # The converted score (exact share × the set's ``converted_scale``, rounded like
+    # points); null when the set names no scale.
+    converted = PointsField(_("converted score"), max_digits=13, decimal_places=3, null=True)
     # {node code: [points, max points, status]} for every node, as strings.
     nodes = models.JSONField(default=dict)
 

@@ -55,6 +55,7 @@ class ResultRow:
     level_name: str
     submitted: bool
     self_points: Decimal | None = None
+    converted: Decimal | None = None  # the converted score, when the set names a scale
     level_name_en: str = ""
     not_ranked_reason: str = ""  # a unit evaluated but not ranked: why (shown as its rank)
     not_reviewed: bool = False  # counted for a preview; the review is not approved
@@ -77,6 +78,8 @@ class ResultTable:
     version: str
     groups: list[GroupColumn]
     rows: list[ResultRow] = field(default_factory=list)
+    # The set's ``converted_scale``: the converted score's column is shown only with one.
+    converted_scale: Decimal | None = None
 
     @property
     def has_districts(self) -> bool:
@@ -95,6 +98,18 @@ def shown_points_summary(criteria_set: CriteriaSet) -> dict[str, Any]:
     if precision.round_at != "total":
         return {}
     return {"shown_points": [precision.points_decimals, precision.rounding]}
+
+
+def converted_summary(criteria_set: CriteriaSet) -> dict[str, Any]:
+    """What a publication's block keeps of the set's converted score: its scale, when
+    the set names one (the converted score's column is shown only then)."""
+    scale = criteria_set.scoring.converted_scale
+    return {} if scale is None else {"converted_scale": str(scale)}
+
+
+def converted_scale_of(block: Mapping[str, Any]) -> Decimal | None:
+    found = block.get("converted_scale")
+    return None if found is None else Decimal(found)
 
 
 def shown_points(block: Mapping[str, Any]) -> Callable[[Decimal], Decimal]:
@@ -142,7 +157,12 @@ def live_tables(
             GroupColumn(node.code, node.name, node.full_max) for node in block.criteria_set.groups
         ]
         table = ResultTable(
-            code, block.block.name, block.version.set_id, block.version.version, groups
+            code,
+            block.block.name,
+            block.version.set_id,
+            block.version.version,
+            groups,
+            converted_scale=block.criteria_set.scoring.converted_scale,
         )
         for row, facts in block.rows():
             score = row.score
@@ -170,6 +190,7 @@ def live_tables(
                     not_ranked_reason=row.unit.not_ranked_reason if not row.unit.ranked else "",
                     submitted=row.unit.submitted,
                     self_points=facts.self_points,
+                    converted=score.converted,
                     not_reviewed=facts.not_reviewed,
                     refused=len(facts.refused),
                     correction=corrections.get(facts.participant.pk),
@@ -195,7 +216,12 @@ def published_tables(
             for group_code, name, maximum in block.get("groups", [])
         ]
         tables[code] = ResultTable(
-            code, block.get("name", code), block.get("set_id", ""), block.get("version", ""), groups
+            code,
+            block.get("name", code),
+            block.get("set_id", ""),
+            block.get("version", ""),
+            groups,
+            converted_scale=converted_scale_of(block),
         )
         shown[code] = shown_points(block)
     # Rows were written in the core's ranking order (ties in Vietnamese alphabetical
@@ -230,6 +256,7 @@ def published_tables(
                 not_ranked_reason=result.not_ranked_reason,
                 submitted=result.submitted,
                 self_points=result.self_points,
+                converted=result.converted,
             )
         )
     return list(tables.values())

@@ -86,10 +86,12 @@ def ranking_rows(
     unit_prefix: str,
     in_district: bool = False,
     has_movement: bool = False,
+    converted: Decimal | None = None,
 ) -> SafeString:
     """The ``<tr>`` of each row, in the columns of ``_ranking_table.html``: rank (within
     the district for a district table), unit (linked), points per group, total, share,
-    level, and the rank in the block and the movement when asked."""
+    level, and the rank in the block and the movement when asked; the converted score
+    after the share when the block's set has a scale (``converted``)."""
     points = _formatter(None)
     percent = _formatter(2)
     words = {
@@ -133,6 +135,9 @@ def ranking_rows(
             )
         cells.append(f'<td class="num">{points(row.points)}/{points(row.max_points)}</td>')
         cells.append(f'<td class="num">{percent(row.percent)}%</td>')
+        if converted is not None:
+            shown = "—" if row.converted is None else points(row.converted)
+            cells.append(f'<td class="num">{shown}</td>')
         cells.append(
             f'<td><span class="level level--{escape(row.level_code)}">'
             f"{escape(row.level_label)}</span></td>"
