@@ -25,7 +25,7 @@ from egovrank.criteria.models import CriteriaVersion
 from egovrank.criteria.versions import criteria_set_of
 from egovrank.orgs.models import UnitSuccession
 from egovrank.results.models import Publication, PublishedResult
-from egovrank.results.queries import GroupColumn, converted_scale_of, shown_points
+from egovrank.results.queries import GroupColumn, converted_scale_of, shown_percent, shown_points
 from egovrank.scoring.collation import vietnamese_sort_key
 from egovrank.scoring.engine import INFO, NOT_APPLICABLE
 from egovrank.scoring.numbers import percent_of
@@ -41,6 +41,7 @@ __all__ = [
     "PublicRow",
     "block_converted_scale",
     "block_groups",
+    "block_percent_places",
     "block_levels",
     "block_movements",
     "block_summaries",
@@ -238,6 +239,7 @@ def public_rows(
     )
     width = len(_ROW_FIELDS)
     shown = shown_points(publication.blocks[block_code])
+    percent_shown = shown_percent(publication.blocks[block_code])
     for values in found:
         (code, name, unit_id, district_code, district_name, submitted, rank, rank_in_district,
          points, max_points, percent, level_code, level_name, level_name_en,
@@ -259,7 +261,7 @@ def public_rows(
                 group_points,
                 points,
                 max_points,
-                percent,
+                percent_shown(percent),
                 level_code,
                 level_name,
                 None,
@@ -274,6 +276,11 @@ def public_rows(
 def block_converted_scale(publication: Publication, block_code: str) -> Decimal | None:
     """The scale of the block's converted score, or None when its set names none."""
     return converted_scale_of(publication.blocks.get(block_code, {}))
+
+
+def block_percent_places(publication: Publication, block_code: str) -> int:
+    """The places of the block's percentage (``scoring.percent_decimals``, 2 by default)."""
+    return int(publication.blocks.get(block_code, {}).get("percent_decimals", 2))
 
 
 def by_district(rows: list[PublicRow]) -> list[tuple[str, list[PublicRow]]]:

@@ -302,6 +302,7 @@ def _unit_page(year: int, unit: str) -> tuple[str, dict[str, Any]]:
             "block_code": block_code,
             "block_name": block_name,
             "converted_scale": queries.block_converted_scale(publication, block_code),
+            "percent_places": queries.block_percent_places(publication, block_code),
             "units_in_block": units_in_block,
             "criteria": queries.unit_criteria(publication, result, english=english),
             "profile": profile,

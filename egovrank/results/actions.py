@@ -31,7 +31,7 @@ from egovrank.scoring.engine import RankedUnit
 
 from .compute import BlockResults, UnitFacts, compute, warnings
 from .models import Correction, Publication, PublishedResult
-from .queries import converted_summary, in_correction, shown_points_summary
+from .queries import converted_summary, in_correction, percent_summary, shown_points_summary
 
 __all__ = [
     "ResultsRefused",
@@ -142,6 +142,7 @@ def _block_summary(block: BlockResults, order: int) -> dict[str, Any]:
         "groups": [[node.code, node.name, str(node.full_max)] for node in criteria_set.groups],
         **shown_points_summary(criteria_set),
         **converted_summary(criteria_set),
+        **percent_summary(criteria_set),
     }
 
 

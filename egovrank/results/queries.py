@@ -86,6 +86,11 @@ class ResultTable:
         return any(row.district_name for row in self.rows)
 
     @property
+    def percent_places(self) -> int:
+        """The places of the percentages (rounded to the set's ``percent_decimals``)."""
+        return max((max(0, -int(row.percent.as_tuple().exponent)) for row in self.rows), default=2)
+
+    @property
     def slug(self) -> str:
         return "".join(ch if ch.isalnum() else "-" for ch in self.code)
 
@@ -98,6 +103,20 @@ def shown_points_summary(criteria_set: CriteriaSet) -> dict[str, Any]:
     if precision.round_at != "total":
         return {}
     return {"shown_points": [precision.points_decimals, precision.rounding]}
+
+
+def percent_summary(criteria_set: CriteriaSet) -> dict[str, Any]:
+    """What a publication's block keeps of the places of its percentage, when not the
+    default two (``scoring.percent_decimals``)."""
+    places = criteria_set.scoring.precision.percent_decimals
+    return {} if places == 2 else {"percent_decimals": places}
+
+
+def shown_percent(block: Mapping[str, Any]) -> Callable[[Decimal], Decimal]:
+    """A published percentage with its block's places (stored with up to six; read back
+    without trailing zeros beyond two)."""
+    quantum = Decimal(1).scaleb(-int(block.get("percent_decimals", 2)))
+    return lambda value: value.quantize(quantum)
 
 
 def converted_summary(criteria_set: CriteriaSet) -> dict[str, Any]:
@@ -210,6 +229,7 @@ def published_tables(
         blocks = [(code, block) for code, block in blocks if code in only]
     tables: dict[str, ResultTable] = {}
     shown: dict[str, Callable[[Decimal], Decimal]] = {}
+    percents: dict[str, Callable[[Decimal], Decimal]] = {}
     for code, block in blocks:
         groups = [
             GroupColumn(group_code, name, Decimal(maximum))
@@ -224,6 +244,7 @@ def published_tables(
             converted_scale=converted_scale_of(block),
         )
         shown[code] = shown_points(block)
+        percents[code] = shown_percent(block)
     # Rows were written in the core's ranking order (ties in Vietnamese alphabetical
     # order), so their ids keep it.
     results = publication.results.order_by("pk")
@@ -249,7 +270,7 @@ def published_tables(
                 groups=group_points,
                 points=result.points,
                 max_points=result.max_points,
-                percent=result.percent,
+                percent=percents[result.block_code](result.percent),
                 level_code=result.level_code,
                 level_name=result.level_name,
                 level_name_en=result.level_name_en,
