@@ -21,7 +21,7 @@ from egovrank.scoring.answers import NA, Answer, AnswerError, EntryProblem, Shar
 from egovrank.scoring.engine import UnitInput, UnitScore, best_figures, score_unit
 from egovrank.scoring.explain import describe_rule, render
 from egovrank.scoring.levels import Level
-from egovrank.scoring.numbers import ZERO
+from egovrank.scoring.numbers import DEFAULT_PRECISION, ZERO, Precision
 from egovrank.scoring.rules.base import read_figure
 from egovrank.scoring.tree import CriteriaSet, Node, SharedFigure
 
@@ -110,10 +110,17 @@ class Line:
     missing_evidence: bool = False
     # Required evidence not attached but explained: allowed, flagged for the reviewer.
     evidence_explained: bool = False
+    precision: Precision = DEFAULT_PRECISION
 
     @cached_property
     def explanation(self) -> str:
-        return render(self.why, self.locale)
+        return render(self.why, self.locale, self.precision)
+
+    @property
+    def shown_points(self) -> Decimal:
+        """The points as people read them: a set rounding only the total keeps its
+        criteria unrounded (``points``) and shows them with its places."""
+        return self.precision.shown_points(self.points)
 
     @cached_property
     def rule_text(self) -> str:
@@ -359,6 +366,7 @@ def score_sheet(
     answers, errors = _answers(criteria_set, entries)
     scored = _score(criteria_set, answers, best)
     results = {result.code: result for result in scored.walk()}
+    precision = criteria_set.scoring.precision
     lines: list[Line] = []
 
     def visit(node: Node, depth: int) -> None:
@@ -385,6 +393,7 @@ def score_sheet(
                 missing_answer=missing_answer,
                 missing_evidence=missing_evidence,
                 evidence_explained=evidence_absent and explained,
+                precision=precision,
             )
         )
         for child in node.children:

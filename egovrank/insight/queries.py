@@ -264,6 +264,9 @@ def lost_points(basis: UnitBasis, locale: str) -> LostPoints:
     scored = score_unit(criteria_set, unit, basis.best(basis.entries))
     now = {node.code: node for node in scored.walk()}
     groups = group_of_leaves(criteria_set)
+    # A set rounding only the total keeps its criteria unrounded: shown with its places.
+    precision = criteria_set.scoring.precision
+    shown = precision.shown_points
     applicable: list[tuple[Decimal, int, LostLine]] = []
     out: list[LostLine] = []
     for position, leaf in enumerate(scored_leaves(criteria_set)):
@@ -275,10 +278,12 @@ def lost_points(basis: UnitBasis, locale: str) -> LostPoints:
         line = LostLine(
             node=leaf,
             group=groups[leaf.code],
-            points=points,
+            points=shown(points),
             max_points=maximum,
             status=status,
-            explanation=render(current.explanation, locale) if current and explained else "",
+            explanation=render(current.explanation, locale, precision)
+            if current and explained
+            else "",
             rule_text=describe_rule(leaf.rule, leaf.max_points, locale),
             adjustment=basis.adjustments.get(leaf.code),
             explained=explained,
@@ -291,7 +296,7 @@ def lost_points(basis: UnitBasis, locale: str) -> LostPoints:
     group_losses = []
     for position, group in enumerate(criteria_set.groups):
         points, maximum, status = published_node(result, group.code)
-        group_losses.append((position, GroupLoss(group, points, maximum, status)))
+        group_losses.append((position, GroupLoss(group, shown(points), maximum, status)))
     group_losses.sort(key=lambda item: (-item[1].lost, item[0]))
     return LostPoints(
         basis,

@@ -8,7 +8,7 @@ the answers as typed and the results. Nothing is ever saved.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -23,6 +23,7 @@ from egovrank.core.access import role_required
 from egovrank.scoring.engine import NodeResult
 from egovrank.scoring.explain import describe_rule
 from egovrank.scoring.explain import render as render_explanation
+from egovrank.scoring.numbers import DEFAULT_PRECISION
 from egovrank.scoring.tree import Node
 
 from .access import access_published_unit, has_insight_role
@@ -77,15 +78,25 @@ class Row:
     def slug(self) -> str:
         return dom_id(self.node.code)
 
+    shown: Callable[[Decimal], Decimal] = DEFAULT_PRECISION.shown_points
+
+    @property
+    def now_points(self) -> Decimal | None:
+        """The simulated points as people read them (``Precision.shown_points``)."""
+        return None if self.now is None else self.shown(self.now.points)
+
     @property
     def change(self) -> Decimal | None:
-        return None if self.now is None else self.now.points - self.published_points
+        now = self.now_points
+        return None if now is None else now - self.published_points
 
 
 def _rows(
     basis: UnitBasis, fields: Mapping[str, Field], simulation: Simulation, locale: str
 ) -> list[Row]:
     rows = []
+    precision = basis.criteria_set.scoring.precision
+    shown = precision.shown_points
 
     def visit(node: Node, depth: int) -> None:
         if not node.carries_points:
@@ -96,17 +107,18 @@ def _rows(
             Row(
                 node=node,
                 depth=depth,
-                published_points=points,
+                published_points=shown(points),
                 published_max=maximum,
                 published_status=status,
                 now=now,
                 field=fields.get(node.code),
                 error=simulation.errors.get(node.code, ""),
-                explanation=render_explanation(now.explanation, locale)
+                explanation=render_explanation(now.explanation, locale, precision)
                 if now is not None and node.is_leaf
                 else "",
                 rule_text=describe_rule(node.rule, node.max_points, locale) if node.rule else "",
                 adjusted=node.code in basis.adjustments,
+                shown=shown,
             )
         )
         for child in node.children:

@@ -25,7 +25,7 @@ from egovrank.criteria.models import CriteriaVersion
 from egovrank.criteria.versions import criteria_set_of
 from egovrank.orgs.models import UnitSuccession
 from egovrank.results.models import Publication, PublishedResult
-from egovrank.results.queries import GroupColumn, shown_points
+from egovrank.results.queries import GroupColumn, converted_scale_of, shown_percent, shown_points
 from egovrank.scoring.collation import vietnamese_sort_key
 from egovrank.scoring.engine import INFO, NOT_APPLICABLE
 from egovrank.scoring.numbers import percent_of
@@ -39,7 +39,9 @@ __all__ = [
     "LevelInfo",
     "Movement",
     "PublicRow",
+    "block_converted_scale",
     "block_groups",
+    "block_percent_places",
     "block_levels",
     "block_movements",
     "block_summaries",
@@ -182,6 +184,7 @@ class PublicRow:
     movement: Movement | None = None
     level_name_en: str = ""
     not_ranked_reason: str = ""  # a unit evaluated but not ranked: why (shown as its rank)
+    converted: Decimal | None = None  # the converted score, when the set names a scale
 
     @property
     def level_label(self) -> str:
@@ -207,6 +210,7 @@ _ROW_FIELDS = (
     "level_name",
     "level_name_en",
     "not_ranked_reason",
+    "converted",
 )
 
 
@@ -235,10 +239,11 @@ def public_rows(
     )
     width = len(_ROW_FIELDS)
     shown = shown_points(publication.blocks[block_code])
+    percent_shown = shown_percent(publication.blocks[block_code])
     for values in found:
         (code, name, unit_id, district_code, district_name, submitted, rank, rank_in_district,
          points, max_points, percent, level_code, level_name, level_name_en,
-         not_ranked_reason) = values[:width]  # fmt: skip
+         not_ranked_reason, converted) = values[:width]  # fmt: skip
         group_points: list[Decimal | None] = []
         for index in range(width, len(values), 2):
             group, status = values[index], values[index + 1]
@@ -256,15 +261,26 @@ def public_rows(
                 group_points,
                 points,
                 max_points,
-                percent,
+                percent_shown(percent),
                 level_code,
                 level_name,
                 None,
                 level_name_en,
                 not_ranked_reason,
+                converted,
             )  # fmt: skip
         )
     return rows
+
+
+def block_converted_scale(publication: Publication, block_code: str) -> Decimal | None:
+    """The scale of the block's converted score, or None when its set names none."""
+    return converted_scale_of(publication.blocks.get(block_code, {}))
+
+
+def block_percent_places(publication: Publication, block_code: str) -> int:
+    """The places of the block's percentage (``scoring.percent_decimals``, 2 by default)."""
+    return int(publication.blocks.get(block_code, {}).get("percent_decimals", 2))
 
 
 def by_district(rows: list[PublicRow]) -> list[tuple[str, list[PublicRow]]]:
@@ -583,6 +599,7 @@ def unit_criteria(
     Informational fields carry no points and are left out."""
     criteria_set = _criteria_set(publication, result.block_code)
     stored = result.nodes
+    shown = shown_points(publication.blocks.get(result.block_code, {}))
     lines: list[CriterionLine] = []
 
     def line(code: str, name: str, depth: int) -> None:
@@ -592,7 +609,12 @@ def unit_criteria(
         points, maximum, status = entry
         lines.append(
             CriterionLine(
-                code, name, depth, Decimal(points), Decimal(maximum), status == NOT_APPLICABLE
+                code,
+                name,
+                depth,
+                shown(Decimal(points)),
+                Decimal(maximum),
+                status == NOT_APPLICABLE,
             )
         )
 
@@ -639,6 +661,7 @@ def group_profile(publication: Publication, result: PublishedResult) -> list[Gro
     """The unit's share of each group's maximum and the block's average share (the mean
     of every unit's share of that group, among the units it applies to); one query."""
     groups = block_groups(publication, result.block_code)
+    shown = shown_points(publication.blocks.get(result.block_code, {}))
     totals: dict[str, list[Fraction]] = {group.code: [] for group in groups}
     for nodes in publication.results.filter(block_code=result.block_code).values_list(
         "nodes", flat=True
@@ -657,7 +680,7 @@ def group_profile(publication: Publication, result: PublishedResult) -> list[Gro
             GroupProfile(
                 code=group.code,
                 name=group.name,
-                points=Decimal(entry[0]) if share is not None and entry else None,
+                points=shown(Decimal(entry[0])) if share is not None and entry else None,
                 max_points=Decimal(entry[1]) if entry else group.max_points,
                 percent=percent_of(share) if share is not None else None,
                 average_percent=percent_of(average) if average is not None else None,

@@ -176,6 +176,7 @@ def _block_context(publication: Publication, block_code: str) -> dict[str, Any]:
         "block_code": block_code,
         "summary": summary,
         "groups": queries.block_groups(publication, block_code),
+        "converted_scale": queries.block_converted_scale(publication, block_code),
         "rows": rows,
         "levels_chart": _distribution_chart(publication, summary),
         # One reverse for every row's link: a block may have thousands of units.
@@ -300,6 +301,8 @@ def _unit_page(year: int, unit: str) -> tuple[str, dict[str, Any]]:
             "result": result,
             "block_code": block_code,
             "block_name": block_name,
+            "converted_scale": queries.block_converted_scale(publication, block_code),
+            "percent_places": queries.block_percent_places(publication, block_code),
             "units_in_block": units_in_block,
             "criteria": queries.unit_criteria(publication, result, english=english),
             "profile": profile,

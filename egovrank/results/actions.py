@@ -31,7 +31,7 @@ from egovrank.scoring.engine import RankedUnit
 
 from .compute import BlockResults, UnitFacts, compute, warnings
 from .models import Correction, Publication, PublishedResult
-from .queries import in_correction, shown_points_summary
+from .queries import converted_summary, in_correction, percent_summary, shown_points_summary
 
 __all__ = [
     "ResultsRefused",
@@ -141,6 +141,8 @@ def _block_summary(block: BlockResults, order: int) -> dict[str, Any]:
         ],
         "groups": [[node.code, node.name, str(node.full_max)] for node in criteria_set.groups],
         **shown_points_summary(criteria_set),
+        **converted_summary(criteria_set),
+        **percent_summary(criteria_set),
     }
 
 
@@ -171,6 +173,7 @@ def _result_row(
         level_name_en=score.level_name("en"),
         not_ranked_reason=row.unit.not_ranked_reason if not row.unit.ranked else "",
         self_points=facts.self_points,
+        converted=score.converted,
         nodes=_nodes(row),
     )
 

@@ -65,6 +65,20 @@ class PointsField(models.DecimalField):  # type: ignore[type-arg]  # generic onl
 _CENTS = Decimal("0.01")
 
 
+class PercentField(models.DecimalField):  # type: ignore[type-arg]  # generic only in the stubs
+    """A percentage with up to six places (``scoring.percent_decimals``), read back with
+    at least two: a two-place figure (``82.60``) stays two-place, as sets without the
+    field give it. Trailing zeros beyond two are not kept: pages and downloads show it
+    with the block's places (``results.queries.shown_percent``)."""
+
+    def from_db_value(self, value: Any, expression: Any, connection: Any) -> Any:
+        if not isinstance(value, Decimal):
+            return value
+        if value == value.quantize(_CENTS):
+            return value.quantize(_CENTS)
+        return value.normalize()
+
+
 class PublishedResult(AppendOnlyModel):
     """One unit's published result: what the ranking table and the unit's public page
     show, copied so that later changes to units, criteria or reviews leave it as
@@ -83,10 +97,11 @@ class PublishedResult(AppendOnlyModel):
     # Three places: a set may give points with up to three (``scoring.points_decimals``).
     points = PointsField(_("points"), max_digits=13, decimal_places=3)
     max_points = PointsField(_("maximum"), max_digits=13, decimal_places=3)
-    # The exact share as a fraction, and the percentage shown (half up, 2 places).
+    # The exact share as a fraction, and the percentage shown (the set's places and mode;
+    # by default half up, 2 places).
     share_numerator = models.BigIntegerField()
     share_denominator = models.BigIntegerField()
-    percent = models.DecimalField(_("share (%)"), max_digits=6, decimal_places=2)
+    percent = PercentField(_("share (%)"), max_digits=10, decimal_places=6)
     level_code = models.CharField(_("level"), max_length=20)
     level_name = models.CharField(_("level"), max_length=50)
     # Both blank in an index that only ranks (a set with ``levels: []``).
@@ -96,6 +111,9 @@ class PublishedResult(AppendOnlyModel):
         _("reason for not ranking"), max_length=300, blank=True, default=""
     )
     self_points = PointsField(_("self-assessed points"), max_digits=13, decimal_places=3, null=True)
+    # The converted score (exact share × the set's ``converted_scale``, rounded like
+    # points); null when the set names no scale.
+    converted = PointsField(_("converted score"), max_digits=13, decimal_places=3, null=True)
     # {node code: [points, max points, status]} for every node, as strings.
     nodes = models.JSONField(default=dict)
 

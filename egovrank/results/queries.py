@@ -55,6 +55,7 @@ class ResultRow:
     level_name: str
     submitted: bool
     self_points: Decimal | None = None
+    converted: Decimal | None = None  # the converted score, when the set names a scale
     level_name_en: str = ""
     not_ranked_reason: str = ""  # a unit evaluated but not ranked: why (shown as its rank)
     not_reviewed: bool = False  # counted for a preview; the review is not approved
@@ -77,10 +78,17 @@ class ResultTable:
     version: str
     groups: list[GroupColumn]
     rows: list[ResultRow] = field(default_factory=list)
+    # The set's ``converted_scale``: the converted score's column is shown only with one.
+    converted_scale: Decimal | None = None
 
     @property
     def has_districts(self) -> bool:
         return any(row.district_name for row in self.rows)
+
+    @property
+    def percent_places(self) -> int:
+        """The places of the percentages (rounded to the set's ``percent_decimals``)."""
+        return max((max(0, -int(row.percent.as_tuple().exponent)) for row in self.rows), default=2)
 
     @property
     def slug(self) -> str:
@@ -95,6 +103,32 @@ def shown_points_summary(criteria_set: CriteriaSet) -> dict[str, Any]:
     if precision.round_at != "total":
         return {}
     return {"shown_points": [precision.points_decimals, precision.rounding]}
+
+
+def percent_summary(criteria_set: CriteriaSet) -> dict[str, Any]:
+    """What a publication's block keeps of the places of its percentage, when not the
+    default two (``scoring.percent_decimals``)."""
+    places = criteria_set.scoring.precision.percent_decimals
+    return {} if places == 2 else {"percent_decimals": places}
+
+
+def shown_percent(block: Mapping[str, Any]) -> Callable[[Decimal], Decimal]:
+    """A published percentage with its block's places (stored with up to six; read back
+    without trailing zeros beyond two)."""
+    quantum = Decimal(1).scaleb(-int(block.get("percent_decimals", 2)))
+    return lambda value: value.quantize(quantum)
+
+
+def converted_summary(criteria_set: CriteriaSet) -> dict[str, Any]:
+    """What a publication's block keeps of the set's converted score: its scale, when
+    the set names one (the converted score's column is shown only then)."""
+    scale = criteria_set.scoring.converted_scale
+    return {} if scale is None else {"converted_scale": str(scale)}
+
+
+def converted_scale_of(block: Mapping[str, Any]) -> Decimal | None:
+    found = block.get("converted_scale")
+    return None if found is None else Decimal(found)
 
 
 def shown_points(block: Mapping[str, Any]) -> Callable[[Decimal], Decimal]:
@@ -142,7 +176,12 @@ def live_tables(
             GroupColumn(node.code, node.name, node.full_max) for node in block.criteria_set.groups
         ]
         table = ResultTable(
-            code, block.block.name, block.version.set_id, block.version.version, groups
+            code,
+            block.block.name,
+            block.version.set_id,
+            block.version.version,
+            groups,
+            converted_scale=block.criteria_set.scoring.converted_scale,
         )
         for row, facts in block.rows():
             score = row.score
@@ -170,6 +209,7 @@ def live_tables(
                     not_ranked_reason=row.unit.not_ranked_reason if not row.unit.ranked else "",
                     submitted=row.unit.submitted,
                     self_points=facts.self_points,
+                    converted=score.converted,
                     not_reviewed=facts.not_reviewed,
                     refused=len(facts.refused),
                     correction=corrections.get(facts.participant.pk),
@@ -189,15 +229,22 @@ def published_tables(
         blocks = [(code, block) for code, block in blocks if code in only]
     tables: dict[str, ResultTable] = {}
     shown: dict[str, Callable[[Decimal], Decimal]] = {}
+    percents: dict[str, Callable[[Decimal], Decimal]] = {}
     for code, block in blocks:
         groups = [
             GroupColumn(group_code, name, Decimal(maximum))
             for group_code, name, maximum in block.get("groups", [])
         ]
         tables[code] = ResultTable(
-            code, block.get("name", code), block.get("set_id", ""), block.get("version", ""), groups
+            code,
+            block.get("name", code),
+            block.get("set_id", ""),
+            block.get("version", ""),
+            groups,
+            converted_scale=converted_scale_of(block),
         )
         shown[code] = shown_points(block)
+        percents[code] = shown_percent(block)
     # Rows were written in the core's ranking order (ties in Vietnamese alphabetical
     # order), so their ids keep it.
     results = publication.results.order_by("pk")
@@ -223,13 +270,14 @@ def published_tables(
                 groups=group_points,
                 points=result.points,
                 max_points=result.max_points,
-                percent=result.percent,
+                percent=percents[result.block_code](result.percent),
                 level_code=result.level_code,
                 level_name=result.level_name,
                 level_name_en=result.level_name_en,
                 not_ranked_reason=result.not_ranked_reason,
                 submitted=result.submitted,
                 self_points=result.self_points,
+                converted=result.converted,
             )
         )
     return list(tables.values())

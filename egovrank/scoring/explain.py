@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from .explanation import Explanation, Renderer, Say, WordTable, say_in
+from .numbers import Precision
 from .rules import RULE_KINDS, Rule
 
 __all__ = ["Explanation", "describe_rule", "render"]
@@ -53,7 +54,7 @@ def _sum(explanation: Explanation, say: Say) -> str:
     _, total, points, maximum = explanation
     words = say.words(_WORDS)
     if total != points:
-        exceeds = f"{say.number(total)} {words['exceeds']} {say.number(maximum)}"
+        exceeds = f"{say.computed(total)} {words['exceeds']} {say.number(maximum)}"
         return f"{words['sum']} {exceeds} → {say.got(points, maximum)}"
     return f"{words['sum']} → {say.got(points, maximum)}"
 
@@ -73,12 +74,14 @@ def _renderers() -> Mapping[str, Renderer]:
 _RENDERERS = _renderers()
 
 
-def render(explanation: Explanation, locale: str = "vi") -> str:
-    """One line for people, in ``vi`` (default) or ``en``."""
+def render(explanation: Explanation, locale: str = "vi", precision: Precision | None = None) -> str:
+    """One line for people, in ``vi`` (default) or ``en``; with the set's ``precision``,
+    unrounded points (``round_at: total``) are shown with its places."""
     renderer = _RENDERERS.get(explanation[0])
     if renderer is None:
         raise ValueError(f"unknown explanation kind {explanation[0]!r}")
-    return renderer(explanation, say_in(locale))
+    shown = precision.shown_points if precision and precision.round_at == "total" else None
+    return renderer(explanation, say_in(locale, shown))
 
 
 def describe_rule(rule: object, max_points: Decimal | None, locale: str = "vi") -> str:

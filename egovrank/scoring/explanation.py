@@ -49,6 +49,8 @@ class Say:
     """How figures and words are written in one language (``vi`` or ``en``)."""
 
     lang: str
+    # How computed points are shown (a set rounding only the total keeps them unrounded).
+    shown: Callable[[Decimal], Decimal] | None = None
 
     def number(self, value: object) -> str:
         """A figure as this language writes it (``7,5`` / ``7.5``); text as it is."""
@@ -56,9 +58,15 @@ class Say:
             return format_number(value, self.lang)
         return str(value)
 
+    def computed(self, points: object) -> str:
+        """Computed points, shown as the set says."""
+        if self.shown is not None and isinstance(points, Decimal):
+            points = self.shown(points)
+        return self.number(points)
+
     def got(self, points: object, maximum: object) -> str:
         """Points out of the maximum: ``7/10``."""
-        return f"{self.number(points)}/{self.number(maximum)}"
+        return f"{self.computed(points)}/{self.number(maximum)}"
 
     def points(self, value: Decimal) -> str:
         """``7 điểm`` / ``7 points``."""
@@ -76,9 +84,11 @@ class Say:
 _SAY = {"vi": Say("vi"), "en": Say("en")}
 
 
-def say_in(locale: str) -> Say:
-    """Vietnamese for ``vi`` and its variants, English otherwise."""
-    return _SAY["vi" if locale.startswith("vi") else "en"]
+def say_in(locale: str, shown: Callable[[Decimal], Decimal] | None = None) -> Say:
+    """Vietnamese for ``vi`` and its variants, English otherwise; ``shown`` rounds
+    computed points for people (``Precision.shown_points``)."""
+    say = _SAY["vi" if locale.startswith("vi") else "en"]
+    return say if shown is None else Say(say.lang, shown)
 
 
 # Turns one kind of explanation (the whole tuple, kind first) into a line for people.

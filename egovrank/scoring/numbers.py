@@ -211,6 +211,13 @@ class Precision:
         """A non-negative points figure rounded to the set's places in its mode."""
         return value.quantize(self.quantum, rounding=self.mode, context=_ROUND)
 
+    def shown_points(self, value: Decimal) -> Decimal:
+        """A criterion's or group's points as people read them: unrounded ones (``round_at:
+        total``) with the set's places and mode; others are already rounded."""
+        if self.round_at != "total":
+            return value
+        return self.round_points(value)
+
     def round_fraction(self, value: Fraction, places: int) -> Decimal:
         """A non-negative exact fraction rounded to ``places`` in the set's mode."""
         scaled = value * 10**places

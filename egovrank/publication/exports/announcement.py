@@ -108,6 +108,10 @@ def columns(table: ResultTable) -> list[Column]:
         Column("points", _("Total"), "points", 11),
         Column("max_points", _("Maximum"), "points", 11),
         Column("percent", _("Share (%)"), "percent", 10),
+    ]
+    if table.converted_scale is not None:
+        found.append(Column("converted", _("Converted score"), "points", 11))
+    found += [
         Column("level", _("Level"), "text", 13),
         Column("rank", _("Rank"), "integer", 9),
     ]

@@ -71,6 +71,8 @@ def _block(source: ExportSource, table: ResultTable) -> dict[str, Any]:
         for column in BASE_COLUMNS[1:]:  # the block is the enclosing object
             value = values[column]
             unit[column] = value if isinstance(value, bool | int | None) else text(value, column)
+        if table.converted_scale is not None:
+            unit["converted"] = None if row.converted is None else plain(row.converted)
         if row.not_ranked_reason:
             unit["not_ranked_reason"] = row.not_ranked_reason
         share = source.shares.get(row.unit_code)

@@ -57,6 +57,7 @@ def _number(value: Any, places: int | None = None) -> str:
 def _table(source: ExportSource, table: ResultTable) -> dict[str, Any]:
     columns = announcement.columns(table)
     levels = source.levels.get(table.code, [])
+    percent_places = table.percent_places
     rows = []
     for number, row in enumerate(table.rows, start=1):
         cells = []
@@ -68,7 +69,7 @@ def _table(source: ExportSource, table: ResultTable) -> dict[str, Any]:
             elif column.kind == "points":
                 shown = _number(value)
             elif column.kind == "percent":
-                shown = _number(value, places=2)
+                shown = _number(value, places=percent_places)
             else:
                 shown = str(value)
             cells.append({"text": shown, "kind": column.kind, "key": column.key})

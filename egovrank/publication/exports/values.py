@@ -50,10 +50,15 @@ def fraction_text(share: Fraction) -> str:
 
 
 def extra_columns(tables: Iterable[ResultTable]) -> list[str]:
-    """Columns only some publications have: why a unit evaluated is not ranked."""
+    """Columns only some publications have: the converted score (a set with a
+    ``converted_scale``) and why a unit evaluated is not ranked."""
+    tables = list(tables)
+    columns = []
+    if any(table.converted_scale is not None for table in tables):
+        columns.append("converted")
     if any(row.not_ranked_reason for table in tables for row in table.rows):
-        return ["not_ranked_reason"]
-    return []
+        columns.append("not_ranked_reason")
+    return columns
 
 
 def row_values(table: ResultTable, row: ResultRow) -> dict[str, Any]:
@@ -73,6 +78,7 @@ def row_values(table: ResultTable, row: ResultRow) -> dict[str, Any]:
         "level_name": row.level_name,
         "submitted": row.submitted,
         "not_ranked_reason": row.not_ranked_reason,
+        "converted": row.converted,
     }
     for group, points in zip(table.groups, row.groups, strict=True):
         values[group.code] = points

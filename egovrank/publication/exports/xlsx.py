@@ -43,6 +43,14 @@ HEADER_ROW = 6
 
 POINTS_FORMAT = "#,##0.00"
 PERCENT_FORMAT = "0.00"
+
+
+def _percent_format(table: ResultTable) -> str:
+    """Two places by default; the set's places when it asks for others."""
+    places = table.percent_places
+    return "0." + "0" * places if places else "0"
+
+
 _THIN = Side(style="thin", color="FF808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _FORMATS = {"points": POINTS_FORMAT, "percent": PERCENT_FORMAT, "integer": "0"}
@@ -80,6 +88,7 @@ def _write_data(sheet: WriteOnlyWorksheet, table: ResultTable) -> None:
     bold = Font(bold=True)
     sheet.append(sheet_row(sheet, [_cell(sheet, column, font=bold) for column in columns]))
     percent = columns.index("percent")
+    percent_format = _percent_format(table)
     for row in table.rows:
         values = row_values(table, row)
         cells: list[object] = []
@@ -88,7 +97,7 @@ def _write_data(sheet: WriteOnlyWorksheet, table: ResultTable) -> None:
             if isinstance(value, bool):
                 value = "yes" if value else "no"
             cells.append(
-                _cell(sheet, value, number_format=PERCENT_FORMAT) if index == percent else value
+                _cell(sheet, value, number_format=percent_format) if index == percent else value
             )
         sheet.append(sheet_row(sheet, cells))
 
@@ -157,7 +166,13 @@ def _write_announcement(
     styles = [
         None
         if column.key == "level"
-        else _style(sheet, number_format=_FORMATS.get(column.kind), border=_BORDER)
+        else _style(
+            sheet,
+            number_format=_percent_format(table)
+            if column.kind == "percent"
+            else _FORMATS.get(column.kind),
+            border=_BORDER,
+        )
         for column in columns
     ]
     for number, row in enumerate(table.rows, start=1):

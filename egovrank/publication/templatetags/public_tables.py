@@ -27,6 +27,9 @@ register = template.Library()
 __all__ = ["ranking_rows", "widget_rows"]
 
 
+AS_ROUNDED = -1  # ``_formatter``: each value with its own places (already rounded)
+
+
 def _formatter(places: int | None) -> Callable[[Decimal], str]:
     """``format_number`` in the page's language, remembering each value's text."""
     lang = get_language() or "vi"
@@ -35,7 +38,8 @@ def _formatter(places: int | None) -> Callable[[Decimal], str]:
     def formatted(value: Decimal) -> str:
         text = known.get(value)
         if text is None:
-            text = known[value] = format_number(value, lang, places=places)
+            shown = max(0, -int(value.as_tuple().exponent)) if places == AS_ROUNDED else places
+            text = known[value] = format_number(value, lang, places=shown)
         return text
 
     return formatted
@@ -86,12 +90,15 @@ def ranking_rows(
     unit_prefix: str,
     in_district: bool = False,
     has_movement: bool = False,
+    converted: Decimal | None = None,
 ) -> SafeString:
     """The ``<tr>`` of each row, in the columns of ``_ranking_table.html``: rank (within
     the district for a district table), unit (linked), points per group, total, share,
-    level, and the rank in the block and the movement when asked."""
+    level, and the rank in the block and the movement when asked; the converted score
+    after the share when the block's set has a scale (``converted``)."""
     points = _formatter(None)
-    percent = _formatter(2)
+    percent = _formatter(2)  # changes in percentage points
+    share = _formatter(AS_ROUNDED)  # the block's places (``scoring.percent_decimals``)
     words = {
         "na": escape(_("not applicable")),
         "not_submitted": escape(_("not submitted")),
@@ -132,7 +139,10 @@ def ranking_rows(
                 else f'<td class="num">{points(group_points)}</td>'
             )
         cells.append(f'<td class="num">{points(row.points)}/{points(row.max_points)}</td>')
-        cells.append(f'<td class="num">{percent(row.percent)}%</td>')
+        cells.append(f'<td class="num">{share(row.percent)}%</td>')
+        if converted is not None:
+            shown = "—" if row.converted is None else points(row.converted)
+            cells.append(f'<td class="num">{shown}</td>')
         cells.append(
             f'<td><span class="level level--{escape(row.level_code)}">'
             f"{escape(row.level_label)}</span></td>"
@@ -149,7 +159,7 @@ def ranking_rows(
 @register.simple_tag
 def widget_rows(rows: Iterable[PublicRow]) -> SafeString:
     """The ``<tr>`` of the portal widget: rank, unit, share, level."""
-    percent = _formatter(2)
+    percent = _formatter(AS_ROUNDED)
     parts = [
         f'<tr><td class="num">{row.rank if row.rank is not None else "—"}</td>'
         f'<th scope="row">{escape(row.unit_name)}</th>'
