@@ -38,7 +38,9 @@ def units_visible_to(user: Person) -> UnitQuerySet:
 
 def access_unit(user: Person, code: str) -> Unit:
     """The unit with ``code`` if ``user`` may see it; 404 if it is missing or hidden."""
-    try:
-        return units_visible_to(user).select_related("block", "parent").get(code=code)
-    except Unit.DoesNotExist:
-        raise Http404 from None
+    # A reused code names the latest unit; its predecessors are reached by their links.
+    unit = units_visible_to(user).select_related("block", "parent").filter(code=code)
+    found = unit.latest_first().first()
+    if found is None:
+        raise Http404
+    return found
