@@ -132,6 +132,10 @@ class _Reader:
         if not raw:
             self.problem(None, "", gettext("no links in the file"))
             raise self.refuse()
+        # Every recorded link, once: the registry's links are a few thousand.
+        self.recorded: dict[int, set[int]] = defaultdict(set)
+        for old, new in UnitSuccession.objects.values_list("predecessor_id", "successor_id"):
+            self.recorded[old].add(new)
         links = self.resolve(raw)
         self.check_shares(links)
         self.check_cycles(links)
@@ -223,21 +227,16 @@ class _Reader:
                 )
                 self.problem(first.row, "share", message % {"code": first.predecessor.code})
 
-    @staticmethod
-    def recorded_elsewhere(link: _Link) -> bool:
+    def recorded_elsewhere(self, link: _Link) -> bool:
         """The other part of a split may have been recorded already."""
-        return (
-            UnitSuccession.objects.filter(predecessor=link.predecessor)
-            .exclude(successor=link.successor)
-            .exists()
-        )
+        return bool(self.recorded[link.predecessor.pk] - {link.successor.pk})
 
     def check_cycles(self, links: list[_Link]) -> None:
         """No unit may follow itself through links, those of the file or those recorded.
         One depth-first walk over every link: bounded by their number, whatever the file."""
         edges: dict[int, list[tuple[int, _Link | None]]] = defaultdict(list)
-        for old, new in UnitSuccession.objects.values_list("predecessor_id", "successor_id"):
-            edges[old].append((new, None))
+        for old, successors in self.recorded.items():
+            edges[old].extend((new, None) for new in successors)
         for link in links:
             edges[link.predecessor.pk].append((link.successor.pk, link))
         state: dict[int, int] = {}  # 1: on the current path, 2: done
