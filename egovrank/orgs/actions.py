@@ -163,11 +163,10 @@ class _Plan:
             return
         kind, parent_kind = self.kind_of(row.code), self.kind_of(parent)
         # From the 2025 reform the district level is gone: a commune answers to the province.
-        two_tier = (
-            parent_kind == UnitKind.PROVINCE
-            and row.valid_from is not None
-            and row.valid_from >= TWO_TIER_FROM
-        )
+        start = row.valid_from
+        if not row.has("valid_from") and row.code in self.existing:
+            start = self.existing[row.code].valid_from
+        two_tier = parent_kind == UnitKind.PROVINCE and start is not None and start >= TWO_TIER_FROM
         if (
             kind == UnitKind.COMMUNE
             and parent_kind

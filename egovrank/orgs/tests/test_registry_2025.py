@@ -24,6 +24,8 @@ DATA = Path(DEMO).parent
 BEFORE = DATA / "hungyen-units-before-2025.csv"
 AFTER = DATA / "hungyen-units-2025.csv"
 SUCCESSORS = DATA / "hungyen-successors-2025.csv"
+MERGED_2024 = DATA / "hungyen-units-merged-2024.csv"
+SUCCESSORS_2024 = DATA / "hungyen-successors-2024.csv"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -35,8 +37,9 @@ def merged_hungyen(django_db_setup, django_db_blocker):
         make_province()
         do_import_units(DEMO.name, DEMO.read_bytes(), actor=None)
         out = io.StringIO()
-        for path in (BEFORE, AFTER):
+        for path in (BEFORE, MERGED_2024, AFTER):
             call_command("import_units", str(path), stdout=out)
+        call_command("import_successors", str(SUCCESSORS_2024), "--year", "2024", stdout=out)
         call_command("import_successors", str(SUCCESSORS), "--year", "2025", stdout=out)
         yield
 
@@ -92,6 +95,25 @@ def test_all_384_links_are_recorded_and_importing_again_changes_nothing():
         SUCCESSORS.name, SUCCESSORS.read_bytes(), year=2025, actor=None, dry_run=True
     )
     assert (report.created, report.updated, report.unchanged) == (0, 0, 384)
+
+
+def test_the_late_2024_mergers_that_sources_give_are_linked():
+    links = UnitSuccession.objects.filter(year=2024)
+    assert sorted(links.values_list("predecessor__name", "successor__name")) == [
+        ("Phường Quang Trung", "Phường Lê Lợi"),
+        ("Xã Phương Chiểu", "Xã Phương Nam"),
+    ]
+    # Phương Nam (11977 until 2024) then went into Xã Tân Hưng, which took its code.
+    phuong_nam = Unit.objects.get(code="11977", valid_until=2024)
+    assert phuong_nam.successions.get().successor.name == "Xã Tân Hưng"
+
+
+def test_a_unit_list_row_with_a_reused_code_changes_the_latest_unit_only():
+    do_import_units(
+        "edit.csv", "code,name,kind\n11953,Phường Phố Hiến (sửa),commune\n".encode(), actor=None
+    )
+    assert Unit.objects.get(code="11953", valid_from=2025).name == "Phường Phố Hiến (sửa)"
+    assert Unit.objects.get(code="11953", valid_until=2024).name == "Phường Hiến Nam"
 
 
 def refused(text: str, year: int = 2025) -> list[tuple[int | None, str, str]]:
