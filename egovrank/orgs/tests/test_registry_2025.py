@@ -160,3 +160,16 @@ def test_the_command_lists_the_problems_and_changes_nothing(tmp_path):
     path.write_text("new_code,old_code\n11953,99999\n", encoding="utf-8")
     with pytest.raises(CommandError, match="row 2, column old_code"):
         call_command("import_successors", str(path), "--year", "2025")
+
+
+def test_the_unit_page_shows_the_latest_unit_and_the_former_one_by_its_year(client):
+    from egovrank.core.roles import Role
+    from egovrank.testing.world import make_person
+
+    client.force_login(make_person("admin_2025", (Role.ADMINISTRATOR, None)))
+    page = client.get("/units/11953/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<h1>Phường Phố Hiến</h1>" in page
+    assert '/units/11956/?year=2024"' in page  # a former commune, linked by its year
+    former = client.get("/units/11953/?year=2024", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<h1>Phường Hiến Nam</h1>" in former
+    assert client.get("/units/11953/?year=1990x").status_code == 404
