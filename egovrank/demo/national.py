@@ -257,7 +257,7 @@ def _create_units(
     communes = Unit.objects.bulk_create(build("KHOI03", districts), batch_size=BATCH)
     units = [*departments, *districts, *communes]
     if any(unit.pk is None for unit in units):  # a database that returns no ids
-        by_code = Unit.objects.filter(code__startswith=prefix).in_bulk(field_name="code")
+        by_code = {unit.code: unit for unit in Unit.objects.filter(code__startswith=prefix)}
         for unit in units:
             unit.pk = by_code[unit.code].pk
     return units

@@ -36,9 +36,13 @@ def units_visible_to(user: Person) -> UnitQuerySet:
     )
 
 
-def access_unit(user: Person, code: str) -> Unit:
-    """The unit with ``code`` if ``user`` may see it; 404 if it is missing or hidden."""
-    try:
-        return units_visible_to(user).select_related("block", "parent").get(code=code)
-    except Unit.DoesNotExist:
-        raise Http404 from None
+def access_unit(user: Person, code: str, year: int | None = None) -> Unit:
+    """The unit with ``code`` (valid in ``year`` when given) if ``user`` may see it; 404
+    if it is missing or hidden. A reused code names the latest unit without a year."""
+    unit = units_visible_to(user).select_related("block", "parent").filter(code=code)
+    if year is not None:
+        unit = unit.valid_in(year)
+    found = unit.latest_first().first()
+    if found is None:
+        raise Http404
+    return found

@@ -19,6 +19,9 @@ from .unitfile import UnitFileError, UnitRow, parse_unit_file, table_problem
 
 __all__ = ["ImportReport", "do_add_succession", "do_import_units"]
 
+# The first year of two-tier local government (districts abolished on 1 July 2025).
+TWO_TIER_FROM = 2025
+
 # Model fields an import sets, by file column; block and parent are resolved from codes.
 _PLAIN_FIELDS = ("name", "short_name", "valid_from", "valid_until")
 
@@ -80,8 +83,13 @@ class _Plan:
         self.blocks = {block.code: block for block in Block.objects.all()}
         # The whole registry as code -> (parent code, kind): enough to follow parent chains
         # through units the file does not mention. Locked so nobody edits them meanwhile.
+        # A reused code (a reform's successor taking a predecessor's code) names the latest
+        # unit: listed latest last, so it is the one each code keeps in these maps.
         units = list(
-            Unit.objects.select_for_update().values_list("pk", "code", "parent_id", "kind")
+            Unit.objects.select_for_update()
+            .latest_first()
+            .reverse()
+            .values_list("pk", "code", "parent_id", "kind")
         )
         self.code_of = {pk: code for pk, code, _, _ in units}
         self.db_parent = {code: self.code_of.get(parent_id, "") for _, code, parent_id, _ in units}
@@ -92,7 +100,10 @@ class _Plan:
         for row in rows:
             if row.code and row.code not in self.rows:
                 self.rows[row.code] = row
-        self.existing = {unit.code: unit for unit in Unit.objects.filter(code__in=list(self.rows))}
+        latest = Unit.objects.filter(code__in=list(self.rows)).latest_first().reverse()
+        self.existing = {
+            unit.code: unit for unit in latest if not self.starts_after(self.rows[unit.code], unit)
+        }
         self.kind: dict[str, str] = {}
         self.parent: dict[str, str] = {}
         for row in rows:
@@ -101,6 +112,15 @@ class _Plan:
             self.check_parent(row)
         for row in self.rows.values():
             self.check_cycle(row)
+
+    @staticmethod
+    def starts_after(row: UnitRow, unit: Unit) -> bool:
+        """The row is a new unit reusing the code of one that ended before it starts."""
+        return (
+            row.valid_from is not None
+            and unit.valid_until is not None
+            and unit.valid_until < row.valid_from
+        )
 
     def problem(self, row: UnitRow, column: str, message: str) -> None:
         self.problems.append(table_problem(self.filename, row.row, column, message))
@@ -142,7 +162,17 @@ class _Plan:
             self.problem(row, "parent", message)
             return
         kind, parent_kind = self.kind_of(row.code), self.kind_of(parent)
-        if kind == UnitKind.COMMUNE and parent_kind and parent_kind != UnitKind.DISTRICT:
+        # From the 2025 reform the district level is gone: a commune answers to the province.
+        start = row.valid_from
+        if not row.has("valid_from") and row.code in self.existing:
+            start = self.existing[row.code].valid_from
+        two_tier = parent_kind == UnitKind.PROVINCE and start is not None and start >= TWO_TIER_FROM
+        if (
+            kind == UnitKind.COMMUNE
+            and parent_kind
+            and parent_kind != UnitKind.DISTRICT
+            and not two_tier
+        ):
             message = gettext(
                 "a commune's parent must be a district, but %(code)s is a %(kind)s"
             ) % {"code": repr(parent), "kind": UnitKind(parent_kind).label}

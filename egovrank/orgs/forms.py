@@ -37,7 +37,7 @@ class SuccessionForm(forms.Form):
 
     def clean_successor(self) -> Unit:
         code = self.cleaned_data["successor"].strip()
-        successor = Unit.objects.filter(code=code).first()
+        successor = Unit.objects.filter(code=code).latest_first().first()
         if successor is None:
             raise forms.ValidationError(_("No unit has the code %(code)s."), params={"code": code})
         if successor == self.predecessor:

@@ -45,6 +45,14 @@ class UnitQuerySet(models.QuerySet["Unit"]):
             Q(valid_until__isnull=True) | Q(valid_until__gte=year),
         )
 
+    def latest_first(self) -> UnitQuerySet:
+        """The unit still in force before those that ended, the latest ending first: an
+        official code is reused after a reform, and a bare code means the latest unit."""
+        return self.order_by(
+            models.F("valid_until").desc(nulls_first=True),
+            models.F("valid_from").desc(nulls_last=True),
+        )
+
 
 class Unit(models.Model):
     """A state agency that is evaluated (or that reviews others): a department, a district,
@@ -55,7 +63,9 @@ class Unit(models.Model):
     ends the old unit's validity and links it to its successors.
     """
 
-    code = models.CharField(_("code"), max_length=32, unique=True)
+    # Not unique alone: an official code is reused by a successor after a reform (Phường
+    # Phố Hiến 11953 was Phường Hiến Nam 11953); the two are told apart by their years.
+    code = models.CharField(_("code"), max_length=32, db_index=True)
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     kind = models.CharField(_("kind"), max_length=16, choices=UnitKind.choices)
@@ -95,6 +105,15 @@ class Unit(models.Model):
             ),
             models.CheckConstraint(
                 condition=~Q(parent=models.F("pk")), name="orgs_unit_not_own_parent"
+            ),
+            # One unit in force per code, and one per code and year of ending.
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=Q(valid_until__isnull=True),
+                name="orgs_unit_code_once_in_force",
+            ),
+            models.UniqueConstraint(
+                fields=["code", "valid_until"], name="orgs_unit_code_once_per_ending"
             ),
         ]
 

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -48,9 +49,19 @@ def unit_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _year(request: HttpRequest) -> int | None:
+    """``?year=`` picks a unit whose code was reused after a reform (404 when not a year)."""
+    text = request.GET.get("year", "")
+    if not text:
+        return None
+    if not (text.isascii() and text.isdigit() and len(text) <= 4):
+        raise Http404
+    return int(text)
+
+
 @role_required(can_see_units)
 def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
-    unit = access_unit(request.user, code)
+    unit = access_unit(request.user, code, _year(request))
     return _render_detail(request, unit, SuccessionForm(predecessor=unit))
 
 
@@ -79,7 +90,7 @@ def _render_detail(
 @require_POST
 @role_required(can_manage_units)
 def unit_add_successor(request: HttpRequest, code: str) -> HttpResponse:
-    unit = access_unit(request.user, code)
+    unit = access_unit(request.user, code, _year(request))
     form = SuccessionForm(request.POST, predecessor=unit)
     if not form.is_valid():
         return _render_detail(request, unit, form, status=400)
@@ -92,7 +103,8 @@ def unit_add_successor(request: HttpRequest, code: str) -> HttpResponse:
         actor=request.user,
     )
     messages.success(request, _("The successor is recorded."))
-    return redirect("orgs:detail", code=unit.code)
+    url = reverse("orgs:detail", kwargs={"code": unit.code})
+    return redirect(f"{url}?year={unit.valid_until}" if unit.valid_until else url)
 
 
 @role_required(can_manage_units)

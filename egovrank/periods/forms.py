@@ -133,7 +133,10 @@ class AddUnitForm(forms.Form):
 
     def clean_code(self) -> Unit:
         code = self.cleaned_data["code"].strip()
-        unit = Unit.objects.filter(code=code).first()
+        # A reused code (after a reform) names two units: the one valid in the period's year.
+        units = list(Unit.objects.filter(code=code).latest_first())
+        unit = next((u for u in units if u.is_valid_in(self.period.year)), None)
+        unit = unit or (units[0] if units else None)
         if unit is None:
             raise forms.ValidationError(_("No unit has the code %(code)s."), params={"code": code})
         if not unit.is_valid_in(self.period.year):
