@@ -28,6 +28,7 @@ from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant
 from egovrank.periods.rules import deadline_passed
 from egovrank.scoring.fileformat.archives import ArchiveRefused
+from egovrank.scoring.tree import CriteriaSet
 
 from .choices import AssessmentState
 from .filetypes import detect, safe_name
@@ -40,13 +41,14 @@ from .queries import (
     sheet_for,
     snapshot_of,
 )
-from .sheet import Entry, points_of
+from .sheet import Entry, Scored, points_of, score_entries
 
 __all__ = [
     "AnswerInput",
     "EnteredElsewhere",
     "EvidenceRefused",
     "FormLocked",
+    "Saved",
     "StaleAnswer",
     "SubmissionRefused",
     "do_add_file",
@@ -54,6 +56,7 @@ __all__ = [
     "do_remove_file",
     "do_remove_link",
     "do_save_answer",
+    "do_save_scored",
     "do_submit",
     "do_withdraw",
     "edit_lock",
@@ -182,6 +185,16 @@ def _refuse_if_locked(participant: Participant, assessment: Assessment) -> None:
         raise FormLocked(reason)
 
 
+@dataclass(frozen=True)
+class Saved:
+    """A save's answer and, when the save changed it, the form scored once after it
+    (with the criteria set it was scored by): the response shows that score."""
+
+    answer: Answer
+    criteria_set: CriteriaSet | None = None
+    scored: Scored | None = None
+
+
 @transaction.atomic(durable=True)
 def do_save_answer(
     participant: Participant,
@@ -195,6 +208,26 @@ def do_save_answer(
     still be incomplete; the form shows what is refused), or for one of the set's shared
     figures. Refuses (``EnteredElsewhere``) what comes from a system or is measured
     automatically."""
+    return _save_entered(participant, code, entered, revision=revision, actor=actor).answer
+
+
+@transaction.atomic(durable=True)
+def do_save_scored(
+    participant: Participant,
+    code: str,
+    entered: AnswerInput,
+    *,
+    revision: int,
+    actor: User,
+) -> Saved:
+    """``do_save_answer``, also handing back the form's score after the save, for the
+    page and the API to answer with (a save scores the form once for its new state)."""
+    return _save_entered(participant, code, entered, revision=revision, actor=actor)
+
+
+def _save_entered(
+    participant: Participant, code: str, entered: AnswerInput, *, revision: int, actor: User
+) -> Saved:
     criteria_set = criteria_set_for(participant)
     origin = criteria_set.get(code) or criteria_set.figure(code)
     if origin is not None and not origin.entered_by_unit:
@@ -223,7 +256,7 @@ def _save_answer(
     revision: int,
     actor: User | None,
     source: str = "",
-) -> Answer:
+) -> Saved:
     """``do_save_answer`` without its own transaction, for callers that save many
     answers in one (``figures.do_import_figures``: all or nothing). ``source`` names
     where the value came from when it was not typed into the form; the history keeps it."""
@@ -242,10 +275,9 @@ def _save_answer(
     before = AnswerInput.of(answer)
     if before == entered:
         assert answer is not None or entered == AnswerInput()
-        return answer if answer is not None else Answer(assessment=assessment, code=code)
+        return Saved(answer if answer is not None else Answer(assessment=assessment, code=code))
     entries = entries_of(assessment)
     others = block_figures(participant, criteria_set)
-    points_before = points_of(criteria_set, entries, code, best_for(criteria_set, others, entries))
     if answer is None:
         answer = Answer(assessment=assessment, code=code)
     answer.value = entered.value[:500]
@@ -256,13 +288,23 @@ def _save_answer(
     answer.updated_by = actor
     answer.save()
     kept = entries.get(code, Entry())
-    entries[code] = replace(
+    changed = replace(
         kept,
         value=answer.value,
         not_applicable=answer.not_applicable,
         evidence_explanation=answer.evidence_explanation,
     )
-    points_after = points_of(criteria_set, entries, code, best_for(criteria_set, others, entries))
+    after_entries = {**entries, code: changed}
+    after = score_entries(
+        criteria_set, after_entries, best_for(criteria_set, others, after_entries)
+    )
+    points_after = after.points_in(criteria_set, code)
+    if changed == kept:
+        # Only the note changed: nothing the core reads, so the points stand.
+        points_before = points_after
+    else:
+        before_best = best_for(criteria_set, others, entries)
+        points_before = points_of(criteria_set, entries, code, before_best)
     assessment.save(update_fields=["updated_at"])
     record(
         "answer.changed",
@@ -279,7 +321,7 @@ def _save_answer(
             **({"source": source} if source else {}),
         },
     )
-    return answer
+    return Saved(answer, criteria_set, after)
 
 
 def _check_code(participant: Participant, code: str) -> None:

@@ -15,13 +15,13 @@ from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant
 
 from .access import can_edit, can_submit
-from .actions import edit_lock
+from .actions import Saved, edit_lock
 from .choices import AssessmentState
 from .filetypes import KINDS
 from .models import Assessment
 from .progress import state_label, state_of
 from .queries import FormData, assessment_of, criteria_set_for, form_data, sheet_for
-from .sheet import Line, Sheet, split_ratio
+from .sheet import Line, Sheet, sheet_of, split_ratio
 from .slots import FormReview, form_review
 
 __all__ = ["FormPage"]
@@ -33,13 +33,23 @@ _ACCEPT = ",".join(ext for kind in KINDS for ext in kind.extensions)
 class FormPage:
     """Everything the form page, its fragments and the API show of one form."""
 
-    def __init__(self, user: AbstractBaseUser | AnonymousUser, participant: Participant) -> None:
+    def __init__(
+        self,
+        user: AbstractBaseUser | AnonymousUser,
+        participant: Participant,
+        saved: Saved | None = None,
+    ) -> None:
+        """``saved``: the save this page answers; its score is shown, not made again."""
         locale = get_language() or "vi"
         self.participant = participant
         self.assessment: Assessment | None = assessment_of(participant)
-        self.criteria_set = criteria_set_for(participant)
         self.data: FormData = form_data(self.assessment)
-        self.sheet: Sheet = sheet_for(participant, self.criteria_set, self.data.entries, locale)
+        if saved is not None and saved.scored is not None and saved.criteria_set is not None:
+            self.criteria_set = saved.criteria_set
+            self.sheet: Sheet = sheet_of(self.criteria_set, saved.scored, locale=locale)
+        else:
+            self.criteria_set = criteria_set_for(participant)
+            self.sheet = sheet_for(participant, self.criteria_set, self.data.entries, locale)
         self.review: FormReview = form_review(
             participant, self.assessment, self.criteria_set, self.data.entries, locale
         )

@@ -31,6 +31,7 @@ __all__ = [
     "Entry",
     "FigureLine",
     "Line",
+    "Scored",
     "Sheet",
     "answers_of",
     "block_best",
@@ -39,7 +40,9 @@ __all__ = [
     "points_of",
     "progress_of",
     "relative_codes",
+    "score_entries",
     "score_sheet",
+    "sheet_of",
     "split_ratio",
 ]
 
@@ -326,6 +329,42 @@ def progress_of(
     return answered, answerable, missing_answers, missing_evidence
 
 
+@dataclass(frozen=True)
+class Scored:
+    """One unit's entries read and scored by the core, once: a save hands it to the
+    history (``points_in``) and to the response (``sheet_of``)."""
+
+    entries: Mapping[str, Entry]
+    answers: dict[str, Answer]
+    errors: dict[str, str]
+    score: UnitScore
+    provisional: bool
+
+    def points_in(self, criteria_set: CriteriaSet, code: str) -> Decimal:
+        """One node's points; for a shared figure's code, the points of the criteria
+        that use it."""
+        if criteria_set.get(code) is None:  # a shared figure: the points of what uses it
+            users = criteria_set.figure_users(code)
+            return sum((self.score.points_of(user) for user in users), ZERO)
+        return self.score.points_of(code)
+
+
+def score_entries(
+    criteria_set: CriteriaSet,
+    entries: Mapping[str, Entry],
+    best: Mapping[str, tuple[Decimal, Decimal]] | None = None,
+) -> Scored:
+    """The core's score of these entries; ``best`` as for ``score_sheet``."""
+    answers, errors = _answers(criteria_set, entries)
+    return Scored(
+        entries,
+        answers,
+        errors,
+        _score(criteria_set, answers, best),
+        provisional=bool(relative_codes(criteria_set)),
+    )
+
+
 def points_of(
     criteria_set: CriteriaSet,
     entries: Mapping[str, Entry],
@@ -333,13 +372,9 @@ def points_of(
     best: Mapping[str, tuple[Decimal, Decimal]] | None = None,
 ) -> Decimal:
     """One node's points for these entries, scored like ``score_sheet`` but without
-    shaping every line (the history records a criterion's points before and after).
-    For a shared figure's code, the points of the criteria that use it."""
-    answers, _errors = _answers(criteria_set, entries)
-    scored = _score(criteria_set, answers, best)
-    if criteria_set.get(code) is None:  # a shared figure: the points of what uses it
-        return sum((scored.points_of(user) for user in criteria_set.figure_users(code)), ZERO)
-    return scored.points_of(code)
+    shaping every line. For a shared figure's code, the points of the criteria that
+    use it."""
+    return score_entries(criteria_set, entries, best).points_in(criteria_set, code)
 
 
 def block_best(
@@ -363,8 +398,12 @@ def score_sheet(
 ) -> Sheet:
     """Score one unit's entries. ``best`` are the block's best figures so far for
     relative-to-best criteria (``block_best``); without them the unit's own count."""
-    answers, errors = _answers(criteria_set, entries)
-    scored = _score(criteria_set, answers, best)
+    return sheet_of(criteria_set, score_entries(criteria_set, entries, best), locale=locale)
+
+
+def sheet_of(criteria_set: CriteriaSet, done: Scored, *, locale: str = "vi") -> Sheet:
+    """The form's lines for a score already made (``score_entries``)."""
+    entries, answers, errors, scored = done.entries, done.answers, done.errors, done.score
     results = {result.code: result for result in scored.walk()}
     precision = criteria_set.scoring.precision
     lines: list[Line] = []
@@ -417,6 +456,6 @@ def score_sheet(
         max_points=scored.max_points,
         percent_text=scored.percent_text(locale),
         level=scored.level,
-        provisional=bool(relative_codes(criteria_set)),
+        provisional=done.provisional,
         by_code={line.code: line for line in lines},
     )

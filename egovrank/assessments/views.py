@@ -42,7 +42,7 @@ from .actions import (
     do_add_link,
     do_remove_file,
     do_remove_link,
-    do_save_answer,
+    do_save_scored,
     do_submit,
     do_withdraw,
     submission_problems,
@@ -125,7 +125,7 @@ def save_answer(request: SignedInRequest, year: int, unit: str, code: str) -> Ht
     if not posted.is_valid():
         return HttpResponse(_("The form was not sent completely; reload the page."), status=400)
     try:
-        do_save_answer(
+        saved = do_save_scored(
             participant,
             code,
             posted.entered(),
@@ -141,7 +141,8 @@ def save_answer(request: SignedInRequest, year: int, unit: str, code: str) -> Ht
     if not _is_htmx(request):
         messages.success(request, _("Saved."))
         return redirect(_form_url(participant, code))
-    return _saved_fragment(request, FormPage(request.user, participant), code, just_saved=True)
+    form = FormPage(request.user, participant, saved)
+    return _saved_fragment(request, form, code, just_saved=True)
 
 
 def _refused(

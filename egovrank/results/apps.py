@@ -11,7 +11,8 @@ class ResultsConfig(AppConfig):
         # because models may not be imported before the app registry is ready.
         from egovrank.review import slots
 
-        from .queries import in_correction, standings
+        from .queries import district_standings, in_correction, standings
 
         slots.in_correction.plug(in_correction)
         slots.standings.plug(standings)
+        slots.district_standings.plug(district_standings)

@@ -26,12 +26,12 @@ from egovrank.assessments.choices import AWAITING_REVIEW, COUNTED_STATES, Assess
 from egovrank.assessments.models import Answer, Assessment
 from egovrank.assessments.progress import NOT_STARTED
 from egovrank.assessments.queries import entries_from
-from egovrank.assessments.sheet import Entry, answers_of
+from egovrank.assessments.sheet import Entry, answers_of, relative_codes
 from egovrank.criteria.models import CriteriaVersion
 from egovrank.criteria.versions import criteria_set_of
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit
-from egovrank.periods.models import Participant, Period
+from egovrank.periods.models import Participant, Period, PeriodBlock
 from egovrank.periods.rules import TWO_TIER_FROM, district_of
 from egovrank.review.choices import Decision
 from egovrank.review.models import Forwarding, Verification
@@ -186,6 +186,18 @@ def _participants(period: Period) -> list[Participant]:
     )
 
 
+def _district_part(
+    period_blocks: list[PeriodBlock], participants: list[Participant], district: Unit
+) -> tuple[list[PeriodBlock], list[Participant]]:
+    """The blocks holding the district's units, and the participants to score in them."""
+    mine = [p for p in participants if (d := district_of(p)) is not None and d.pk == district.pk]
+    blocks = {p.block_id for p in mine}
+    period_blocks = [pb for pb in period_blocks if pb.block_id in blocks]
+    whole = {pb.block_id for pb in period_blocks if relative_codes(criteria_set_of(pb.version))}
+    kept = {p.pk for p in mine} | {p.pk for p in participants if p.block_id in whole}
+    return period_blocks, [p for p in participants if p.pk in kept]
+
+
 def _forms(period: Period) -> dict[int, tuple[int, str]]:
     """participant id → (assessment id, state)."""
     return {
@@ -220,14 +232,22 @@ def _adjustments(assessment_ids: list[int]) -> dict[int, dict[str, Verification]
     return found
 
 
-def compute(period: Period) -> dict[str, BlockResults]:
+def compute(period: Period, *, district: Unit | None = None) -> dict[str, BlockResults]:
     """Every block of the period scored and ranked by the core, keyed by block code, in
-    block order. Five queries (criteria sets are parsed once and kept)."""
+    block order. Five queries (criteria sets are parsed once and kept).
+
+    With ``district``, only the blocks holding its units, and of each only the units
+    ranked within that district: their points and ranks within the district are the
+    same as in the whole block, which a unit's own answers decide. A set that scores
+    relative to the block's best keeps its whole block."""
     period_blocks = list(
         period.blocks.select_related("block", "version").order_by("block__order", "block__code")
     )
     participants = _participants(period)
-    forms = _forms(period)
+    if district is not None:
+        period_blocks, participants = _district_part(period_blocks, participants, district)
+    kept = {participant.pk for participant in participants}
+    forms = {pk: form for pk, form in _forms(period).items() if pk in kept}
     counted = [pk for pk, state in forms.values() if state in COUNTED_STATES]
     entries = _entries(counted)
     adjustments = _adjustments(counted)

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.utils.translation import get_language
 
+from egovrank.orgs.models import Unit
 from egovrank.periods.models import Participant, Period
 from egovrank.review.slots import Standing
 from egovrank.scoring.engine import NOT_APPLICABLE
@@ -25,6 +26,7 @@ __all__ = [
     "GroupColumn",
     "ResultRow",
     "ResultTable",
+    "district_standings",
     "in_correction",
     "live_tables",
     "open_corrections",
@@ -152,6 +154,17 @@ def standings(period: Period) -> list[Standing]:
         Standing(row, facts.counted, facts.self_points)
         for block in compute(period).values()
         for row, facts in block.rows()
+    ]
+
+
+def district_standings(period: Period, district: Unit) -> list[Standing]:
+    """The units ranked within ``district`` as the results rank them now (the other
+    units of their blocks are scored only where a set ranks on the block's best)."""
+    return [
+        Standing(row, facts.counted, facts.self_points)
+        for block in compute(period, district=district).values()
+        for row, facts in block.rows()
+        if facts.district is not None and facts.district.pk == district.pk
     ]
 
 

@@ -621,7 +621,7 @@ def do_forward(period: Period, district: Unit, *, note: str = "", actor: User) -
             participant__period=period, participant__reviewer_unit=district
         ).values_list("participant__unit_code", "state")
     )
-    ranking = district_ranking(period, {code: states.get(code, "") for code in codes})
+    ranking = district_ranking(period, district, {code: states.get(code, "") for code in codes})
     forwarding = Forwarding.objects.create(
         period=period, district=district, forwarded_by=actor, note=note.strip(), ranking=ranking
     )

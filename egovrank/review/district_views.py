@@ -54,10 +54,10 @@ def _district_url(period: Period, unit: Unit) -> str:
     return reverse("review:district", kwargs={"year": period.year, "district": unit.code})
 
 
-def _preview(period: Period, states: dict[str, str]) -> list[RankingEntry]:
+def _preview(period: Period, district: Unit, states: dict[str, str]) -> list[RankingEntry]:
     """The ranking the forwarding would carry now, level names in the page's language,
     best first."""
-    rows = district_ranking(period, states, english=get_language() == "en")
+    rows = district_ranking(period, district, states, english=get_language() == "en")
     rows.sort(key=lambda r: (r["rank"] is None, r["rank"] or 0, vietnamese_sort_key(r["name"])))
     return rows
 
@@ -90,7 +90,7 @@ def _context(request: HttpRequest, period: Period, unit: Unit, **extra: Any) -> 
     )
     ranking: list[RankingEntry] = []
     if standing is None and not problems:
-        ranking = _preview(period, states)
+        ranking = _preview(period, unit, states)
     open_for_review = period.state in REVIEW_PERIOD_STATES
     return {
         "period": period,

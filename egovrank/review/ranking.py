@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TypedDict
 
+from egovrank.orgs.models import Unit
 from egovrank.periods.models import Period
 from egovrank.scoring.engine import RankedUnit
 
-from .slots import standings
+from .slots import district_standings
 
 __all__ = ["RankingEntry", "district_ranking", "ranking_entry"]
 
@@ -48,12 +49,12 @@ def ranking_entry(row: RankedUnit, state: str, *, english: bool = False) -> Rank
 
 
 def district_ranking(
-    period: Period, states: Mapping[str, str], *, english: bool = False
+    period: Period, district: Unit, states: Mapping[str, str], *, english: bool = False
 ) -> list[RankingEntry]:
-    """The communes of ``states`` (unit code → form state) as the results rank them now,
-    in the results' order."""
+    """The communes of ``states`` (unit code → form state), ranked within ``district``,
+    as the results rank them now, in the results' order."""
     return [
         ranking_entry(standing.ranked, states[standing.ranked.unit.code], english=english)
-        for standing in standings(period)
+        for standing in district_standings(period, district)
         if standing.ranked.unit.code in states
     ]

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from egovrank.core.slots import Slot
+from egovrank.orgs.models import Unit
 from egovrank.periods.models import Participant, Period
 from egovrank.scoring.engine import RankedUnit
 
-__all__ = ["Standing", "in_correction", "standings"]
+__all__ = ["Standing", "district_standings", "in_correction", "standings"]
 
 
 @dataclass(frozen=True)
@@ -34,3 +35,9 @@ in_correction: Slot[[Participant], bool] = Slot("whether a unit is re-opened for
 
 # period → every unit as the results rank it now, block by block in ranking order.
 standings: Slot[[Period], list[Standing]] = Slot("the live results of a period")
+
+# (period, district) → the units ranked within the district, as the results rank them
+# now, in ranking order (only what the district's ranking needs is scored).
+district_standings: Slot[[Period, Unit], list[Standing]] = Slot(
+    "the live results of a district's units"
+)

@@ -31,7 +31,7 @@ from egovrank.assessments.actions import (
     do_add_link,
     do_remove_file,
     do_remove_link,
-    do_save_answer,
+    do_save_scored,
     do_submit,
     do_withdraw,
 )
@@ -166,7 +166,7 @@ class AnswerView(ApiView):
             evidence_explanation=posted["evidence_explanation"].strip(),
         )
         try:
-            do_save_answer(
+            saved = do_save_scored(
                 participant, code, entered, revision=posted["revision"], actor=acting_user(request)
             )
         except KeyError:
@@ -183,7 +183,7 @@ class AnswerView(ApiView):
                 ],
                 current=shapes.answer(stale.current),
             ) from None
-        form = FormPage(request.user, participant)
+        form = FormPage(request.user, participant, saved)
         line = form.sheet.by_code.get(code)
         figure = form.sheet.figure_by_code.get(code)
         data = {

@@ -220,3 +220,39 @@ def test_sending_back_lets_the_district_act_again_and_a_new_forwarding_keeps_the
     before = next(e for e in first.ranking if e["code"] == lacdao_code)
     after = next(e for e in second.ranking if e["code"] == lacdao_code)
     assert Decimal(after["points"]) > Decimal(before["points"])
+
+
+@pytest.fixture
+def scored_units(monkeypatch):
+    """The units the results score block by block (the real function runs)."""
+    from egovrank.results import compute
+
+    scored: list[str] = []
+    real = compute.score_block
+
+    def counting(criteria_set, units):
+        units = list(units)
+        scored.extend(unit.code for unit in units)
+        return real(criteria_set, units)
+
+    monkeypatch.setattr(compute, "score_block", counting)
+    return scored
+
+
+def test_forwarding_scores_only_the_districts_communes(world, communes, scored_units):
+    """Not the departments, the districts or another district's communes (issue 19):
+    Khối 03's set ranks on each commune's own answers, so Văn Giang's Xuân Quan plays
+    no part in Văn Lâm's ranking."""
+    forwarding = forward(world)
+    # Lạc Đạo's adjusted form is scored twice: verified, and on its own answers.
+    assert set(scored_units) == {entry["code"] for entry in forwarding.ranking}
+    assert set(scored_units) == {world.participants[key].unit_code for key in ("lacdao", "chidao")}
+
+
+def test_forwarding_costs_a_fixed_number_of_queries(world, communes, django_assert_num_queries):
+    with django_assert_num_queries(QUERIES_PER_FORWARDING):
+        forward(world)
+
+
+# As before it scored every block: the results read the period in five queries either way.
+QUERIES_PER_FORWARDING = 18
