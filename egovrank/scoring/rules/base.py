@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import ClassVar, Literal, Protocol
 
 from ..answers import NA, Answer, AnswerError, EntryProblem, Number, Ratio
 from ..explanation import Explanation, Renderer, Say
-from ..numbers import ZERO, NumberFormatError, parse_decimal, truncate_divide
+from ..numbers import TWO_PLACES, ZERO, NumberFormatError, parse_decimal, truncate_divide
 
 # Which inputs a form shows for a criterion: yes/no buttons, option buttons, the two
 # figures of a ratio, one number, or free text.
@@ -369,6 +369,50 @@ def validate_bands(
         if index and band.at_least <= bands[index - 1].at_least:
             problems.append((f"bands.{index}.at_least", "bands must be in ascending order"))
     return problems
+
+
+class DividingRule(Rule):
+    """Base of the kinds whose points are a quotient (ratio, relative to the best): they
+    round it themselves, half up to two places by default or as the set's ``scoring:``
+    says, in one ``_score``."""
+
+    __slots__ = ()
+
+    def score_many(
+        self,
+        code: str,
+        answers: Sequence[Answer | None],
+        max_points: Decimal,
+        best: Figure | None = None,
+        allow_na: bool = False,
+    ) -> ScoredColumn:
+        return self._score(code, answers, max_points, best, allow_na, TWO_PLACES, ROUND_HALF_UP)
+
+    def score_rounding(
+        self,
+        code: str,
+        answers: Sequence[Answer | None],
+        max_points: Decimal,
+        best: Figure | None,
+        allow_na: bool,
+        quantum: Decimal | None,
+        mode: str,
+    ) -> ScoredColumn:
+        return self._score(code, answers, max_points, best, allow_na, quantum, mode)
+
+    def _score(
+        self,
+        code: str,
+        answers: Sequence[Answer | None],
+        max_points: Decimal,
+        best: Figure | None,
+        allow_na: bool,
+        places: Decimal | None,
+        mode: str,
+    ) -> ScoredColumn:
+        """The column's points rounded to ``places`` in ``mode`` (``places`` None:
+        unrounded, for a set that rounds only its total)."""
+        raise NotImplementedError
 
 
 @dataclass(frozen=True, slots=True)

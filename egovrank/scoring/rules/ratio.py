@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import ClassVar
 
@@ -21,7 +21,6 @@ from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import (
     DIVIDE_CONTEXT,
     HUNDRED,
-    TWO_PLACES,
     ZERO,
     divide_half_up,
     exact_mul,
@@ -31,6 +30,7 @@ from ..numbers import (
 from .base import (
     Band,
     Chance,
+    DividingRule,
     Figure,
     InputKind,
     Rule,
@@ -109,7 +109,7 @@ def _render_zero_denominator(explanation: Explanation, say: Say) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class RatioRule(Rule):
+class RatioRule(DividingRule):
     """A ratio of two entered figures, mapped to points.
 
     ``mode="proportional"``: points = numerator / denominator × maximum, rounded half up
@@ -311,28 +311,6 @@ class RatioRule(Rule):
             raise wrong_type(code, self, answer)
         elif answer.value < ZERO:
             raise AnswerError(code, f"the {own} must not be negative (got {answer.value})")
-
-    def score_many(
-        self,
-        code: str,
-        answers: Sequence[Answer | None],
-        max_points: Decimal,
-        best: Figure | None = None,
-        allow_na: bool = False,
-    ) -> ScoredColumn:
-        return self._score(code, answers, max_points, best, allow_na, TWO_PLACES, ROUND_HALF_UP)
-
-    def score_rounding(
-        self,
-        code: str,
-        answers: Sequence[Answer | None],
-        max_points: Decimal,
-        best: Figure | None,
-        allow_na: bool,
-        quantum: Decimal | None,
-        mode: str,
-    ) -> ScoredColumn:
-        return self._score(code, answers, max_points, best, allow_na, quantum, mode)
 
     def _score(
         self,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import ClassVar
 
@@ -13,7 +13,6 @@ from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import (
     DIVIDE_CONTEXT,
     HUNDRED,
-    TWO_PLACES,
     ZERO,
     divide_half_up,
     exact_mul,
@@ -23,9 +22,9 @@ from ..numbers import (
 from .base import (
     ONE,
     Chance,
+    DividingRule,
     Figure,
     InputKind,
-    Rule,
     ScoredColumn,
     add_unusual,
     best_of,
@@ -74,7 +73,7 @@ def _render(explanation: Explanation, say: Say) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class RelativeRule(Rule):
+class RelativeRule(DividingRule):
     """Points relative to the best unit of the block: figure / highest figure × maximum,
     rounded half up, as the ministry's method normalises by the best unit.
 
@@ -161,28 +160,6 @@ class RelativeRule(Rule):
         if answer.value < 0:
             raise AnswerError(code, f"the figure must not be negative (got {answer.value})")
         return answer.value, ONE
-
-    def score_many(
-        self,
-        code: str,
-        answers: Sequence[Answer | None],
-        max_points: Decimal,
-        best: Figure | None = None,
-        allow_na: bool = False,
-    ) -> ScoredColumn:
-        return self._score(code, answers, max_points, best, allow_na, TWO_PLACES, ROUND_HALF_UP)
-
-    def score_rounding(
-        self,
-        code: str,
-        answers: Sequence[Answer | None],
-        max_points: Decimal,
-        best: Figure | None,
-        allow_na: bool,
-        quantum: Decimal | None,
-        mode: str,
-    ) -> ScoredColumn:
-        return self._score(code, answers, max_points, best, allow_na, quantum, mode)
 
     def _score(
         self,
