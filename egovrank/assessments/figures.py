@@ -277,20 +277,7 @@ class _Checker:
         if code in errors:
             self.problem(row.number, column, f"[{code}] {errors[code]}")
             return None
-        lock = self._lock(participant)
-        if lock:
-            self.problem(row.number, "unit_code", f"{participant.unit_code}: {lock}")
-            return None
-        answer = self.answers[participant.pk].get(code)
-        before = AnswerInput.of(answer)
-        return _Planned(
-            row,
-            participant,
-            code,
-            before,
-            replace(before, value=text, not_applicable=False),
-            answer.revision if answer else 0,
-        )
+        return self._planned(row, participant, code, text)
 
     def _figure(self, row: _Row, participant: Participant, code: str) -> _Planned | None:
         """A row that gives one of the set's shared figures."""
