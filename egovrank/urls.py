@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.urls import URLPattern, include, path
 
 from egovrank.accounts.views import admin_sign_in
-from egovrank.assessments.dashboard_views import period_dashboard
+from egovrank.assessments.dashboard_views import dashboard_export, period_dashboard, remind
 from egovrank.periods import urls as periods_urls
 from egovrank.results.grid_views import grid, grid_export
 from egovrank.review import urls as review_urls
@@ -20,6 +20,8 @@ periods: tuple[list[URLPattern], str] = (
     [
         *periods_urls.urlpatterns,
         path("<int:year>/dashboard/", period_dashboard, name="dashboard"),
+        path("<int:year>/dashboard/export/", dashboard_export, name="dashboard_export"),
+        path("<int:year>/dashboard/remind/", remind, name="remind"),
     ],
     periods_urls.app_name,
 )

@@ -34,6 +34,12 @@ class UnitProgress:
         return self.progress.state != NOT_STARTED
 
     @property
+    def owes_form(self) -> bool:
+        """Not started, in draft or returned: a reminder may be due (``remind_now``
+        decides, against the deadline)."""
+        return self.progress.state in (NOT_STARTED, *IN_DRAFT)
+
+    @property
     def deadline(self) -> datetime | None:
         return self.participant.deadline
 
