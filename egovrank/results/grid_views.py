@@ -14,6 +14,9 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from egovrank.core.access import role_required
@@ -22,7 +25,7 @@ from egovrank.periods.models import Period
 from egovrank.review.access import has_review_role, readable_reviews
 from egovrank.scoring.numbers import format_number
 
-from .grid import FLAG_KINDS, Grid, build_grid
+from .grid import FLAG_KINDS, Grid, Row, build_grid
 from .grid_xlsx import CONTENT_TYPE, FILLS, grid_to_xlsx, legend
 
 __all__ = ["grid", "grid_export"]
@@ -89,6 +92,37 @@ def _headers(found: Grid) -> list[dict[str, Any]]:
     return headers
 
 
+_MARKS = {"inconsistent": "!", "missing-evidence": "∅", "outlier": "↕"}
+
+
+def _cells_html(row: Row, language: str) -> SafeString:
+    """One row's criterion cells. Built here rather than in the template: a block of
+    160 units × 80 criteria has 12,800 of them, and the template engine would take
+    most of the page's time over them."""
+    not_applicable = _("n/a")
+    parts = []
+    for cell in row.cells:
+        if cell.points is None:
+            parts.append(SafeString('<td class="num">—</td>'))
+            continue
+        shown = not_applicable if cell.not_applicable else format_number(cell.points, language)
+        if not cell.flags:
+            parts.append(format_html('<td class="num">{}</td>', shown))
+            continue
+        parts.append(
+            format_html(
+                '<td class="num grid-cell grid-cell--{}" title="{}">{} '
+                '<span aria-hidden="true">{}</span><span class="visually-hidden">{}</span></td>',
+                cell.kind,
+                cell.reasons,
+                shown,
+                _MARKS[cell.kind],
+                cell.reasons,
+            )
+        )
+    return SafeString("".join(parts))
+
+
 @role_required(has_review_role)
 def grid(request: HttpRequest, year: int) -> HttpResponse:
     period, blocks, found = _chosen(request, year)
@@ -100,6 +134,9 @@ def grid(request: HttpRequest, year: int) -> HttpResponse:
         "fills": FILLS,
         "counts": {kind: found.count(kind) for kind in FLAG_KINDS} if found else {},
         "headers": _headers(found) if found else [],
+        "rows": (
+            [(row, _cells_html(row, get_language() or "vi")) for row in found.rows] if found else []
+        ),
     }
     return render(request, "review/grid.html", context)
 
