@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from egovrank.assessments.models import Answer, EvidenceFile, EvidenceLink
@@ -171,14 +172,14 @@ def _fences(columns: Iterable[Column], scores: Iterable[UnitScore]) -> dict[str,
 
 
 def _number(value: Decimal) -> str:
-    return format_number(value.normalize() if value == value.to_integral() else value)
+    return format_number(value, get_language() or "vi")
 
 
 def _outlier(points: Decimal, fence: Fence) -> Flag | None:
     if fence.low <= points <= fence.high:
         return None
     values = {
-        "points": format_number(points),
+        "points": _number(points),
         "low": _number(max(fence.low, Decimal(0))),
         "high": _number(fence.high),
         "median": _number(fence.median),

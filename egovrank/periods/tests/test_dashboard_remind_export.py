@@ -176,3 +176,23 @@ def test_a_district_reviewer_s_export_holds_its_communes_only(world, client_as):
     workbook = load_workbook(io.BytesIO(response.content))
     codes = [row[2] for row in workbook["Units"].iter_rows(min_row=2, values_only=True)]
     assert sorted(codes) == ["11989", "11992"]
+
+
+def test_in_review_only_a_returned_form_is_reminded_against_its_revision_deadline(
+    world, client_as
+):
+    Period.objects.filter(pk=world.period.pk).update(state="review")
+    Assessment.objects.create(participant=world.participants["sotc"], state="draft")
+    Assessment.objects.create(
+        participant=world.participants["lacdao"],
+        state="returned",
+        revision_deadline=timezone.now() + timedelta(days=2),
+    )
+    client = client_as("administrator")
+    html = client.get(reverse("periods:dashboard", kwargs={"year": 2019})).content.decode()
+    assert f'href="{remind_url(world)}?unit=11989"' in html
+    assert f'href="{remind_url(world)}?unit=K01-05"' not in html  # locked: it cannot submit
+    due = client.get(remind_url(world)).context["due"].sent
+    assert [(r.participant.unit_code, r.kind, r.days_before) for r in due] == [
+        ("11989", "revision_reminder", 2)
+    ]
