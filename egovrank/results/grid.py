@@ -210,7 +210,8 @@ def _sorted(rows: list[Row], columns: tuple[Column, ...], sort: str, descending:
     if sort == "unit":
         return list(reversed(by_name)) if descending else by_name
     if sort == "state":
-        return sorted(by_name, key=lambda row: row.state_label, reverse=descending)
+        key = vietnamese_sort_key
+        return sorted(by_name, key=lambda row: key(row.state_label), reverse=descending)
     index = {column.code: position for position, column in enumerate(columns)}
 
     def value(row: Row) -> Decimal | None:

@@ -178,9 +178,7 @@ def test_a_district_reviewer_s_export_holds_its_communes_only(world, client_as):
     assert sorted(codes) == ["11989", "11992"]
 
 
-def test_in_review_only_a_returned_form_is_reminded_against_its_revision_deadline(
-    world, client_as
-):
+def test_in_review_only_a_returned_form_is_reminded_against_its_revision_deadline(world, client_as):
     Period.objects.filter(pk=world.period.pk).update(state="review")
     Assessment.objects.create(participant=world.participants["sotc"], state="draft")
     Assessment.objects.create(
@@ -196,3 +194,17 @@ def test_in_review_only_a_returned_form_is_reminded_against_its_revision_deadlin
     assert [(r.participant.unit_code, r.kind, r.days_before) for r in due] == [
         ("11989", "revision_reminder", 2)
     ]
+
+
+def test_sending_needs_the_csrf_token_of_the_confirmation(world):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.administrator)
+    assert client.post(remind_url(world), {"unit": "K01-05"}).status_code == 403
+    assert not Notice.objects.exists()
+    page = client.get(remind_url(world))
+    token = page.context["csrf_token"]
+    response = client.post(remind_url(world), {"unit": "K01-05", "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert Notice.objects.filter(kind="reminder").count() == 2

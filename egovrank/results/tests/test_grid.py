@@ -115,6 +115,7 @@ def test_rows_sort_by_any_column_either_way_units_without_points_last(world):
     assert order(sort="WEB2", descending=True) == ["11992", "11989", "12022"]
     assert order(sort="total", descending=True)[-1] == "12022"
     assert order(sort="no such column") == order()
+    assert order(sort="state") == ["12022", "11992", "11989"]  # Chưa bắt đầu before Đã nộp
     client = client_of(world.administrator)
     url = reverse("review:grid", kwargs={"year": 2019})
     page = client.get(url, {"block": "KHOI03", "sort": "WEB2", "order": "desc"}).content.decode()
