@@ -162,4 +162,41 @@ CASES: list[Case] = [
         form_of("sotc"),
         "post",
     ),
+    # The offline form: whoever reads the form downloads it; only its unit uploads.
+    Case("assessments:workbook", seen_by(*READERS_OF_SOTC), "own department", form_of("sotc")),
+    Case(
+        "assessments:workbook",
+        seen_by("administrator", "provincial_reviewer", "district_reviewer", "commune_officer"),
+        "commune of the reviewed district",
+        form_of("lacdao"),
+    ),
+    Case(
+        "assessments:workbook_upload",
+        {**CHANGE_SOTC, "unit_officer": 200, "unit_head": 200},
+        "own department",
+        form_of("sotc"),
+    ),
+    # No file: refused (400) for those who may upload.
+    Case(
+        "assessments:workbook_upload",
+        {**CHANGE_SOTC, "unit_officer": 400, "unit_head": 400},
+        "own department, no file",
+        form_of("sotc"),
+        "post",
+    ),
+    Case(
+        "assessments:workbook_upload",
+        {**CHANGE_SOTC, "unit_officer": 404, "unit_head": 404},
+        "another department",
+        form_of("soxd"),
+        "post",
+    ),
+    Case("assessments:workbook_confirm", POST_ONLY, "own department", form_of("sotc")),
+    Case(
+        "assessments:workbook_confirm",
+        {**CHANGE_SOTC, "unit_officer": 400, "unit_head": 400},
+        "own department, no preview",
+        form_of("sotc"),
+        "post",
+    ),
 ]
