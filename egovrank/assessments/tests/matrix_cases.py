@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 
-from egovrank.testing.matrix import NOT_FOR_ROLES_404, POST_ONLY, WITH_A_ROLE, Case, expect, seen_by
+from egovrank.testing.matrix import ADMINISTRATOR, NOT_FOR_ROLES_404, POST_ONLY, WITH_A_ROLE, Case, expect, seen_by
 from egovrank.testing.world import World
 
 READERS_OF_SOTC = ("administrator", "provincial_reviewer", "unit_officer", "unit_head")
@@ -197,6 +197,29 @@ CASES: list[Case] = [
         {**CHANGE_SOTC, "unit_officer": 400, "unit_head": 400},
         "own department, no preview",
         form_of("sotc"),
+        "post",
+    ),
+    # The administrator's figures import page.
+    Case("assessments:figures_import", ADMINISTRATOR, "the period", lambda w: {"year": w.period.year}),
+    Case(
+        "assessments:figures_import",
+        {**ADMINISTRATOR, "administrator": 400},
+        "the period, no file",
+        lambda w: {"year": w.period.year},
+        "post",
+    ),
+    Case(
+        "assessments:figures_import",
+        {**ADMINISTRATOR, "administrator": 404},
+        "missing period",
+        lambda w: {"year": 1999},
+    ),
+    Case("assessments:figures_confirm", POST_ONLY, "the period", lambda w: {"year": w.period.year}),
+    Case(
+        "assessments:figures_confirm",
+        {**ADMINISTRATOR, "administrator": 400},
+        "the period, no preview",
+        lambda w: {"year": w.period.year},
         "post",
     ),
 ]
