@@ -45,6 +45,7 @@ from .actions import (
     edit_lock,
     origin_refusal,
 )
+from .choices import AssessmentState
 from .models import Answer, Assessment
 from .queries import assessment_of, best_for, block_figures, criteria_set_for, form_data
 from .sheet import Entry, Scored, join_ratio, score_entries
@@ -113,11 +114,14 @@ class UploadPlan:
 
 
 def fingerprint_of(assessment: Assessment | None) -> str:
-    """Every answer's revision and the form's state: any save changes it."""
+    """Every answer's revision and the form's state: any save changes it. A form not
+    started yet is the empty draft its first save creates."""
     if assessment is None:
-        return hashlib.sha256(b"[]").hexdigest()
-    revisions = sorted(assessment.answers.values_list("code", "revision"))
-    text = json.dumps([assessment.state, revisions])
+        state, revisions = AssessmentState.DRAFT, []
+    else:
+        state = assessment.state
+        revisions = sorted(assessment.answers.values_list("code", "revision"))
+    text = json.dumps([str(state), revisions])
     return hashlib.sha256(text.encode()).hexdigest()
 
 

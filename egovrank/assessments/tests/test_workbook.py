@@ -304,3 +304,53 @@ def test_readers_download_but_cannot_upload(world, client):
     download(reviewer, world)
     response = upload(reviewer, world, b"")
     assert response.status_code == 403
+
+
+# --- a set with shared figures ------------------------------------------------------------
+
+from .test_shared_figures import shared  # noqa: E402, F401  (the fixture)
+
+
+def fill_figure(workbook, code, value):
+    sheet = workbook["Shared figures"]
+    sheet[f"C{row_of(sheet, code)}"] = value
+    return row_of(sheet, code)
+
+
+def test_shared_figures_are_asked_once_on_their_own_sheet(shared, officer):
+    workbook = download(officer, shared)
+    assert workbook.sheetnames == ["Form", "Shared figures", "Evidence", "About"]
+    figures = workbook["Shared figures"]
+    assert figures[f"D{row_of(figures, 'TONG_CBCCVC')}"].value == "HT1, UD2, NL3, NL4"
+    assert figures[f"E{row_of(figures, 'HO_SO')}"].value == "Cổng Dịch vụ công quốc gia"
+    fill_figure(workbook, "TONG_CBCCVC", 50)
+    fill(workbook, HT1={"F": 40})
+
+    plan = plan_upload(shared.participants["sotc"], "p.xlsx", saved(workbook))
+
+    by_code = {change.code: change for change in plan.changes}
+    assert set(by_code) == {"TONG_CBCCVC", "HT1"}
+    assert by_code["HT1"].points_after == 8  # 40/50 × 10
+    do_apply_upload(shared.participants["sotc"], plan.token(shared.participants["sotc"], shared.unit_officer), actor=shared.unit_officer)
+    assert Answer.objects.get(code="TONG_CBCCVC").value == "50"
+
+
+def test_a_numerator_above_the_figure_the_same_file_brings_is_refused(shared, officer):
+    workbook = download(officer, shared)
+    fill_figure(workbook, "TONG_CBCCVC", 30)
+    fill(workbook, HT1={"F": 40})
+    refused = refusal(shared, saved(workbook))
+    where = f"sheet Form, row {row_of(workbook['Form'], 'HT1')}, column F"
+    assert any(
+        w == where and c == "HT1" and "above the shared figure TONG_CBCCVC (30)" in m
+        for w, c, m in places(refused)
+    )
+
+
+def test_a_figure_from_a_system_cannot_be_typed_in_the_workbook(shared, officer):
+    workbook = download(officer, shared)
+    row = fill_figure(workbook, "HO_SO", 900)
+    refused = refusal(shared, saved(workbook))
+    [(where, code, message)] = places(refused)
+    assert (where, code) == (f"sheet Shared figures, row {row}, column C", "HO_SO")
+    assert "comes from Cổng Dịch vụ công quốc gia" in message
