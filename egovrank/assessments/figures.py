@@ -445,9 +445,7 @@ def do_import_figures(
     if expected is not None and expected != fingerprint:
         message = _("the forms changed after the preview: check the file again")
         raise FiguresRefused(file_name, [table_problem(file_name, None, "", message)])
-    report = FiguresReport(
-        period.year, file_name, source, dry_run=dry_run, fingerprint=fingerprint
-    )
+    report = FiguresReport(period.year, file_name, source, dry_run=dry_run, fingerprint=fingerprint)
     for done, item in enumerate(planned, start=1):
         try:
             _save_answer(

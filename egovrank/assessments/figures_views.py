@@ -36,7 +36,9 @@ class FiguresForm(forms.Form):
     source = forms.CharField(
         label=gettext_lazy("Where the figures come from"),
         max_length=300,
-        help_text=gettext_lazy("Kept in each form's history, e.g. “Cổng dịch vụ công, thống kê 2019”."),
+        help_text=gettext_lazy(
+            "Kept in each form's history, e.g. “Cổng dịch vụ công, thống kê 2019”."
+        ),
     )
 
 

@@ -136,7 +136,9 @@ class _Validations:
         self.sheet = sheet
         self.by_key: dict[str, DataValidation] = {}
 
-    def add(self, key: str, cell: str, make: type[DataValidation] | None = None, **options: object) -> None:
+    def add(
+        self, key: str, cell: str, make: type[DataValidation] | None = None, **options: object
+    ) -> None:
         validation = self.by_key.get(key)
         if validation is None:
             validation = self.by_key[key] = DataValidation(allow_blank=True, **options)  # type: ignore[arg-type]
@@ -170,7 +172,9 @@ class _Validations:
         )
 
     def na(self, cell: str) -> None:
-        self.add("na", cell, type="list", formula1=f'"{NA_MARK}"', error=_("Type x or leave empty."))
+        self.add(
+            "na", cell, type="list", formula1=f'"{NA_MARK}"', error=_("Type x or leave empty.")
+        )
 
     def text(self, cell: str) -> None:
         self.add(
@@ -196,7 +200,9 @@ def _form_row(form: FormPage, line: Line) -> list[object]:
     return [
         node.code,
         ("  " * line.depth) + node.name,
-        format_number(node.max_points) if node.max_points is not None and line.carries_points else "",
+        format_number(node.max_points)
+        if node.max_points is not None and line.carries_points
+        else "",
         line.rule_text,
         node.guidance or "",
         "" if line.input in ("ratio", "figures") else value,
@@ -252,9 +258,7 @@ def _figures_sheet(sheet: Worksheet, form: FormPage) -> None:
             origin = figure.origin_system
         elif not figure.entered_by_unit:
             origin = _("Measured automatically")
-        row = _append(
-            sheet, [figure.code, figure.name, line.value, ", ".join(line.users), origin]
-        )
+        row = _append(sheet, [figure.code, figure.name, line.value, ", ".join(line.users), origin])
         if figure.entered_by_unit:
             cell = f"{_column('value', FIGURE_COLUMNS)}{row}"
             sheet[cell].fill = _ENTERED_FILL
@@ -286,7 +290,7 @@ def _about_sheet(sheet: Worksheet, form: FormPage) -> None:
     participant = form.participant
     sheet.column_dimensions["A"].width = 24
     sheet.column_dimensions["B"].width = 60
-    for values in (
+    rows: list[list[object]] = [
         [_("Unit code"), participant.unit_code],
         [_("Unit"), participant.unit_name],
         [_("Period"), participant.period.year],
@@ -298,7 +302,8 @@ def _about_sheet(sheet: Worksheet, form: FormPage) -> None:
                 "before you confirm the preview."
             ),
         ],
-    ):
+    ]
+    for values in rows:
         _append(sheet, values)
         sheet.cell(row=sheet.max_row, column=1).font = _BOLD
 

@@ -116,9 +116,9 @@ class UploadPlan:
 def fingerprint_of(assessment: Assessment | None) -> str:
     """Every answer's revision and the form's state: any save changes it. A form not
     started yet is the empty draft its first save creates."""
-    if assessment is None:
-        state, revisions = AssessmentState.DRAFT, []
-    else:
+    state: str = AssessmentState.DRAFT
+    revisions: list[tuple[str, int]] = []
+    if assessment is not None:
         state = assessment.state
         revisions = sorted(assessment.answers.values_list("code", "revision"))
     text = json.dumps([str(state), revisions])
@@ -131,9 +131,7 @@ def fingerprint_of(assessment: Assessment | None) -> str:
 class _Reader:
     """Walks the workbook's sheets, collecting the changes and every problem."""
 
-    def __init__(
-        self, participant: Participant, filename: str, criteria_set: CriteriaSet
-    ) -> None:
+    def __init__(self, participant: Participant, filename: str, criteria_set: CriteriaSet) -> None:
         self.participant = participant
         self.filename = filename
         self.criteria_set = criteria_set
@@ -234,7 +232,9 @@ class _Reader:
             if not node.is_leaf or node.rule is None:
                 if typed:
                     message = _("%(code)s is a group: give the figures of its criteria.")
-                    self.problem(title, number, self.column_of("value"), message % {"code": code}, code)
+                    self.problem(
+                        title, number, self.column_of("value"), message % {"code": code}, code
+                    )
                 continue
             entered = self._entered(title, number, code, node.rule.input_kind, values)
             if entered is not None:
@@ -353,7 +353,11 @@ def plan_upload(participant: Participant, filename: str, content: bytes) -> Uplo
     about = reader.find(sheets, "about")
     form_title = reader.find(sheets, "form")
     if form_title is None or about is None:
-        missing = [_(SHEETS[key]) for key, title in (("form", form_title), ("about", about)) if title is None]
+        missing = [
+            _(SHEETS[key])
+            for key, title in (("form", form_title), ("about", about))
+            if title is None
+        ]
         message = _(
             "The workbook has no sheet named %(sheets)s: upload the workbook downloaded "
             "from this form (found: %(found)s)."
@@ -397,7 +401,9 @@ def _changes(
         origin = criteria_set.get(code) or criteria_set.figure(code)
         if origin is not None and not origin.entered_by_unit:
             column = "C" if kind == "figure" else reader.column_of("value")
-            reader.problem(title, row, column, origin_refusal(origin.origin, origin.origin_system), code)
+            reader.problem(
+                title, row, column, origin_refusal(origin.origin, origin.origin_system), code
+            )
             continue
         changed[code] = (title, row, kind, before, entered, answer.revision if answer else 0)
     after_entries = dict(entries)
@@ -457,7 +463,9 @@ def _check(
                 column = reader.column_of("not_applicable")
             else:
                 node = criteria_set.get(code)
-                ratio = node is not None and node.rule is not None and node.rule.input_kind == "ratio"
+                ratio = (
+                    node is not None and node.rule is not None and node.rule.input_kind == "ratio"
+                )
                 column = reader.column_of("numerator" if ratio else "value")
             reader.problem(title, row, column, message, code)
         elif code not in before.errors:
@@ -480,7 +488,9 @@ def _payload(token: str, participant: Participant, actor: User) -> dict[str, Any
     except signing.BadSignature:
         raise WorkbookRefused(_("The preview was altered: upload the workbook again.")) from None
     if payload.get("p") != participant.pk or payload.get("u") != actor.pk:
-        raise WorkbookRefused(_("This preview belongs to another form or person: upload the workbook again."))
+        raise WorkbookRefused(
+            _("This preview belongs to another form or person: upload the workbook again.")
+        )
     assert isinstance(payload, dict)
     return payload
 

@@ -112,7 +112,5 @@ def workbook_confirm(request: SignedInRequest, year: int, unit: str) -> HttpResp
         return _page(request, participant, 409, refused=str(stale))
     except WorkbookRefused as refused:
         return _page(request, participant, 400, refused=str(refused))
-    messages.success(
-        request, _("%(count)d answers saved from the workbook.") % {"count": count}
-    )
+    messages.success(request, _("%(count)d answers saved from the workbook.") % {"count": count})
     return redirect(_form_url(participant))

@@ -156,7 +156,6 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-
 class _Stop(Exception):
     """A refusal found while reading, raised past the reader's catch-all."""
 
@@ -189,7 +188,7 @@ def _sheets(content: bytes) -> dict[str, list[list[str]]]:
     sheets: dict[str, list[list[str]]] = {}
     try:
         for sheet in workbook.worksheets:
-            sheet.reset_dimensions()  # type: ignore[union-attr]
+            sheet.reset_dimensions()
             rows: list[list[str]] = []
             for number, row in enumerate(sheet.iter_rows(), start=1):
                 if number > MAX_ROWS:

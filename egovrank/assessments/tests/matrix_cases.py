@@ -10,7 +10,15 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 
-from egovrank.testing.matrix import ADMINISTRATOR, NOT_FOR_ROLES_404, POST_ONLY, WITH_A_ROLE, Case, expect, seen_by
+from egovrank.testing.matrix import (
+    ADMINISTRATOR,
+    NOT_FOR_ROLES_404,
+    POST_ONLY,
+    WITH_A_ROLE,
+    Case,
+    expect,
+    seen_by,
+)
 from egovrank.testing.world import World
 
 READERS_OF_SOTC = ("administrator", "provincial_reviewer", "unit_officer", "unit_head")
@@ -200,7 +208,9 @@ CASES: list[Case] = [
         "post",
     ),
     # The administrator's figures import page.
-    Case("assessments:figures_import", ADMINISTRATOR, "the period", lambda w: {"year": w.period.year}),
+    Case(
+        "assessments:figures_import", ADMINISTRATOR, "the period", lambda w: {"year": w.period.year}
+    ),
     Case(
         "assessments:figures_import",
         {**ADMINISTRATOR, "administrator": 400},

@@ -21,9 +21,11 @@ from egovrank.assessments.workbook_upload import (
     plan_upload,
 )
 from egovrank.core.models import AuditEvent
+from egovrank.periods.models import PeriodBlock
 from egovrank.testing.ziparchive import cost, xlsx_with_sheet
 
 from .helpers import save
+from .test_shared_figures import shared_version
 
 pytestmark = pytest.mark.django_db
 
@@ -126,7 +128,9 @@ def test_round_trip_upload_preview_confirm_saves_answers_points_and_history(worl
     ht31 = Answer.objects.get(code="HT3.1")
     assert (ht31.value, ht31.note) == ("yes", "Quyết định 12/QĐ")
     changed = AuditEvent.objects.filter(action="answer.changed", data__code="HT1").latest("at")
-    assert Decimal(changed.data["points_before"]) == 9 and Decimal(changed.data["points_after"]) == 8
+    assert (
+        Decimal(changed.data["points_before"]) == 9 and Decimal(changed.data["points_after"]) == 8
+    )
     assert changed.data["source"] == "workbook phieu.xlsx"
     upload_event = AuditEvent.objects.get(action="assessment.workbook_uploaded")
     assert upload_event.data["changed"] == 2
@@ -180,7 +184,11 @@ def test_a_bad_value_is_named_by_sheet_row_column_and_code_and_nothing_is_saved(
     sheet = workbook["Form"]
     refused = refusal(world, saved(workbook))
     ht31, ht1 = row_of(sheet, "HT3.1"), row_of(sheet, "HT1")
-    assert (f"sheet Form, row {ht1}, column G", "HT1", "The second figure must not be 0.") in places(refused)
+    assert (
+        f"sheet Form, row {ht1}, column G",
+        "HT1",
+        "The second figure must not be 0.",
+    ) in places(refused)
     assert any(
         where == f"sheet Form, row {ht31}, column F" and code == "HT3.1"
         for where, code, _message in places(refused)
@@ -308,7 +316,14 @@ def test_readers_download_but_cannot_upload(world, client):
 
 # --- a set with shared figures ------------------------------------------------------------
 
-from .test_shared_figures import shared  # noqa: E402, F401  (the fixture)
+
+@pytest.fixture
+def shared(world):
+    """Khối 01 with shared figures (``test_shared_figures.shared_version``)."""
+    PeriodBlock.objects.filter(period=world.period, block=world.blocks["KHOI01"]).update(
+        version=shared_version()
+    )
+    return world
 
 
 def fill_figure(workbook, code, value):
@@ -331,7 +346,11 @@ def test_shared_figures_are_asked_once_on_their_own_sheet(shared, officer):
     by_code = {change.code: change for change in plan.changes}
     assert set(by_code) == {"TONG_CBCCVC", "HT1"}
     assert by_code["HT1"].points_after == 8  # 40/50 × 10
-    do_apply_upload(shared.participants["sotc"], plan.token(shared.participants["sotc"], shared.unit_officer), actor=shared.unit_officer)
+    do_apply_upload(
+        shared.participants["sotc"],
+        plan.token(shared.participants["sotc"], shared.unit_officer),
+        actor=shared.unit_officer,
+    )
     assert Answer.objects.get(code="TONG_CBCCVC").value == "50"
 
 
