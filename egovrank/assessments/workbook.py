@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -29,6 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from egovrank.orgs.tables import fold
 from egovrank.scoring.fileformat.cells import sheet_row
+from egovrank.scoring.answers import AnswerError, YesNo
 from egovrank.scoring.numbers import format_number
 
 from .page import FormPage
@@ -157,7 +158,8 @@ class _Validations:
         )
 
     def yes_no(self, cell: str) -> None:
-        self.add("yes_no", cell, type="list", formula1='"yes,no"', error=_("Choose yes or no."))
+        listed = ",".join(yes_no_words())
+        self.add("yes_no", cell, type="list", formula1=f'"{listed}"', error=_("Choose yes or no."))
 
     def options(self, cell: str, codes: list[str]) -> None:
         listed = ",".join(codes)
@@ -187,6 +189,27 @@ class _Validations:
         )
 
 
+def yes_no_words() -> tuple[str, str]:
+    """The words a yes/no cell offers, in the person's language (the rule reads both
+    languages' words, ``rules.yes_no``)."""
+    return pgettext("workbook answer", "yes"), pgettext("workbook answer", "no")
+
+
+def _shown_value(line: Line, value: str) -> str:
+    """A stored yes/no answer in the words the cell offers; anything else as stored."""
+    rule = line.node.rule
+    if line.input != "yes_no" or rule is None or not value:
+        return value
+    try:
+        answer = rule.parse(line.code, value)
+    except AnswerError:
+        return value
+    if not isinstance(answer, YesNo):
+        return value
+    yes, no = yes_no_words()
+    return yes if answer.value else no
+
+
 def _column(key: str, columns: tuple[Column, ...] = FORM_COLUMNS) -> str:
     index = next(i for i, column in enumerate(columns, start=1) if column.key == key)
     return get_column_letter(index)
@@ -205,7 +228,7 @@ def _form_row(form: FormPage, line: Line) -> list[object]:
         else "",
         line.rule_text,
         node.guidance or "",
-        "" if line.input in ("ratio", "figures") else value,
+        "" if line.input in ("ratio", "figures") else _shown_value(line, value),
         numerator,
         denominator,
         NA_MARK if answer is not None and answer.not_applicable else "",

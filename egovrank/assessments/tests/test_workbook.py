@@ -373,3 +373,24 @@ def test_a_figure_from_a_system_cannot_be_typed_in_the_workbook(shared, officer)
     [(where, code, message)] = places(refused)
     assert (where, code) == (f"sheet Shared figures, row {row}, column C", "HO_SO")
     assert "comes from Cổng Dịch vụ công quốc gia" in message
+
+
+def test_a_workbook_downloaded_in_vietnamese_uploads_in_english(world):
+    from django.test import Client
+
+    client = Client(HTTP_ACCEPT_LANGUAGE="vi")
+    client.force_login(world.unit_officer)
+    save(world.participants["sotc"], "HT3.2", "yes", actor=world.unit_officer)
+    with translation.override("vi"):
+        workbook = download(client, world)
+    assert workbook.sheetnames == ["Phiếu", "Tài liệu kiểm chứng", "Thông tin"]
+    sheet = workbook["Phiếu"]
+    assert sheet["A1"].value == "Mã" and sheet[f"F{row_of(sheet, 'HT3.2')}"].value == "có"
+    kinds = {(v.type, v.formula1) for v in sheet.data_validations.dataValidation}
+    assert ("list", '"có,không"') in kinds
+    sheet[f"F{row_of(sheet, 'HT3.1')}"] = "không"
+
+    plan = plan_upload(world.participants["sotc"], "p.xlsx", saved(workbook))
+
+    [change] = plan.changes  # HT3.2 "có" is the "yes" already saved
+    assert (change.code, change.after.value) == ("HT3.1", "không")
