@@ -28,8 +28,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from egovrank.orgs.tables import fold
-from egovrank.scoring.fileformat.cells import sheet_row
 from egovrank.scoring.answers import AnswerError, YesNo
+from egovrank.scoring.fileformat.cells import sheet_row
 from egovrank.scoring.numbers import format_number
 
 from .page import FormPage

@@ -31,9 +31,9 @@ from egovrank.accounts.models import User
 from egovrank.core.audit import record
 from egovrank.orgs.tables import fold, read_sheets
 from egovrank.periods.models import Participant
-from egovrank.scoring.answers import AnswerError, EntryProblem
+from egovrank.scoring.answers import AnswerError, EntryProblem, YesNo
 from egovrank.scoring.fileformat.problems import Problem
-from egovrank.scoring.rules.base import read_figure
+from egovrank.scoring.rules.base import Rule, read_figure
 from egovrank.scoring.tree import CriteriaSet
 
 from .actions import (
@@ -237,6 +237,8 @@ class _Reader:
                     )
                 continue
             entered = self._entered(title, number, code, node.rule.input_kind, values)
+            if entered is not None and node.rule.input_kind == "yes_no":
+                entered = replace(entered, value=_yes_no_stored(node.rule, code, entered.value))
             if entered is not None:
                 self.entered[code] = (title, number, "value", entered)
 
@@ -297,6 +299,19 @@ class _Reader:
             if self.duplicate(title, number, code):
                 continue
             self.entered[code] = (title, number, "figure", AnswerInput(value=value))
+
+
+def _yes_no_stored(rule: Rule, code: str, text: str) -> str:
+    """A yes/no cell as the form stores it (``yes``/``no``, the values its buttons
+    send), whichever word the rule read (``có``, ``x``…); text the rule refuses is kept
+    for the checks to name."""
+    try:
+        answer = rule.parse(code, text) if text else None
+    except AnswerError:
+        return text
+    if isinstance(answer, YesNo):
+        return "yes" if answer.value else "no"
+    return text
 
 
 # --- the plan ---------------------------------------------------------------------------
