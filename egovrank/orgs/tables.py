@@ -208,6 +208,7 @@ def _checked_cell(title: str, cell: Any) -> str:
     if getattr(cell, "data_type", None) == "f":
         raise _Stop(_("%(cell)s holds a formula: type the value itself") % {"cell": place})
     text = _cell_text(getattr(cell, "value", None))
+    # openpyxl cuts cells at Excel's 32,767 characters today; the bound holds without it.
     if len(text) > MAX_CELL:
         message = _("a cell is longer than %(max)s characters") % {"max": MAX_CELL}
         raise _Stop(f"{place}: {message}")

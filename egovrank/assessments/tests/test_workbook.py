@@ -395,3 +395,66 @@ def test_a_workbook_downloaded_in_vietnamese_uploads_in_english(world):
     [change] = plan.changes  # HT3.2 "có" is the "yes" already saved
     # Stored as the form's buttons send it, so the form shows it chosen.
     assert (change.code, change.after.value) == ("HT3.1", "no")
+
+
+def test_a_file_past_the_size_limit_is_refused_before_it_is_read(world, officer, settings):
+    from egovrank.assessments import workbook_upload
+
+    big = b"PK" + b"\0" * (workbook_upload.MAX_BYTES + 1)
+    response = upload(officer, world, big)
+    assert response.status_code == 400
+    assert "The file is larger than 10 MB." in response.content.decode()
+
+
+def test_a_300_mb_cell_is_refused_unread(world, officer):
+    """A sheet whose one cell holds 300 MB of text (compressed to a few hundred kB, as an
+    attacker would send it) is refused by the zip guard before openpyxl reads it."""
+    import zipfile
+    import zlib
+
+    from egovrank.testing.ziparchive import DEFLATED, RawMember, raw_zip
+
+    source = zipfile.ZipFile(io.BytesIO(saved(download(officer, world))))
+    head = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    head += b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'
+    tail = b"</t></is></c></row></sheetData></worksheet>"
+    compressor, crc, size = zlib.compressobj(1, zlib.DEFLATED, -15), 0, 0
+    parts = []
+    chunk = b"A" * (1 << 20)
+    for data in (head, *([chunk] * 300), tail):
+        parts.append(compressor.compress(data))
+        crc, size = zlib.crc32(data, crc), size + len(data)
+    parts.append(compressor.flush())
+    members = [
+        RawMember(info.filename, b"".join(parts), DEFLATED, size, crc)
+        if info.filename == "xl/worksheets/sheet1.xml"
+        else RawMember(
+            info.filename,
+            zlib.compress(source.read(info))[2:-4],
+            DEFLATED,
+            info.file_size,
+            zlib.crc32(source.read(info)),
+        )
+        for info in source.infolist()
+    ]
+    bomb = raw_zip(members)
+    assert len(bomb) < 2 << 20
+
+    spent = cost(lambda: plan_upload(world.participants["sotc"], "p.xlsx", bomb))
+
+    assert isinstance(spent.outcome, WorkbookRefused)
+    assert "refused unread" in str(spent.outcome)
+    assert spent.seconds < 1 and spent.peak_mb < 50
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = officer.post(
+        form_url(world, name="assessments:workbook_upload"),
+        {"file": SimpleUploadedFile("p.xlsx", bomb)},
+    )
+    assert response.status_code == 400
+    assert "refused unread" in response.content.decode()
+
+
+def test_a_csv_is_refused_with_what_to_send(world):
+    refused = refusal(world, b"code,value\nHT1,1/2\n", name="phieu.csv")
+    assert "The form workbook must be an Excel .xlsx file." in str(refused)
