@@ -38,6 +38,7 @@ from egovrank.scoring.tree import CriteriaSet
 
 from .actions import (
     AnswerInput,
+    FormLocked,
     StaleAnswer,
     _locked_assessment,
     _refuse_if_locked,
@@ -91,6 +92,28 @@ class Change:
     revision: int
     points_before: Decimal
     points_after: Decimal
+    rule: Rule | None = None  # the criterion's, for showing a yes/no in words
+
+    @property
+    def before_text(self) -> str:
+        return _in_words(self.rule, self.code, self.before.value)
+
+    @property
+    def after_text(self) -> str:
+        return _in_words(self.rule, self.code, self.after.value)
+
+
+def _in_words(rule: Rule | None, code: str, value: str) -> str:
+    """A stored answer as the preview shows it: a yes/no in words, the rest as stored."""
+    if rule is None or rule.input_kind != "yes_no" or not value:
+        return value
+    try:
+        answer = rule.parse(code, value)
+    except AnswerError:
+        return value
+    if isinstance(answer, YesNo):
+        return _("Yes") if answer.value else _("No")
+    return value
 
 
 @dataclass(frozen=True)
@@ -356,8 +379,6 @@ def _read(filename: str, content: bytes) -> dict[str, list[list[str]]]:
 def plan_upload(participant: Participant, filename: str, content: bytes) -> UploadPlan:
     """What the workbook would change in the form, or ``WorkbookRefused`` with every
     problem. Raises ``actions.FormLocked`` when the form cannot change now."""
-    from .actions import FormLocked
-
     assessment = assessment_of(participant)
     lock = edit_lock(participant, assessment)
     if lock:
@@ -447,9 +468,15 @@ def _changes(
             revision,
             before_score.points_in(criteria_set, code),
             after_score.points_in(criteria_set, code),
+            _rule_of(criteria_set, code),
         )
         for code, (title, row, _kind, before, entered, revision) in changed.items()
     )
+
+
+def _rule_of(criteria_set: CriteriaSet, code: str) -> Rule | None:
+    node = criteria_set.get(code)
+    return node.rule if node is not None else None
 
 
 def _name(criteria_set: CriteriaSet, code: str) -> str:

@@ -43,7 +43,7 @@ def test_the_officer_uploads_a_filled_in_workbook(
     page.get_by_role("button", name=vi("Check and preview")).click()
     preview = page.locator("#workbook-preview")
     preview.get_by_text("45/50").wait_for()
-    assert "HT3.1" in preview.inner_text()
+    assert "HT3.1" in preview.inner_text() and vi("Yes") in preview.inner_text()
     screenshots.take("preview")
     assert not Answer.objects.exists()  # nothing saved before confirming
 
