@@ -13,7 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from egovrank.accounts.requests import SignedInRequest
@@ -127,9 +127,10 @@ def figures_confirm(request: SignedInRequest, year: int) -> HttpResponse:
         response = _refused(request, period, refused)
         response.status_code = 409
         return response
-    messages.success(
-        request,
-        _("%(changed)d figures saved from %(name)s.")
-        % {"changed": len(report.changed), "name": report.filename},
+    message = ngettext(
+        "%(changed)d figure saved from %(name)s.",
+        "%(changed)d figures saved from %(name)s.",
+        len(report.changed),
     )
+    messages.success(request, message % {"changed": len(report.changed), "name": report.filename})
     return redirect(reverse("assessments:figures_import", kwargs={"year": period.year}))

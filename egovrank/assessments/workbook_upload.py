@@ -25,6 +25,7 @@ from typing import Any
 from django.core import signing
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from openpyxl.utils import get_column_letter
 
 from egovrank.accounts.models import User
@@ -570,7 +571,11 @@ def do_apply_upload(participant: Participant, token: str, *, actor: User) -> int
         assessment,
         actor=actor,
         summary=(
-            _("%(count)d answers saved from the workbook %(name)s")
+            ngettext(
+                "%(count)d answer saved from the workbook %(name)s",
+                "%(count)d answers saved from the workbook %(name)s",
+                len(payload["c"]),
+            )
             % {"count": len(payload["c"]), "name": payload["n"]}
         )[:500],
         data={"file": payload["n"], "sha256": payload["d"], "changed": len(payload["c"])},

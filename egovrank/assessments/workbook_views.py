@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from egovrank.accounts.requests import SignedInRequest
@@ -112,5 +112,10 @@ def workbook_confirm(request: SignedInRequest, year: int, unit: str) -> HttpResp
         return _page(request, participant, 409, refused=str(stale))
     except WorkbookRefused as refused:
         return _page(request, participant, 400, refused=str(refused))
-    messages.success(request, _("%(count)d answers saved from the workbook.") % {"count": count})
+    message = ngettext(
+        "%(count)d answer saved from the workbook.",
+        "%(count)d answers saved from the workbook.",
+        count,
+    )
+    messages.success(request, message % {"count": count})
     return redirect(_form_url(participant))

@@ -458,3 +458,39 @@ def test_a_300_mb_cell_is_refused_unread(world, officer):
 def test_a_csv_is_refused_with_what_to_send(world):
     refused = refusal(world, b"code,value\nHT1,1/2\n", name="phieu.csv")
     assert "The form workbook must be an Excel .xlsx file." in str(refused)
+
+
+def test_past_the_deadline_the_upload_is_refused_and_an_extension_reopens_it(world, officer):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from egovrank.periods.actions import do_grant_extension
+    from egovrank.periods.models import Period
+
+    content = saved(fill(download(officer, world), HT3_1={"F": "yes"}))
+    Period.objects.filter(pk=world.period.pk).update(
+        self_assessment_deadline=timezone.now() - timedelta(minutes=1)
+    )
+    late = upload(officer, world, content)
+    assert late.status_code == 409 and "has passed" in late.content.decode()
+    do_grant_extension(
+        world.participants["sotc"],
+        timezone.now() + timedelta(days=2),
+        "Mất điện kéo dài",
+        actor=world.administrator,
+    )
+    preview = upload(officer, world, content)
+    assert preview.status_code == 200
+    url = form_url(world, name="assessments:workbook_confirm")
+    assert officer.post(url, {"token": token_of(preview)}).status_code == 302
+    assert Answer.objects.get(code="HT3.1").value == "yes"
+
+
+def test_the_history_page_shows_the_upload(world, officer):
+    content = saved(fill(download(officer, world), HT3_1={"F": "yes"}))
+    token = token_of(upload(officer, world, content))
+    officer.post(form_url(world, name="assessments:workbook_confirm"), {"token": token})
+    html = officer.get(form_url(world, name="assessments:history")).content.decode()
+    assert "1 answer saved from the workbook phieu.xlsx" in html
+    assert "HT3.1: — → yes" in html
