@@ -36,9 +36,25 @@ def test_the_officer_uploads_a_filled_in_workbook(
     sheet[f"F{rows['HT3.1']}"] = "có"
     filled = tmp_path / "phieu.xlsx"
     workbook.save(filled)
+    sheet[f"H{rows['HT1']}"] = 0
+    wrong = tmp_path / "phieu-sai.xlsx"
+    workbook.save(wrong)
 
     page.get_by_role("link", name=vi("Upload a filled-in workbook")).click()
     screenshots.take("upload")
+    # A wrong value first: named by sheet, row, column and code; nothing saved.
+    page.get_by_label(vi("Filled-in workbook (.xlsx)")).set_input_files(str(wrong))
+    page.get_by_role("button", name=vi("Check and preview")).click()
+    refused = page.locator("#workbook-refused")
+    where = vi(
+        "sheet %(sheet)s, row %(row)d, column %(column)s",
+        sheet=vi("Form"),
+        row=rows["HT1"],
+        column="G",
+    )
+    refused.get_by_text(where).wait_for()
+    assert vi("The second figure must not be 0.") in refused.inner_text()
+    screenshots.take("refused")
     page.get_by_label(vi("Filled-in workbook (.xlsx)")).set_input_files(str(filled))
     page.get_by_role("button", name=vi("Check and preview")).click()
     preview = page.locator("#workbook-preview")
