@@ -475,6 +475,26 @@ def _changes(
     )
 
 
+def _ratio_part(criteria_set: CriteriaSet, code: str, text: str) -> str:
+    """The column at fault in a refused entry: for a ratio, the figure the rule's
+    problem names (its second figure, a zero denominator, the empty one of two)."""
+    node = criteria_set.get(code)
+    if node is None or node.rule is None or node.rule.input_kind != "ratio":
+        return "value"
+    numerator, _slash, denominator = text.partition("/")
+    try:
+        node.rule.read_entry(code, text, node.max_points or Decimal(0), allow_na=node.allow_na)
+    except EntryProblem as problem:
+        second = problem.problem == "zero_denominator" or (
+            problem.params.get("what") == "second_figure"
+        )
+        if second or (problem.problem == "both_figures" and not denominator.strip()):
+            return "denominator"
+    except AnswerError:
+        pass
+    return "numerator"
+
+
 def _rule_of(criteria_set: CriteriaSet, code: str) -> Rule | None:
     node = criteria_set.get(code)
     return node.rule if node is not None else None
@@ -505,11 +525,7 @@ def _check(
             elif entered.not_applicable:
                 column = reader.column_of("not_applicable")
             else:
-                node = criteria_set.get(code)
-                ratio = (
-                    node is not None and node.rule is not None and node.rule.input_kind == "ratio"
-                )
-                column = reader.column_of("numerator" if ratio else "value")
+                column = reader.column_of(_ratio_part(criteria_set, code, entered.value))
             reader.problem(title, row, column, message, code)
         elif code not in before.errors:
             node = criteria_set.get(code)

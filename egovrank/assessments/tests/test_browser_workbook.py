@@ -50,7 +50,7 @@ def test_the_officer_uploads_a_filled_in_workbook(
         "sheet %(sheet)s, row %(row)d, column %(column)s",
         sheet=vi("Form"),
         row=rows["HT1"],
-        column="G",
+        column="H",
     )
     refused.get_by_text(where).wait_for()
     assert vi("The second figure must not be 0.") in refused.inner_text()

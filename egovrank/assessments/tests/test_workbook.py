@@ -185,7 +185,7 @@ def test_a_bad_value_is_named_by_sheet_row_column_and_code_and_nothing_is_saved(
     refused = refusal(world, saved(workbook))
     ht31, ht1 = row_of(sheet, "HT3.1"), row_of(sheet, "HT1")
     assert (
-        f"sheet Form, row {ht1}, column G",
+        f"sheet Form, row {ht1}, column H",
         "HT1",
         "The second figure must not be 0.",
     ) in places(refused)
@@ -195,7 +195,7 @@ def test_a_bad_value_is_named_by_sheet_row_column_and_code_and_nothing_is_saved(
     )
     response = upload(officer, world, saved(workbook))
     assert response.status_code == 400
-    assert f"sheet Form, row {ht1}, column G" in response.content.decode()
+    assert f"sheet Form, row {ht1}, column H" in response.content.decode()
     assert not Answer.objects.exists()
 
 
@@ -494,3 +494,14 @@ def test_the_history_page_shows_the_upload(world, officer):
     html = officer.get(form_url(world, name="assessments:history")).content.decode()
     assert "1 answer saved from the workbook phieu.xlsx" in html
     assert "HT3.1: — → yes" in html
+
+
+def test_a_ratio_problem_names_the_figure_at_fault(world, officer):
+    workbook = fill(download(officer, world), HT1={"G": "nhiều", "H": 50})
+    row = row_of(workbook["Form"], "HT1")
+    [(where, code, message)] = places(refusal(world, saved(workbook)))
+    assert (where, code) == (f"sheet Form, row {row}, column G", "HT1")
+    assert message.startswith("The first figure: enter a number")
+    workbook = fill(workbook, HT1={"G": 40, "H": None})
+    [(where, _code, message)] = places(refusal(world, saved(workbook)))
+    assert (where, message) == (f"sheet Form, row {row}, column H", "Enter both figures.")
