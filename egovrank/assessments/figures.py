@@ -20,6 +20,8 @@ Each history entry records where the figure came from (``source``).
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -96,6 +98,9 @@ class FiguresReport:
     source: str
     rows: list[FigureChange] = field(default_factory=list)
     dry_run: bool = False
+    # Each planned row's unit, criterion and revision: a confirmation passes a dry
+    # run's back (``expected``) and the import refuses when any has changed since.
+    fingerprint: str = ""
 
     @property
     def changed(self) -> list[FigureChange]:
@@ -397,6 +402,11 @@ class _Checker:
         return row.value, "value"
 
 
+def _fingerprint(planned: list[_Planned]) -> str:
+    rows = [(i.row.number, i.participant.pk, i.code, i.revision) for i in planned]
+    return hashlib.sha256(json.dumps(rows).encode()).hexdigest()
+
+
 # --- the action -------------------------------------------------------------------------
 
 
@@ -410,6 +420,7 @@ def do_import_figures(
     actor: User | None,
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    expected: str | None = None,
 ) -> FiguresReport:
     """Save the file's figures into the period's forms, all or none.
 
@@ -417,7 +428,8 @@ def do_import_figures(
     where the figures come from (e.g. "Cổng dịch vụ công, thống kê 2019"); each history
     entry keeps it. ``dry_run`` does the whole import, then rolls it back, so the report
     is exactly what a real import would do. ``progress(done, total)`` is told after each
-    saved figure.
+    saved figure. ``expected``: the ``fingerprint`` of the dry run a person confirmed;
+    the import is refused, saving nothing, if a figure it changes was saved since.
     """
     source = " ".join(source.split())
     if not source:
@@ -429,7 +441,11 @@ def do_import_figures(
     checker.check_shared(planned)
     if problems:
         raise FiguresRefused(file_name, sorted(problems, key=lambda p: p.row or 0))
-    report = FiguresReport(period.year, file_name, source, dry_run=dry_run)
+    fingerprint = _fingerprint(planned)
+    if expected is not None and expected != fingerprint:
+        message = _("the forms changed after the preview: check the file again")
+        raise FiguresRefused(file_name, [table_problem(file_name, None, "", message)])
+    report = FiguresReport(period.year, file_name, source, dry_run=dry_run, fingerprint=fingerprint)
     for done, item in enumerate(planned, start=1):
         try:
             _save_answer(

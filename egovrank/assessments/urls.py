@@ -1,12 +1,17 @@
 from django.urls import path
 
-from . import views
+from . import figures_views, views, workbook_views
 
 app_name = "assessments"
 _form = "<int:year>/<str:unit>/"
 urlpatterns = [
     path("", views.assessment_list, name="list"),
     path(_form, views.form_page, name="form"),
+    path("figures/<int:year>/", figures_views.figures_import, name="figures_import"),
+    path("figures/<int:year>/confirm/", figures_views.figures_confirm, name="figures_confirm"),
+    path(_form + "workbook/", workbook_views.workbook_download, name="workbook"),
+    path(_form + "workbook/upload/", workbook_views.workbook_upload, name="workbook_upload"),
+    path(_form + "workbook/confirm/", workbook_views.workbook_confirm, name="workbook_confirm"),
     path(_form + "history/", views.history, name="history"),
     path(_form + "check/", views.check, name="check"),
     path(_form + "submit/", views.submit, name="submit"),

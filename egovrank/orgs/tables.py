@@ -26,7 +26,7 @@ from egovrank.core.archives import archive_refusal
 from egovrank.scoring.fileformat.archives import IMPORT_LIMITS, ArchiveRefused, checked_archive
 from egovrank.scoring.fileformat.cells import csv_unescape
 
-__all__ = ["MAX_CELL", "MAX_CELLS", "MAX_ROWS", "Refuse", "fold", "read_table"]
+__all__ = ["MAX_CELL", "MAX_CELLS", "MAX_ROWS", "Refuse", "fold", "read_sheets", "read_table"]
 
 MAX_ROWS = 100_000  # a province's units, or every unit's figures, are a few thousand
 MAX_CELL = 100_000
@@ -154,3 +154,62 @@ def _cell_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # a code or year typed as a number comes back as 2019.0
     return str(value).strip()
+
+
+class _Stop(Exception):
+    """A refusal found while reading, raised past the reader's catch-all."""
+
+
+def read_sheets(filename: str, content: bytes, refuse: Refuse) -> dict[str, list[list[str]]]:
+    """Every sheet of an Excel workbook by name, as rows of text cells (row 1 first),
+    with the bounds of :func:`read_table` over the whole workbook. A formula is refused
+    naming its cell: what a formula last showed is not what the person typed, and the
+    app never reads one."""
+    if content[:4] == b"\xd0\xcf\x11\xe0":
+        raise refuse(_("an old Excel 97-2003 (.xls) file: save it as .xlsx"), None)
+    if not zipfile.is_zipfile(io.BytesIO(content)):
+        raise refuse(_("not an Excel workbook (.xlsx)"), None)
+    try:
+        checked_archive(content, IMPORT_LIMITS).close()
+    except ArchiveRefused as error:
+        raise refuse(archive_refusal(filename, error), None) from None
+    try:
+        return _sheets(content)
+    except _Stop as stop:
+        raise refuse(str(stop), None) from None
+    # openpyxl raises many unrelated types for a damaged or foreign zip.
+    except Exception:
+        raise refuse(_("not an Excel workbook (.xlsx) that can be read"), None) from None
+
+
+def _sheets(content: bytes) -> dict[str, list[list[str]]]:
+    workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+    budget = MAX_CELLS
+    sheets: dict[str, list[list[str]]] = {}
+    try:
+        for sheet in workbook.worksheets:
+            sheet.reset_dimensions()
+            rows: list[list[str]] = []
+            for number, row in enumerate(sheet.iter_rows(), start=1):
+                if number > MAX_ROWS:
+                    raise _Stop(_("more than %(max)s rows: split the file") % {"max": MAX_ROWS})
+                budget -= len(row)
+                if budget < 0:
+                    raise _Stop(_("the sheet holds more than %(max)s cells") % {"max": MAX_CELLS})
+                rows.append([_checked_cell(sheet.title, cell) for cell in row])
+            sheets[sheet.title] = rows
+    finally:
+        workbook.close()
+    return sheets
+
+
+def _checked_cell(title: str, cell: Any) -> str:
+    place = f"{title}!{getattr(cell, 'coordinate', '')}"
+    if getattr(cell, "data_type", None) == "f":
+        raise _Stop(_("%(cell)s holds a formula: type the value itself") % {"cell": place})
+    text = _cell_text(getattr(cell, "value", None))
+    # openpyxl cuts cells at Excel's 32,767 characters today; the bound holds without it.
+    if len(text) > MAX_CELL:
+        message = _("a cell is longer than %(max)s characters") % {"max": MAX_CELL}
+        raise _Stop(f"{place}: {message}")
+    return text

@@ -10,7 +10,15 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 
-from egovrank.testing.matrix import NOT_FOR_ROLES_404, POST_ONLY, WITH_A_ROLE, Case, expect, seen_by
+from egovrank.testing.matrix import (
+    ADMINISTRATOR,
+    NOT_FOR_ROLES_404,
+    POST_ONLY,
+    WITH_A_ROLE,
+    Case,
+    expect,
+    seen_by,
+)
 from egovrank.testing.world import World
 
 READERS_OF_SOTC = ("administrator", "provincial_reviewer", "unit_officer", "unit_head")
@@ -160,6 +168,68 @@ CASES: list[Case] = [
         {**CHANGE_SOTC, "unit_officer": 403, "unit_head": 409},
         "own department, not submitted",
         form_of("sotc"),
+        "post",
+    ),
+    # The offline form: whoever reads the form downloads it; only its unit uploads.
+    Case("assessments:workbook", seen_by(*READERS_OF_SOTC), "own department", form_of("sotc")),
+    Case(
+        "assessments:workbook",
+        seen_by("administrator", "provincial_reviewer", "district_reviewer", "commune_officer"),
+        "commune of the reviewed district",
+        form_of("lacdao"),
+    ),
+    Case(
+        "assessments:workbook_upload",
+        {**CHANGE_SOTC, "unit_officer": 200, "unit_head": 200},
+        "own department",
+        form_of("sotc"),
+    ),
+    # No file: refused (400) for those who may upload.
+    Case(
+        "assessments:workbook_upload",
+        {**CHANGE_SOTC, "unit_officer": 400, "unit_head": 400},
+        "own department, no file",
+        form_of("sotc"),
+        "post",
+    ),
+    Case(
+        "assessments:workbook_upload",
+        {**CHANGE_SOTC, "unit_officer": 404, "unit_head": 404},
+        "another department",
+        form_of("soxd"),
+        "post",
+    ),
+    Case("assessments:workbook_confirm", POST_ONLY, "own department", form_of("sotc")),
+    Case(
+        "assessments:workbook_confirm",
+        {**CHANGE_SOTC, "unit_officer": 400, "unit_head": 400},
+        "own department, no preview",
+        form_of("sotc"),
+        "post",
+    ),
+    # The administrator's figures import page.
+    Case(
+        "assessments:figures_import", ADMINISTRATOR, "the period", lambda w: {"year": w.period.year}
+    ),
+    Case(
+        "assessments:figures_import",
+        {**ADMINISTRATOR, "administrator": 400},
+        "the period, no file",
+        lambda w: {"year": w.period.year},
+        "post",
+    ),
+    Case(
+        "assessments:figures_import",
+        {**ADMINISTRATOR, "administrator": 404},
+        "missing period",
+        lambda w: {"year": 1999},
+    ),
+    Case("assessments:figures_confirm", POST_ONLY, "the period", lambda w: {"year": w.period.year}),
+    Case(
+        "assessments:figures_confirm",
+        {**ADMINISTRATOR, "administrator": 400},
+        "the period, no preview",
+        lambda w: {"year": w.period.year},
         "post",
     ),
 ]
