@@ -135,7 +135,7 @@ def _with_blocks(content: bytes) -> bytes:
     notes = [line for line in lines if line.startswith("#")]
     rows = list(csv.reader(line for line in lines if not line.startswith("#")))
     kind = rows[0].index("kind")
-    block = {UnitKind.DEPARTMENT: "SBN", UnitKind.COMMUNE: "XP"}
+    block = {str(UnitKind.DEPARTMENT): "SBN", str(UnitKind.COMMUNE): "XP"}
     out = io.StringIO()
     out.write("\n".join(notes) + "\n")
     writer = csv.writer(out, lineterminator="\n")
