@@ -210,3 +210,16 @@ def test_the_public_pages_of_the_imported_year_read_its_results(client):
     page = client.get("/published/2024/units/12439/")
     assert page.status_code == 200
     assert "76" in page.content.decode()
+
+
+def test_the_downloads_of_the_imported_year_carry_its_results(client):
+    import_good()
+    for url in (
+        "/published/2024/results.json",
+        "/published/2024/results.xlsx",
+        "/published/2024/blocks/KHOI03/results.csv",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+    data = client.get("/published/2024/results.json").json()
+    assert "Phường Đề Thám" in str(data)
