@@ -22,7 +22,9 @@ from django.utils import timezone
 from egovrank.accounts.actions import do_grant_role
 from egovrank.accounts.models import User
 from egovrank.assessments.demo import fill_demo_forms, plausible_answers
+from egovrank.assessments.models import Assessment
 from egovrank.assessments.queries import criteria_set_for
+from egovrank.core.models import AuditEvent
 from egovrank.core.roles import Role
 from egovrank.criteria.versions import ensure_shipped_versions
 from egovrank.orgs.actions import do_import_units
@@ -38,9 +40,9 @@ from egovrank.periods.actions import (
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Period
 from egovrank.results.actions import do_finalise, do_publish
-from egovrank.review.demo import close_demo_reviews
 
 from .hungyen import DEMO_PASSWORD, DemoAccount, PublishedReport, published_report
+from .national import fill_reviewed_forms, record_approvals
 
 __all__ = [
     "BLOCKS_2025",
@@ -108,8 +110,7 @@ PUBLISHED_2025 = PublishedYear(
 )
 OPEN_YEAR = 2026
 SIGNER = "Phó Chủ tịch UBND tỉnh"
-# Units of 2025 that never submitted; the rest are drawn (about 3 in 100).
-NEVER_SUBMITTED_2025 = {"12019"}
+SEED_2025 = 2025  # the national generator's seed for the 2025 answers and reviews
 
 
 @dataclass(frozen=True)
@@ -219,9 +220,11 @@ def _at_five(day: date) -> datetime:
 
 
 def load_published_2025() -> PublishedReport:
-    """The 2025 period, every form submitted or not, reviewed by Sở KH&CN's reviewer
-    (the province reviews every unit from 2025: no district forwards), finalised and
-    published. Each step runs only if the period has not passed it yet."""
+    """The 2025 period, answered, reviewed by Sở KH&CN's reviewer (the province reviews
+    every unit from 2025: no district forwards), finalised and published. Its forms are
+    written in bulk with their review, by the national generator's path (117 units
+    approved one by one would double the time of the whole demo). Each step runs only
+    if the period has not passed it yet."""
     past = PUBLISHED_2025
     period = Period.objects.filter(year=past.year).first()
     if period is None:
@@ -235,22 +238,19 @@ def load_published_2025() -> PublishedReport:
         )
     period = _set_up(period)
     reviewer = User.objects.get(username="thamdinh.sokhcn")
+    forms = Assessment.objects.filter(participant__period=period)
     if period.state == PeriodState.SELF_ASSESSMENT:
-        forms = []
-        for participant in period.participants.select_related("period"):
-            code = participant.unit_code
-            rng = random.Random(f"egovrank-demo-{past.year}-{code}")  # noqa: S311
-            if code in NEVER_SUBMITTED_2025 or (code != PHO_HIEN and rng.random() < 0.03):
-                continue
-            answers = plausible_answers(
-                criteria_set_for(participant), seed=rng.randrange(2**31), quality=_quality(code)
-            )
-            forms.append((participant, answers, True))
-        with transaction.atomic():
-            fill_demo_forms(forms)
+        if not forms.exists():
+            fill_reviewed_forms(period, SEED_2025, reviewer, lambda done, total: None)
         period = do_change_state(period, PeriodState.REVIEW, actor=None)
     if period.state == PeriodState.REVIEW:
-        close_demo_reviews(period, reviewer, {})
+        approved = AuditEvent.objects.filter(
+            action="assessment.approved",
+            target_type="assessments.assessment",
+            target_id__in=[str(pk) for pk in forms.values_list("pk", flat=True)],
+        )
+        if not approved.exists():
+            record_approvals(period, reviewer)
         period = do_finalise(period, actor=reviewer)
     if period.state == PeriodState.FINALISED:
         do_publish(
