@@ -13,10 +13,13 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import Client
 from django.utils import translation
 
+from egovrank.accounts.actions import do_grant_role
 from egovrank.accounts.models import User
 from egovrank.core.models import AuditEvent
+from egovrank.core.roles import Role
 from egovrank.orgs.actions import do_import_units
 from egovrank.orgs.models import Unit
 from egovrank.orgs.successorfile import do_import_successors
@@ -62,7 +65,8 @@ def merged_hungyen(django_db_setup, django_db_blocker):
             do_import_units(path.name, path.read_bytes(), actor=None)
         links = DATA / "hungyen-successors-2025.csv"
         do_import_successors(links.name, links.read_bytes(), year=2025, actor=None)
-        User.objects.create(username="quantri", full_name="Quản trị")
+        admin = User.objects.create(username="quantri", full_name="Quản trị")
+        do_grant_role(admin, Role.ADMINISTRATOR, None, actor=None)
         yield
 
 
@@ -207,6 +211,7 @@ def test_the_public_pages_of_the_imported_year_read_its_results(client):
     block = client.get("/published/2024/blocks/KHOI03/")
     assert block.status_code == 200
     assert "Phường Đề Thám" in block.content.decode()
+    assert "Nhập từ kết quả tỉnh đã công bố" in year.content.decode()
     page = client.get("/published/2024/units/12439/")
     assert page.status_code == 200
     assert "76" in page.content.decode()
@@ -223,3 +228,14 @@ def test_the_downloads_of_the_imported_year_carry_its_results(client):
         assert response.status_code == 200, url
     data = client.get("/published/2024/results.json").json()
     assert "Phường Đề Thám" in str(data)
+
+
+def test_the_administrator_sees_the_period_marked_as_imported():
+    import_good()
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(User.objects.get(username="quantri"))
+    for url in ("/periods/", "/periods/2024/"):
+        page = client.get(url)
+        assert page.status_code == 200, url
+        assert "imported results" in page.content.decode(), url
+    assert client.get("/results/2024/1/").status_code == 200
