@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 from django.utils import translation
+from openpyxl import Workbook
 
 from egovrank.accounts.actions import do_grant_role
 from egovrank.accounts.models import User
@@ -239,3 +240,25 @@ def test_the_administrator_sees_the_period_marked_as_imported():
         assert page.status_code == 200, url
         assert "imported results" in page.content.decode(), url
     assert client.get("/results/2024/1/").status_code == 200
+
+
+def test_an_excel_file_is_read_like_the_csv():
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Mã", "Khối", "Điểm", "Điểm tối đa", "Xếp hạng"])
+    sheet.append(["12439", "KHOI03", 380, 500, 1])
+    sheet.append(["12445", "KHOI03", "301,25", 500, 2])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    report = do_import_results(
+        "thaibinh-2024.xlsx",
+        buffer.getvalue(),
+        year=2024,
+        decision_number="512/QĐ-UBND",
+        decision_date=date(2025, 3, 20),
+        signer="",
+        actor=User.objects.get(username="quantri"),
+    )
+    assert report.units == 2
+    rows = {r.unit_code: r for r in PublishedResult.objects.all()}
+    assert (rows["12439"].percent, rows["12445"].points) == (Decimal("76.00"), Decimal("301.25"))
