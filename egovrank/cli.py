@@ -29,6 +29,7 @@ COMMANDS = {
     "score": "score and rank a block from a criteria set and an answers file (no database)",
     "import-units": "create or update units from a .csv/.xlsx unit list, all or nothing",
     "export-units": "write every unit to a .csv/.xlsx file that import-units reads back",
+    "import-results": "record a past year's published results from a .csv/.xlsx file",
     "import-criteria": "store a new criteria-set version from a .yaml/.xlsx file",
     "export-criteria": "write a stored criteria-set version as YAML or Excel",
     "open-period": "create a year's period from the units of that year, and open it",

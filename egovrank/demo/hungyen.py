@@ -50,6 +50,7 @@ __all__ = [
     "load_demo",
     "load_demo_period",
     "load_demo_published_years",
+    "published_report",
 ]
 
 UNITS_FILE = Path(__file__).resolve().parent.parent / "orgs" / "data" / "hungyen-units-2019.csv"
@@ -59,6 +60,8 @@ BLOCKS = [
     ("KHOI02", "Khối 02", "UBND các huyện, thị xã, thành phố", UnitKind.DISTRICT),
     ("KHOI03", "Khối 03", "UBND các xã, phường, thị trấn", UnitKind.COMMUNE),
 ]
+# A unit of the shipped 2025 registry: when it is in, the 2019 list is not imported again.
+REFORM_UNITS = ("HY-D08",)
 DEMO_PASSWORD = "HungYen@2749"  # noqa: S105 - published on purpose: demo only
 
 
@@ -109,8 +112,12 @@ DEMO_ACCOUNTS = [
 
 
 @transaction.atomic
-def load_demo() -> ImportReport:
-    """Create or refresh the demo; safe to run again. Demo passwords are reset."""
+def load_demo() -> ImportReport | None:
+    """Create or refresh the demo; safe to run again. Demo passwords are reset.
+
+    Returns the 2019 unit list's import report, or None when the list was not imported
+    again because the 2025 registry (``hungyen2025``) is in: the list has no years, so
+    its rows would match the 2025 units that reuse the 2019 codes and rename them."""
     for order, (code, name, description, kind) in enumerate(BLOCKS, start=1):
         Block.objects.update_or_create(
             code=code,
@@ -121,8 +128,11 @@ def load_demo() -> ImportReport:
         code=code,
         defaults={"name": name, "short_name": short_name, "kind": UnitKind.PROVINCE},
     )
-    report = do_import_units(UNITS_FILE.name, UNITS_FILE.read_bytes(), actor=None)
-    units = {unit.code: unit for unit in Unit.objects.all()}
+    report = None
+    if not Unit.objects.filter(code__in=REFORM_UNITS, valid_from=2025).exists():
+        report = do_import_units(UNITS_FILE.name, UNITS_FILE.read_bytes(), actor=None)
+    # The accounts' units are 2019 ones; a code reused after 2025 names another unit.
+    units = {unit.code: unit for unit in Unit.objects.valid_in(DEMO_YEAR)}
     for account in DEMO_ACCOUNTS:
         person, _ = User.objects.update_or_create(
             username=account.username,
@@ -306,7 +316,9 @@ def _past_reviewers() -> tuple[Any, dict[int, Any]]:
     who reviewed those years."""
     province = User.objects.get(username="thamdinh.tinh")
     districts = {}
-    for district in Unit.objects.filter(kind=UnitKind.DISTRICT).order_by("code"):
+    # Hưng Yên's districts only: Thái Bình's former ones come with the 2025 registry.
+    districts_of_province = Unit.objects.filter(kind=UnitKind.DISTRICT, parent__code=PROVINCE[0])
+    for district in districts_of_province.order_by("code"):
         if district.code == "325":
             districts[district.pk] = User.objects.get(username="thamdinh.vanlam")
             continue
@@ -382,7 +394,7 @@ def _fill_past_forms(period: Period) -> None:
         fill_demo_forms(forms)
 
 
-def _published_report(publication: Any) -> PublishedReport:
+def published_report(publication: Any) -> PublishedReport:
     results = list(publication.results.values_list("level_name", "submitted"))
     counts = Counter(level for level, _submitted in results)
     order = [
@@ -424,5 +436,5 @@ def load_demo_published_years() -> list[PublishedReport]:
                 signer=SIGNER,
                 actor=province,
             )
-        reports.append(_published_report(period.publications.order_by("-number").first()))
+        reports.append(published_report(period.publications.order_by("-number").first()))
     return reports

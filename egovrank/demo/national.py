@@ -67,7 +67,9 @@ __all__ = [
     "NationalRefused",
     "NationalReport",
     "block_sizes",
+    "fill_reviewed_forms",
     "generate",
+    "record_approvals",
 ]
 
 DEFAULT_UNITS = 12_000
@@ -465,7 +467,7 @@ def _write_batch(forms: list[_Form], actor: User, now: datetime) -> tuple[int, i
     return len(answers), len(verdicts)
 
 
-def _fill_forms(
+def fill_reviewed_forms(
     period: Period, seed: int, actor: User, progress: Callable[[int, int], None]
 ) -> tuple[int, int, int]:
     """Every form, batch by batch. (answers, adjustments, not submitted)."""
@@ -494,7 +496,7 @@ def _fill_forms(
     return answers, adjusted, not_submitted
 
 
-def _approval_events(period: Period, actor: User) -> dict[str, dict[str, int]]:
+def record_approvals(period: Period, actor: User) -> dict[str, dict[str, int]]:
     """The approval of every submitted form in the history, with the points the review
     gave it, as ``do_approve`` writes it; and the count of units per level and block."""
     blocks = compute(period)
@@ -623,12 +625,12 @@ def generate(
     period = _open_period(year, created, blocks, actor)
     lap("period")
     progress.note("the forms: answered, submitted and reviewed")
-    answers, adjusted, not_submitted = _fill_forms(period, seed, actor, progress)
+    answers, adjusted, not_submitted = fill_reviewed_forms(period, seed, actor, progress)
     progress.finish()
     period = do_change_state(period, PeriodState.REVIEW, actor=actor)
     lap("forms")
     progress.note("the reviews: approvals recorded with their points")
-    levels = _approval_events(period, actor)
+    levels = record_approvals(period, actor)
     if year < TWO_TIER_FROM:
         progress.note("the districts forward their communes")
         _forward_districts(period, actor)

@@ -31,6 +31,9 @@ class Period(models.Model):
     review_deadline = models.DateTimeField(_("review deadline"), null=True, blank=True)
     revision_deadline = models.DateTimeField(_("revision deadline"), null=True, blank=True)
     opened_at = models.DateTimeField(_("opened"), null=True, blank=True, editable=False)
+    # A past year whose published results were imported from a file (``import_results``),
+    # not evaluated here: no forms, no criteria set, only the announced figures.
+    imported = models.BooleanField(_("imported"), default=False, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

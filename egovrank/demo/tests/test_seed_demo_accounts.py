@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 
 from egovrank.accounts.models import User
 from egovrank.demo.hungyen import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo
+from egovrank.demo.hungyen2025 import DEMO_ACCOUNTS_2025
 
 pytestmark = pytest.mark.django_db
 
@@ -31,5 +32,5 @@ def test_it_lists_the_demo_accounts_on_request():
     out = io.StringIO()
     call_command("seed_demo", "--accounts", stdout=out)
     assert DEMO_PASSWORD in out.getvalue()
-    for account in DEMO_ACCOUNTS:
+    for account in [*DEMO_ACCOUNTS, *DEMO_ACCOUNTS_2025]:
         assert account.username in out.getvalue()
