@@ -1,5 +1,7 @@
 from django.urls import path
 
+from egovrank.core.documents import response  # noqa: F401 - registers the "doc" converter
+
 from . import views
 
 app_name = "assessments"
@@ -9,6 +11,12 @@ urlpatterns = [
     path(_form, views.form_page, name="form"),
     path(_form + "history/", views.history, name="history"),
     path(_form + "check/", views.check, name="check"),
+    path(_form + "report.<doc:fmt>", views.report, name="report"),
+    path(
+        _form + "submissions/<int:number>/report.<doc:fmt>",
+        views.submission_report,
+        name="submission_report",
+    ),
     path(_form + "submit/", views.submit, name="submit"),
     path(_form + "withdraw/", views.withdraw, name="withdraw"),
     path(_form + "criteria/<str:code>/save/", views.save_answer, name="save"),

@@ -91,7 +91,9 @@ def no_row_alone(pages: list[str], rows: list[str], header: str) -> None:
     """No page holds exactly one of a table's ``rows`` (unit names, criterion codes),
     and a page holding any has the table's ``header`` (repeated on each page)."""
     for number, text in enumerate(pages, start=1):
-        found = [row for row in rows if re.search(re.escape(row) + r"(?!\w)", text)]
+        found = [
+            row for row in rows if re.search(r"(?<![\w.])" + re.escape(row) + r"(?![\w.])", text)
+        ]
         assert len(found) != 1, f"page {number} holds only {found}"
         if found:
             assert header in text, f"page {number} has rows but no header"
