@@ -217,9 +217,10 @@ def _document(
         )
     )
     signer = submission.submitted_by if submission is not None else None
+    parent = participant.unit.parent
     return Document(
         header=Header(
-            parent=participant.unit.parent.name if participant.unit.parent_id else "",
+            parent=parent.name if parent is not None else "",
             agency=unit,
             number=_("No.: %(number)s/BC-%(symbol)s") % {"number": BLANK, "symbol": BLANK},
             place_date=place_date(localdate(submission.submitted_at) if submission else None),

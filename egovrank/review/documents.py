@@ -60,7 +60,7 @@ def _points(comparison: Comparison) -> Table:
     rows: list[tuple[str, ...]] = []
     bold: set[int] = set()
     for line in comparison.own.lines:
-        verified = comparison.verified.by_code[line.code]
+        checked = comparison.verified.by_code[line.code]
         if not line.is_leaf:
             bold.add(len(rows))
         rows.append(
@@ -69,8 +69,8 @@ def _points(comparison: Comparison) -> Table:
                 line.node.name,
                 _number(line.max_points),
                 _number(line.shown_points),
-                _number(verified.shown_points),
-                _difference(line.shown_points, verified.shown_points),
+                _number(checked.shown_points),
+                _difference(line.shown_points, checked.shown_points),
             )
         )
     bold.add(len(rows))
