@@ -187,18 +187,26 @@ def _table(word: Any, table: Table) -> None:
     grid = word.add_table(rows=1 + len(table.rows), cols=len(table.columns))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    head = grid.rows[0]
+    total = sum(column.width for column in table.columns)
+    usable = 26.2 if _landscape(word) else 16.5  # cm between the margins
+    widths = [Cm(usable * column.width / total) for column in table.columns]
+    # Each row and its cells read once: python-docx finds them by walking the table.
+    rows = list(grid.rows)
+    head = rows[0]
     _row_flag(head, "tblHeader")  # repeated at the top of every page
-    for cell, column in zip(head.cells, table.columns, strict=True):
+    for cell, column, width in zip(head.cells, table.columns, widths, strict=True):
+        cell.width = width
         paragraph = cell.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(column.header)
         run.bold = True
         run.font.size = Pt(11)
-    for index, values in enumerate(table.rows):
-        row = grid.rows[index + 1]
+    for index, (row, values) in enumerate(zip(rows[1:], table.rows, strict=True)):
         _row_flag(row, "cantSplit")
-        for cell, column, value in zip(row.cells, table.columns, values, strict=True):
+        for cell, column, width, value in zip(
+            row.cells, table.columns, widths, values, strict=True
+        ):
+            cell.width = width
             paragraph = cell.paragraphs[0]
             paragraph.alignment = _ALIGN.get(column.kind, WD_ALIGN_PARAGRAPH.LEFT)
             run = paragraph.add_run(value)
@@ -208,13 +216,8 @@ def _table(word: Any, table: Table) -> None:
     # row with the one before it: no row of a table is ever alone on a page.
     _keep_with_next(head)
     if len(table.rows) > 1:
-        _keep_with_next(grid.rows[1])
-        _keep_with_next(grid.rows[len(table.rows) - 1])
-    total = sum(column.width for column in table.columns)
-    usable = 26.2 if _landscape(word) else 16.5  # cm between the margins
-    for position, column in enumerate(table.columns):
-        for row in grid.rows:
-            row.cells[position].width = Cm(usable * column.width / total)
+        _keep_with_next(rows[1])
+        _keep_with_next(rows[-2])
 
 
 def _landscape(word: Any) -> bool:

@@ -84,6 +84,7 @@ def formatted_table(source: ExportSource, table: ResultTable) -> dict[str, Any]:
 
 def render_html(source: ExportSource) -> str:
     """The announcement's HTML, as WeasyPrint reads it."""
+    tables = [formatted_table(source, table) for table in source.tables]
     return render_to_string(
         TEMPLATE,
         {
@@ -91,7 +92,11 @@ def render_html(source: ExportSource) -> str:
             "title": announcement.title(source),
             "decision_line": announcement.decision_line(source),
             "notice": announcement.notice(source),
-            "tables": [formatted_table(source, table) for table in source.tables],
+            "tables": tables,
+            "colours": sorted(
+                {row["colour"] for table in tables for row in table["rows"]}
+                | {colour for table in tables for _level, _count, colour in table["counts"]}
+            ),
             **shared_context(),
             "header": announcement.header(source),
         },
