@@ -45,7 +45,8 @@ node_modules/.installed: package.json package-lock.json | system-deps-test
 
 # System packages, from Debian, only where missing: gettext to compile translations,
 # Pango for WeasyPrint (the PDF announcement); Chromium and npm (for axe-core) for the
-# browser tests, LibreOffice Calc to check that the Excel download opens in it.
+# browser tests, LibreOffice Calc to check that the Excel download opens in it, and
+# LibreOffice Writer to check that the official documents' Word files open in it.
 system-deps:
 	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q gettext; }
 	@dpkg -s libpango-1.0-0 libpangoft2-1.0-0 >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0; }
@@ -54,6 +55,7 @@ system-deps-test: system-deps
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium fonts-dejavu-core; }
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q npm; }
 	@command -v soffice >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libreoffice-calc-nogui; }
+	@dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q libreoffice-writer-nogui; }
 
 messages: $(VENV)/.installed-base system-deps
 	@SECRET_KEY=build $(MANAGE) compilemessages --ignore=.venv -v 0

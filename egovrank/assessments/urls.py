@@ -1,5 +1,7 @@
 from django.urls import path
 
+from egovrank.core.documents import response  # noqa: F401 - registers the "doc" converter
+
 from . import figures_views, views, workbook_views
 
 app_name = "assessments"
@@ -14,6 +16,12 @@ urlpatterns = [
     path(_form + "workbook/confirm/", workbook_views.workbook_confirm, name="workbook_confirm"),
     path(_form + "history/", views.history, name="history"),
     path(_form + "check/", views.check, name="check"),
+    path(_form + "report.<doc:fmt>", views.report, name="report"),
+    path(
+        _form + "submissions/<int:number>/report.<doc:fmt>",
+        views.submission_report,
+        name="submission_report",
+    ),
     path(_form + "submit/", views.submit, name="submit"),
     path(_form + "withdraw/", views.withdraw, name="withdraw"),
     path(_form + "criteria/<str:code>/save/", views.save_answer, name="save"),

@@ -14,11 +14,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from egovrank.accounts.requests import SignedInRequest
 from egovrank.core.access import role_required
 from egovrank.core.audit import history_of
+from egovrank.core.documents.response import document_response
 from egovrank.core.roles import roles_of
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant
@@ -47,12 +48,13 @@ from .actions import (
     do_withdraw,
     submission_problems,
 )
+from .documents import file_stem, self_assessment_document
 from .filetypes import KINDS
 from .forms import AnswerForm, FileForm, LinkForm
-from .models import EvidenceFile, EvidenceLink
+from .models import EvidenceFile, EvidenceLink, Submission
 from .page import FormPage
 from .progress import NOT_STARTED, period_progress, state_label
-from .queries import assessment_of
+from .queries import assessment_of, snapshot_of
 from .sheet import dom_id
 from .slots import hidden_history
 
@@ -291,6 +293,36 @@ def download_file(request: SignedInRequest, year: int, unit: str, pk: int) -> Fi
     return response
 
 
+@require_safe
+@role_required(has_assessment_role)
+def report(request: SignedInRequest, year: int, unit: str, fmt: str) -> HttpResponse:
+    """The self-assessment report of the form as it stands now, for whoever may open
+    the form: a Word draft for the head to sign, or a PDF."""
+    participant = _participant(request, year, unit)
+    assessment = assessment_of(participant)
+    snapshot = snapshot_of(assessment) if assessment is not None else {}
+    document = self_assessment_document(participant, snapshot)
+    return document_response(document, file_stem(participant, None), fmt)
+
+
+@require_safe
+@role_required(has_assessment_role)
+def submission_report(
+    request: SignedInRequest, year: int, unit: str, number: int, fmt: str
+) -> HttpResponse:
+    """The report of one submission, drawn from what the submission keeps."""
+    participant = _participant(request, year, unit)
+    submission = (
+        Submission.objects.select_related("submitted_by")
+        .filter(assessment__participant=participant, number=number)
+        .first()
+    )
+    if submission is None:
+        raise Http404
+    document = self_assessment_document(participant, submission.entries, submission=submission)
+    return document_response(document, file_stem(participant, submission), fmt)
+
+
 @require_POST
 @role_required(has_assessment_role)
 def submit(request: SignedInRequest, year: int, unit: str) -> HttpResponse:
@@ -337,10 +369,20 @@ def history(request: SignedInRequest, year: int, unit: str) -> HttpResponse:
         if assessment
         else []
     )
+    submissions = (
+        list(assessment.submissions.select_related("submitted_by").order_by("-number"))
+        if assessment
+        else []
+    )
     return render(
         request,
         "assessments/history.html",
-        {"participant": participant, "period": participant.period, "events": events},
+        {
+            "participant": participant,
+            "period": participant.period,
+            "events": events,
+            "submissions": submissions,
+        },
     )
 
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
+from egovrank.assessments.answer_text import answer_text
 from egovrank.assessments.choices import REVIEW_CLOSED, AssessmentState
 from egovrank.assessments.models import Assessment
 from egovrank.assessments.progress import NOT_STARTED, state_label
@@ -19,7 +19,6 @@ from egovrank.assessments.sheet import split_ratio
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant
 from egovrank.periods.rules import deadline_passed
-from egovrank.scoring.tree import Node
 
 from .access import can_review
 from .actions import period_lock, review_lock
@@ -29,30 +28,6 @@ from .models import ReviewComment
 from .queries import compare
 
 __all__ = ["ReviewPage", "answer_text"]
-
-
-def answer_text(node: Node, value: str, not_applicable: bool) -> str:
-    """An answer as people read it: Yes, the option with its label, both figures."""
-    if not_applicable:
-        return _("Not applicable")
-    value = (value or "").strip()
-    if not value:
-        return "—"
-    rule = node.rule
-    assert rule is not None  # only criteria take answers
-    kind = rule.input_kind
-    if kind == "yes_no":
-        return {"yes": _("Yes"), "no": _("No")}.get(value.lower(), value)
-    if kind == "option":
-        option = rule.find(value)
-        return f"{option.code}: {option.label}" if option else value
-    if kind == "ratio":
-        numerator, denominator = split_ratio(value)
-        first, second = rule.figure_labels
-        return (
-            f"{first or _('Numerator')}: {numerator} · {second or _('Denominator')}: {denominator}"
-        )
-    return value
 
 
 class ReviewPage:

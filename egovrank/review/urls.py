@@ -1,5 +1,7 @@
 from django.urls import path
 
+from egovrank.core.documents import response  # noqa: F401 - registers the "doc" converter
+
 from . import views
 
 app_name = "review"
@@ -12,6 +14,7 @@ urlpatterns = [
     path(_form + "criteria/<str:code>/adjust/", views.adjust, name="adjust"),
     path(_form + "criteria/<str:code>/clear/", views.clear, name="clear"),
     path(_form + "criteria/<str:code>/comment/", views.comment, name="comment"),
+    path(_form + "result.<doc:fmt>", views.result_document, name="result_document"),
     path(_form + "return/", views.return_form, name="return"),
     path(_form + "approve/", views.approve, name="approve"),
     path(_form + "reopen/", views.reopen, name="reopen"),

@@ -17,15 +17,23 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from egovrank.accounts.requests import SignedInRequest
-from egovrank.assessments.queries import criteria_set_for
+from egovrank.assessments.access import access_participant, has_assessment_role
+from egovrank.assessments.queries import assessment_of, criteria_set_for
 from egovrank.assessments.sheet import dom_id
 from egovrank.core.access import role_required
+from egovrank.core.documents.response import document_response
 from egovrank.periods.models import Participant
 
-from .access import access_review, can_review, has_review_role
+from .access import (
+    access_review,
+    can_review,
+    has_review_role,
+    readable_reviews,
+    unit_sees_review,
+)
 from .actions import (
     InvalidReviewInput,
     ReviewRefused,
@@ -40,6 +48,7 @@ from .actions import (
     do_return,
 )
 from .district_views import district, forward, send_back
+from .documents import file_stem, review_document
 from .forms import (
     AdjustForm,
     CommentForm,
@@ -94,6 +103,24 @@ def _reviewing(request: HttpRequest, year: int, unit: str) -> Participant:
 def detail(request: SignedInRequest, year: int, unit: str) -> HttpResponse:
     review = ReviewPage(request, _participant(request, year, unit))
     return render(request, "review/detail.html", review.context())
+
+
+@require_safe
+@role_required(has_assessment_role)
+def result_document(request: SignedInRequest, year: int, unit: str, fmt: str) -> HttpResponse:
+    """The review result as an official document: for those who may read the review,
+    and for the unit once it may see its verified points (approved or published)."""
+    participant = (
+        readable_reviews(request.user)
+        .select_related("period", "unit", "block", "reviewer_unit")
+        .filter(period__year=year, unit_code=unit)
+        .first()
+    )
+    if participant is None:
+        participant = access_participant(request.user, year, unit)
+        if not unit_sees_review(assessment_of(participant)):
+            raise PermissionDenied
+    return document_response(review_document(participant), file_stem(participant), fmt)
 
 
 # --- verdicts on one criterion -------------------------------------------------------------

@@ -73,6 +73,25 @@ def sotc_link(world: World) -> dict[str, Any]:
     return {**form_of("sotc")(world), "pk": link.pk}
 
 
+def submission_of(key: str, number: int) -> Any:
+    """Submission ``number`` of ``key``'s form, the form filled in and submitted once."""
+
+    def kwargs(world: World) -> dict[str, Any]:
+        from egovrank.assessments.demo import fill_demo_form, plausible_answers
+        from egovrank.assessments.queries import criteria_set_for
+
+        participant = world.participants[key]
+        answers = plausible_answers(criteria_set_for(participant), seed=1)
+        fill_demo_form(participant, answers, submit=True)
+        return {**form_of(key)(world), "number": number, "fmt": "pdf"}
+
+    return kwargs
+
+
+def report_of(key: str, fmt: str) -> Any:
+    return lambda world: {**form_of(key)(world), "fmt": fmt}
+
+
 def on(key: str, code: str) -> Any:
     return lambda world: {**form_of(key)(world), "code": code}
 
@@ -112,6 +131,55 @@ CASES: list[Case] = [
     ),
     Case("assessments:history", seen_by(*READERS_OF_SOTC), "own department", form_of("sotc")),
     Case("assessments:check", seen_by(*READERS_OF_SOTC), "own department", form_of("sotc")),
+    # The self-assessment report: whoever may open the form.
+    Case(
+        "assessments:report",
+        seen_by(*READERS_OF_SOTC),
+        "own department, Word",
+        report_of("sotc", "docx"),
+    ),
+    Case(
+        "assessments:report",
+        seen_by(*READERS_OF_SOTC),
+        "own department, PDF",
+        report_of("sotc", "pdf"),
+    ),
+    Case(
+        "assessments:report",
+        seen_by("administrator", "provincial_reviewer"),
+        "another department",
+        report_of("soxd", "docx"),
+    ),
+    Case(
+        "assessments:report",
+        seen_by("administrator", "provincial_reviewer", "district_reviewer", "commune_officer"),
+        "commune of the reviewed district",
+        report_of("lacdao", "pdf"),
+    ),
+    Case(
+        "assessments:report",
+        NOT_FOR_ROLES_404,
+        "missing",
+        lambda w: {"year": w.period.year, "unit": "no-such-unit", "fmt": "pdf"},
+    ),
+    Case(
+        "assessments:submission_report",
+        seen_by(*READERS_OF_SOTC),
+        "own department's submission",
+        submission_of("sotc", 1),
+    ),
+    Case(
+        "assessments:submission_report",
+        NOT_FOR_ROLES_404,
+        "a submission that was not made",
+        submission_of("sotc", 2),
+    ),
+    Case(
+        "assessments:submission_report",
+        seen_by("administrator", "provincial_reviewer"),
+        "another department's submission",
+        submission_of("soxd", 1),
+    ),
     Case("assessments:save", POST_ONLY, "own department", on("sotc", "HT3.1")),
     Case(
         "assessments:save",

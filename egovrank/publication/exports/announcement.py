@@ -11,6 +11,8 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from egovrank.core.documents.agency import place_date, provincial_committee
+from egovrank.core.documents.model import Header
 from egovrank.results.queries import ResultRow, ResultTable
 from egovrank.scoring.numbers import format_number
 
@@ -21,6 +23,7 @@ __all__ = [
     "Column",
     "columns",
     "decision_line",
+    "header",
     "level_colour",
     "level_counts",
     "notice",
@@ -62,6 +65,18 @@ def notice(source: ExportSource) -> str:
         "number": publication.number,
         "reason": publication.correction_reason,
     }
+
+
+def header(source: ExportSource) -> Header:
+    """The PDF's header (Decree 30/2020/NĐ-CP): the province's People's Committee, whose
+    decision the tables are attached to, and the decision's place and date."""
+    publication = source.publication
+    return Header(
+        parent="",
+        agency=provincial_committee(),
+        number="",
+        place_date=place_date(publication.decision_date if publication else None),
+    )
 
 
 def level_colour(levels: list[LevelInfo], code: str) -> str:

@@ -2,59 +2,53 @@
 drawn by WeasyPrint on A4 landscape pages, one table per block, page numbers at the foot
 and each table's header repeated on every page.
 
-The fonts are the DejaVu Sans Condensed files shipped beside this module (``fonts/``),
-embedded in the PDF, so Vietnamese prints the same on every machine whatever fonts it
-has. WeasyPrint may read those files and nothing else: no network, no other file.
+The page opens with the header of Decree 30/2020/NĐ-CP (``core.documents``): the
+province's People's Committee, the national name and motto, the decision's place and
+date. The fonts are the shipped DejaVu Sans Condensed files (``core/documents/fonts/``),
+embedded, and WeasyPrint may read those and nothing else.
 """
 
 from __future__ import annotations
 
-import logging
-import re
-from pathlib import Path
 from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
+from egovrank.core.documents.pdf import (
+    CONTENT_TYPE,
+    FONT_FILES,
+    FONTS,
+    fonts_only_fetcher,
+    shared_context,
+    write_pdf,
+)
 from egovrank.results.queries import ResultTable
 from egovrank.scoring.numbers import format_number
 
 from . import announcement
 from .source import ExportSource
 
-__all__ = ["CONTENT_TYPE", "FONTS", "fonts_only_fetcher", "render_html", "render_pdf"]
+__all__ = [
+    "CONTENT_TYPE",
+    "FONT_FILES",
+    "FONTS",
+    "fonts_only_fetcher",
+    "formatted_table",
+    "render_html",
+    "render_pdf",
+]
 
-# WeasyPrint reports every step of every PDF at INFO; the server's log needs none of it.
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-
-CONTENT_TYPE = "application/pdf"
-FONTS = Path(__file__).resolve().with_name("fonts")
 TEMPLATE = "publication/exports/announcement.html"
-FONT_FILES = {"regular": "DejaVuSansCondensed.ttf", "bold": "DejaVuSansCondensed-Bold.ttf"}
-
-
-def fonts_only_fetcher() -> Any:
-    """A WeasyPrint URL fetcher that serves the shipped fonts and refuses everything
-    else, loudly: a PDF must not silently fall back to another font or reach out."""
-    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
-
-    class FontsOnly(URLFetcher):  # type: ignore[misc]
-        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
-            allowed = {(FONTS / name).as_uri(): FONTS / name for name in FONT_FILES.values()}
-            if url not in allowed:
-                raise FatalURLFetchingError(f"the announcement may not load {url}")
-            return URLFetcherResponse(url, allowed[url].read_bytes(), {"Content-Type": "font/ttf"})
-
-    return FontsOnly(fail_on_errors=True)
 
 
 def _number(value: Any, places: int | None = None) -> str:
     return format_number(value, get_language() or "vi", places=places)
 
 
-def _table(source: ExportSource, table: ResultTable) -> dict[str, Any]:
+def formatted_table(source: ExportSource, table: ResultTable) -> dict[str, Any]:
+    """A block's table with every cell as the reader sees it (the official
+    announcement's annex writes the same cells)."""
     columns = announcement.columns(table)
     levels = source.levels.get(table.code, [])
     percent_places = table.percent_places
@@ -88,23 +82,9 @@ def _table(source: ExportSource, table: ResultTable) -> dict[str, Any]:
     }
 
 
-def _page_content(text: str) -> str:
-    """A CSS ``content`` value for the page footer: the translated words quoted, the
-    placeholders turned into WeasyPrint's page counters."""
-    parts = []
-    for part in re.split(r"(%\(pages?\)s)", text):
-        if part == "%(page)s":
-            parts.append("counter(page)")
-        elif part == "%(pages)s":
-            parts.append("counter(pages)")
-        elif part:
-            quoted = part.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
-            parts.append(f'"{quoted}"')
-    return " ".join(parts)
-
-
 def render_html(source: ExportSource) -> str:
     """The announcement's HTML, as WeasyPrint reads it."""
+    tables = [formatted_table(source, table) for table in source.tables]
     return render_to_string(
         TEMPLATE,
         {
@@ -112,20 +92,17 @@ def render_html(source: ExportSource) -> str:
             "title": announcement.title(source),
             "decision_line": announcement.decision_line(source),
             "notice": announcement.notice(source),
-            "tables": [_table(source, table) for table in source.tables],
-            "fonts": {weight: (FONTS / name).as_uri() for weight, name in FONT_FILES.items()},
-            "page_content": _page_content(_("Page %(page)s of %(pages)s")),
-            "language": get_language() or "vi",
+            "tables": tables,
+            "colours": sorted(
+                {row["colour"] for table in tables for row in table["rows"]}
+                | {colour for table in tables for _level, _count, colour in table["counts"]}
+            ),
+            **shared_context(),
+            "header": announcement.header(source),
         },
     )
 
 
 def render_pdf(source: ExportSource) -> bytes:
     """The announcement as PDF bytes."""
-    from weasyprint import HTML
-
-    document = HTML(
-        string=render_html(source), base_url=FONTS.as_uri() + "/", url_fetcher=fonts_only_fetcher()
-    )
-    pdf: bytes = document.write_pdf()
-    return pdf
+    return write_pdf(render_html(source))

@@ -70,6 +70,8 @@ CASES: list[Case] = [
     *_year_cases("publication:xlsx", _same),
     *_year_cases("publication:pdf", _same),
     *_year_cases("publication:json", _same),
+    *_year_cases("publication:announcement_docx", _same),
+    *_year_cases("publication:announcement_pdf", _same),
     *_year_cases("publication:csv", lambda kwargs: block("KHOI03", kwargs)),
     Case("publication:csv", NOT_FOUND, "unknown block", _published_with(block="KHOI09")),
 ]

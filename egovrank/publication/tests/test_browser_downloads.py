@@ -14,6 +14,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from egovrank.core.documents.tests.reading import data_tables, docx_of
 from egovrank.publication.exports import announcement
 from egovrank.publication.exports.xlsx import HEADER_ROW
 from egovrank.results.queries import published_tables
@@ -109,3 +110,9 @@ def test_an_anonymous_visitor_downloads_each_format_with_the_page_s_numbers(
     name, path = download(page, "/results.pdf", tmp_path)
     assert name == "ket-qua-2019.pdf"
     assert path.read_bytes().startswith(b"%PDF-")
+
+    # The lead agency's draft to sign: its annex's first table is the block on the page.
+    name, path = download(page, "/announcement.docx", tmp_path)
+    assert name == "thong-bao-ket-qua-2019.docx"
+    first = data_tables(docx_of(path.read_bytes()))[0]
+    assert [row.cells[1].text for row in first.rows[1:]] == [row["unit"] for row in shown]

@@ -86,6 +86,10 @@ def approved(key: str) -> Any:
     return kwargs
 
 
+def document_of(kwargs: Any, fmt: str = "docx") -> Any:
+    return lambda world: {**kwargs(world), "fmt": fmt}
+
+
 def deadline_passed(key: str) -> Any:
     """A form never started, with the self-assessment deadline behind."""
 
@@ -164,6 +168,49 @@ CASES: list[Case] = [
     Case("review:detail", READ_BY_PROVINCE, "commune of another district", form_of("xuanquan")),
     Case("review:detail", MISSING, "missing", lambda w: {"year": w.period.year, "unit": "none"}),
     Case("review:detail", MISSING, "another year", lambda w: {"year": 1999, "unit": "K01-05"}),
+    # The review result document: its readers, and the unit once approved (403 before).
+    Case(
+        "review:result_document",
+        {
+            **READ_BY_PROVINCE,
+            "outsider": 403,
+            "unit_officer": 403,
+            "unit_head": 403,
+            "commune_officer": 404,
+        },
+        "submitted department",
+        document_of(submitted("sotc")),
+    ),
+    Case(
+        "review:result_document",
+        {
+            **READ_BY_PROVINCE,
+            "outsider": 403,
+            "unit_officer": 200,
+            "unit_head": 200,
+            "commune_officer": 404,
+        },
+        "approved department",
+        document_of(approved("sotc")),
+    ),
+    Case(
+        "review:result_document",
+        {
+            **READ_BY_ALL_REVIEWERS,
+            "outsider": 403,
+            "unit_officer": 404,
+            "unit_head": 404,
+            "commune_officer": 403,
+        },
+        "submitted commune of the reviewed district",
+        document_of(submitted("lacdao")),
+    ),
+    Case(
+        "review:result_document",
+        {**MISSING, "outsider": 403, "unit_officer": 404, "unit_head": 404, "commune_officer": 404},
+        "missing",
+        lambda w: {"year": w.period.year, "unit": "none", "fmt": "pdf"},
+    ),
     # Verdicts on one criterion.
     Case("review:accept", POST_ONLY, "department", on("sotc", "HT1")),
     Case(
