@@ -375,7 +375,7 @@ class ForwardView(ApiView):
 
 
 class SendBackView(ApiView):
-    """Sở TT&TT sends a district's forwarded results back, with a reason."""
+    """The lead agency sends a district's forwarded results back, with a reason."""
 
     allowed = has_review_role
     api_errors = (400, 404, 409)
