@@ -14,6 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from fractions import Fraction
+from typing import Any
+
+from django.db.models import QuerySet
 
 from egovrank.orgs.models import UnitSuccession
 from egovrank.periods.models import Period
@@ -38,26 +41,27 @@ class Predecessor:
     year: int  # the first year of the successor
 
 
-def predecessors_by_code(unit_ids: dict[str, int], year: int) -> dict[str, list[Predecessor]]:
-    """The successor links into each unit (by its code in the period) that started by
-    ``year``; a link of a later reorganisation is not this year's. One query."""
-    codes = {unit_id: code for code, unit_id in unit_ids.items()}
+def predecessors_by_code(
+    units: QuerySet[Any] | list[int], year: int
+) -> dict[str, list[Predecessor]]:
+    """The successor links into ``units`` (their ids, or a query of them) that started
+    by ``year``, by the unit's code (a unit keeps its code for life, and a period has
+    each code once); a link of a later reorganisation is not this year's. One query."""
     found: dict[str, list[Predecessor]] = {}
     links = (
-        UnitSuccession.objects.filter(successor_id__in=list(codes), year__lte=year)
-        .select_related("predecessor")
+        UnitSuccession.objects.filter(successor_id__in=units, year__lte=year)
         .order_by("predecessor__code", "pk")
-    )
-    for link in links:
-        found.setdefault(codes[link.successor_id], []).append(
-            Predecessor(
-                link.predecessor.code,
-                link.predecessor.name,
-                link.predecessor.valid_until,
-                link.kind,
-                link.year,
-            )
+        .values_list(
+            "successor__code",
+            "predecessor__code",
+            "predecessor__name",
+            "predecessor__valid_until",
+            "kind",
+            "year",
         )
+    )
+    for code, *link in links:
+        found.setdefault(code, []).append(Predecessor(*link))
     return found
 
 
@@ -96,7 +100,7 @@ def from_publication(
     with_links: bool = False,
 ) -> ExportSource:
     """A publication's tables (``only`` those blocks) as stored: one query, two with the
-    exact shares, two more with the successor links."""
+    exact shares, one more with the successor links."""
     tables = published_tables(publication, only=only)
     levels = {
         code: block_levels(publication, code)
@@ -117,8 +121,7 @@ def from_publication(
     period = publication.period
     predecessors: dict[str, list[Predecessor]] = {}
     if with_links:
-        unit_ids = dict(publication.results.values_list("unit_code", "unit_id"))
-        predecessors = predecessors_by_code(unit_ids, period.year)
+        predecessors = predecessors_by_code(publication.results.values("unit_id"), period.year)
     return ExportSource(
         year=period.year,
         title=period.title,
@@ -152,11 +155,11 @@ def from_live(
         state=period.state,
         computed_at=computed_at,
         predecessors=predecessors_by_code(
-            {
-                code: facts.participant.unit_id
+            [
+                facts.participant.unit_id
                 for block in blocks.values()
-                for code, facts in block.units.items()
-            },
+                for facts in block.units.values()
+            ],
             period.year,
         ),
     )
