@@ -61,6 +61,7 @@ def test_the_provincial_reviewer_s_queue_holds_the_wards_and_no_forwarding(world
     assert response.context["district_links"] == []
     page = response.content.decode()
     assert "forwarding to" not in page
+    assert '<th scope="col">District</th>' not in page  # no district column either
     assert NOTE not in page  # not a district reviewer: nothing to explain
 
 
