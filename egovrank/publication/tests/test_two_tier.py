@@ -114,3 +114,21 @@ def test_the_json_carries_the_successor_links(across):
     from egovrank.publication.exports.json import schema
 
     validate(document, schema())
+
+
+def test_a_ward_reaches_back_past_an_unpublished_year(world):
+    """2019 published, 2020–2024 not (as in the demo): the ward of 2025 still shows its
+    predecessors' 2019 results, and says it was formed by the reorganisation."""
+    publish_year(world, 2019, decision=DECISION)
+    reform(world)
+    publish_year(world, 2025)
+    response = get(reverse("publication:unit", kwargs={"year": 2025, "unit": "11989"}))
+    assert response.context["movement"] is None  # 2024 was not published
+    assert response.context["reorganised"]
+    assert sorted((p.result.year, p.result.unit_name) for p in response.context["history"]) == [
+        (2019, "Xã Chỉ Đạo"),
+        (2019, "Xã Lạc Đạo"),
+        (2025, "Phường Phố Hiến"),
+    ]
+    page = response.content.decode()
+    assert "Formed by the reorganisation" in page and "No results were published for 2024" in page
