@@ -9,8 +9,10 @@ from django.contrib import admin
 from django.urls import URLPattern, include, path
 
 from egovrank.accounts.views import admin_sign_in
-from egovrank.assessments.dashboard_views import period_dashboard
+from egovrank.assessments.dashboard_views import dashboard_export, period_dashboard, remind
 from egovrank.periods import urls as periods_urls
+from egovrank.results.grid_views import grid, grid_export
+from egovrank.review import urls as review_urls
 
 # The deadline dashboard counts the self-assessment's states: the view is assessments',
 # the address the period's.
@@ -18,8 +20,22 @@ periods: tuple[list[URLPattern], str] = (
     [
         *periods_urls.urlpatterns,
         path("<int:year>/dashboard/", period_dashboard, name="dashboard"),
+        path("<int:year>/dashboard/export/", dashboard_export, name="dashboard_export"),
+        path("<int:year>/dashboard/remind/", remind, name="remind"),
     ],
     periods_urls.app_name,
+)
+
+# The reviewer's grid shows the results' points of every unit: the views are the
+# results', the address the review's (before the review's own, which would take "grid"
+# for a unit code).
+review: tuple[list[URLPattern], str] = (
+    [
+        path("<int:year>/grid/", grid, name="grid"),
+        path("<int:year>/grid/export/", grid_export, name="grid_export"),
+        *review_urls.urlpatterns,
+    ],
+    review_urls.app_name,
 )
 
 urlpatterns = [
@@ -34,7 +50,7 @@ urlpatterns = [
     path("published/", include("egovrank.publication.urls")),
     path("insight/", include("egovrank.insight.urls")),
     path("notices/", include("egovrank.notifications.urls")),
-    path("review/", include("egovrank.review.urls")),
+    path("review/", include(review)),
     path("api/", include("egovrank.api.urls")),
     path("account/api-tokens/", include("egovrank.api.token_urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -583,6 +583,11 @@ class ResultRowSerializer(serializers.Serializer):
     max_points = DecimalString()
     share = ShareField()
     percent = DecimalString()
+    converted = DecimalString(
+        allow_null=True,
+        help_text="The converted score (share × the set's converted_scale); null when the "
+        "set names no scale.",
+    )
     level = LevelSerializer(allow_null=True, help_text="Null in an index that only ranks.")
     not_ranked_reason = serializers.CharField(
         allow_blank=True, help_text="Why a unit evaluated is not ranked (its rank is null)."
@@ -599,6 +604,9 @@ class ResultTableSerializer(serializers.Serializer):
     name = serializers.CharField()
     set_id = serializers.CharField()
     version = serializers.CharField(allow_blank=True)
+    converted_scale = DecimalString(
+        allow_null=True, help_text="The scale of the converted score; null: the set names none."
+    )
     groups = GroupColumnSerializer(many=True)
     rows = ResultRowSerializer(many=True)
 

@@ -502,6 +502,7 @@ def result_table(table: ResultTable, levels: dict[str, Level]) -> dict[str, Any]
                 "max_points": row.max_points,
                 "share": share,
                 "percent": row.percent,
+                "converted": row.converted,
                 "level": {
                     "code": row.level_code,
                     "name": row.level_name,
@@ -522,6 +523,7 @@ def result_table(table: ResultTable, levels: dict[str, Level]) -> dict[str, Any]
         "name": table.name,
         "set_id": table.set_id,
         "version": table.version,
+        "converted_scale": table.converted_scale,
         "groups": [g.__dict__ for g in table.groups],
         "rows": rows,
     }

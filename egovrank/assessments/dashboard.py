@@ -11,6 +11,7 @@ from datetime import datetime
 from django.db.models import QuerySet
 
 from egovrank.orgs.models import Block
+from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant, Period
 from egovrank.periods.queries import in_block_order, reviewer_groups
 
@@ -32,6 +33,20 @@ class UnitProgress:
     @property
     def started(self) -> bool:
         return self.progress.state != NOT_STARTED
+
+    @property
+    def owes_form(self) -> bool:
+        """Whether the unit may still hand in a form now: not started or in draft while
+        the period is open for self-assessment, returned while it is open or in review
+        (``remind_now`` decides against the deadline)."""
+        state = self.progress.state
+        if state == AssessmentState.RETURNED:
+            return self.participant.period.state in (
+                PeriodState.SELF_ASSESSMENT,
+                PeriodState.REVIEW,
+            )
+        own_time = self.participant.period.state == PeriodState.SELF_ASSESSMENT
+        return own_time and state in (NOT_STARTED, AssessmentState.DRAFT)
 
     @property
     def deadline(self) -> datetime | None:

@@ -37,6 +37,7 @@ __all__ = [
     "block_best",
     "dom_id",
     "join_ratio",
+    "missing_evidence_codes",
     "points_of",
     "progress_of",
     "relative_codes",
@@ -327,6 +328,19 @@ def progress_of(
         if _evidence_absent(node, answers.get(node.code), entry) and not explained:
             missing_evidence += 1
     return answered, answerable, missing_answers, missing_evidence
+
+
+def missing_evidence_codes(criteria_set: CriteriaSet, entries: Mapping[str, Entry]) -> set[str]:
+    """The criteria whose required evidence is neither attached nor explained: what
+    ``progress_of`` counts, by criterion (the reviewer's grid marks each)."""
+    answers, _errors = _answers(criteria_set, entries)
+    missing = set()
+    for node in criteria_set.leaves():
+        entry = entries.get(node.code, Entry())
+        explained = bool(entry.evidence_explanation.strip())
+        if _evidence_absent(node, answers.get(node.code), entry) and not explained:
+            missing.add(node.code)
+    return missing
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ Self-assessed points are in the snapshot but internal: nothing here reads them.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -425,17 +426,25 @@ class Movement:
         return None
 
 
-def _earlier(result: PublishedResult | _Stored, year: int, block_name: str, own: bool) -> Earlier:
+def _earlier(
+    result: PublishedResult | _Stored,
+    year: int,
+    blocks: Mapping[str, Mapping[str, Any]],
+    own: bool,
+) -> Earlier:
+    """``result`` as its own publication shows it: ``blocks`` is that publication's, for
+    the block's name and the places of its percentage."""
+    block = blocks.get(result.block_code, {})
     return Earlier(
         year=year,
         unit_code=result.unit_code,
         unit_name=result.unit_name,
         block_code=result.block_code,
-        block_name=block_name,
+        block_name=str(block.get("name", result.block_code)),
         rank=result.rank,
         points=result.points,
         max_points=result.max_points,
-        percent=result.percent,
+        percent=shown_percent(block)(result.percent),
         level_code=result.level_code,
         level_name=result.level_name,
         own=own,
@@ -470,20 +479,16 @@ def unit_movement(
     except Http404:
         return None
     earlier = [
-        _earlier(
-            item,
-            year - 1,
-            str(item.publication.blocks.get(item.block_code, {}).get("name", "")),
-            item.unit_id == result.unit_id,
-        )
+        _earlier(item, year - 1, item.publication.blocks, item.unit_id == result.unit_id)
         for item in previous_results(result, year)
     ]
     earlier.sort(key=_own_first)
+    percent = shown_percent(result.publication.blocks.get(result.block_code, {}))(result.percent)
     return movement_of(
         result.unit_id,
         result.block_code,
         result.rank,
-        result.percent,
+        percent,
         year - 1,
         earlier,
         reorganised=reorganised,
@@ -577,16 +582,14 @@ def block_movements(
         item = _Stored(*values)
         if item.unit_id in wanted:
             stored[item.unit_id].append(item)
-    names = {code: block.get("name", code) for code, block in earlier.blocks.items()}
     movements = {}
     for row in rows:
         found = [
-            _earlier(item, year - 1, names.get(item.block_code, item.block_code), True)
-            for item in stored.get(row.unit_id, [])
+            _earlier(item, year - 1, earlier.blocks, True) for item in stored.get(row.unit_id, [])
         ]
         for predecessor in sorted(predecessors.get(row.unit_id, ())):
             found += [
-                _earlier(item, year - 1, names.get(item.block_code, item.block_code), False)
+                _earlier(item, year - 1, earlier.blocks, False)
                 for item in stored.get(predecessor, [])
             ]
         found.sort(key=_own_first)
@@ -812,15 +815,11 @@ def unit_history(result: PublishedResult, year: int) -> list[HistoryPoint]:
         own = [item for item in items if item.unit_id == result.unit_id]
         main = own[0] if own else (items[0] if len(items) == 1 else None)
         publication = by_year[shown]
-        names = {code: block.get("name", code) for code, block in publication.blocks.items()}
         for item in items:
             history.append(
                 HistoryPoint(
                     result=_earlier(
-                        item,
-                        shown,
-                        names.get(item.block_code, item.block_code),
-                        item.unit_id == result.unit_id,
+                        item, shown, publication.blocks, item.unit_id == result.unit_id
                     ),
                     units_in_block=sizes.get((publication.pk, item.block_code), 0),
                     main=item is main,

@@ -72,6 +72,8 @@ class UnitFacts:
     self_points: Decimal | None = None
     # Entries the criterion's rule refuses, by code: left out of the score.
     refused: dict[str, str] = field(default_factory=dict)
+    # The same of the unit's own entries, where the review adjusted some (else equal).
+    self_refused: dict[str, str] = field(default_factory=dict)
 
     @property
     def counted(self) -> bool:
@@ -96,6 +98,9 @@ class BlockResults:
     criteria_set: CriteriaSet
     result: BlockResult
     units: dict[str, UnitFacts]  # by unit code
+    # The block scored from the units' own answers (the same object as ``result`` when
+    # the review adjusted nothing): what the units assessed themselves, per criterion.
+    own: BlockResult | None = None
 
     def rows(self) -> Iterator[tuple[RankedUnit, UnitFacts]]:
         """The core's rows in ranking order, each with its unit's facts."""
@@ -281,19 +286,25 @@ def compute(period: Period, *, district: Unit | None = None) -> dict[str, BlockR
             verified_units.append(unit)
             # Without an adjustment the unit's own answers are the verified ones: read
             # them once (reading is most of the time at national scale).
+            self_refused = refused
             if adjusted:
                 any_adjusted = True
-                unit = to_unit_input(
+                unit, self_refused = to_unit_input(
                     criteria_set,
                     participant,
                     own,
                     submitted=submitted,
                     district=district,
                     read=read,
-                )[0]
+                )
             own_units.append(unit)
             facts[participant.unit_code] = UnitFacts(
-                participant, state, assessment_id, district, refused=refused
+                participant,
+                state,
+                assessment_id,
+                district,
+                refused=refused,
+                self_refused=self_refused,
             )
         result = score_block(criteria_set, verified_units)
         # Likewise a block the review did not adjust scores the same from its own answers.
@@ -303,7 +314,7 @@ def compute(period: Period, *, district: Unit | None = None) -> dict[str, BlockR
             if unit_facts.counted:
                 facts[code] = replace(unit_facts, self_points=own_points[code])
         results[period_block.block.code] = BlockResults(
-            period_block.block, period_block.version, criteria_set, result, facts
+            period_block.block, period_block.version, criteria_set, result, facts, own_result
         )
     return results
 

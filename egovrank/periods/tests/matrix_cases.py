@@ -32,6 +32,13 @@ DASHBOARD_404 = expect(
     403, anonymous=302, administrator=404, provincial_reviewer=404, district_reviewer=404
 )
 
+DASHBOARD_POSTED = expect(
+    403, anonymous=302, administrator=302, provincial_reviewer=302, district_reviewer=302
+)
+DASHBOARD_400 = expect(
+    403, anonymous=302, administrator=400, provincial_reviewer=400, district_reviewer=400
+)
+
 
 def open_period(world: World) -> dict[str, Any]:
     return {"year": world.period.year}
@@ -108,6 +115,38 @@ CASES: list[Case] = [
     Case("periods:dashboard", DASHBOARD, "open period", open_period),
     Case("periods:dashboard", DASHBOARD, "draft period", draft_period),
     Case("periods:dashboard", DASHBOARD_404, "missing", missing_period),
+    Case("periods:dashboard_export", DASHBOARD, "open period", open_period),
+    Case("periods:dashboard_export", DASHBOARD, "draft period", draft_period),
+    Case("periods:dashboard_export", DASHBOARD_404, "missing", missing_period),
+    # Reminding now: the confirmation, then the post; a unit outside the person's share
+    # answers 404, a post naming no unit 400.
+    Case("periods:remind", DASHBOARD, "every late unit", open_period),
+    Case(
+        "periods:remind",
+        {**DASHBOARD, "district_reviewer": 404},
+        "a department",
+        open_period,
+        data=lambda w: {"unit": w.units["sotc"].code},
+    ),
+    Case("periods:remind", DASHBOARD_404, "missing", missing_period),
+    Case(
+        "periods:remind",
+        DASHBOARD_POSTED,
+        "a commune",
+        open_period,
+        "post",
+        data=lambda w: {"unit": w.units["lacdao"].code},
+    ),
+    Case(
+        "periods:remind",
+        {**DASHBOARD_POSTED, "district_reviewer": 404},
+        "a department",
+        open_period,
+        "post",
+        data=lambda w: {"unit": w.units["sotc"].code},
+    ),
+    Case("periods:remind", DASHBOARD_400, "no unit named", open_period, "post"),
+    Case("periods:remind", DASHBOARD_404, "missing", missing_period, "post"),
     # The administrator's forms only take POST.
     Case("periods:deadlines", POST_ONLY, "open period", open_period),
     Case("periods:set_version", POST_ONLY, "draft period", draft_period),

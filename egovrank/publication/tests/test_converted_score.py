@@ -122,3 +122,18 @@ def test_the_results_page_shows_it(world, publication, administrator_client):
     assert page.status_code == 200
     assert "Converted score" in text
     assert f"{expected(row):f}".rstrip("0").rstrip(".") in text
+
+
+def test_the_api_publication_carries_it(world, publication):
+    row = PublishedResult.objects.filter(publication=publication, block_code="KHOI01").first()
+    document = (
+        Client()
+        .get(f"/api/v1/publications/2019/{publication.number}/", HTTP_ACCEPT="application/json")
+        .json()
+    )
+    tables = {table["code"]: table for table in document["tables"]}
+    assert Decimal(tables["KHOI01"]["converted_scale"]) == 1000
+    by_code = {r["unit_code"]: r for r in tables["KHOI01"]["rows"]}
+    assert Decimal(by_code[row.unit_code]["converted"]) == row.converted
+    assert tables["KHOI03"]["converted_scale"] is None
+    assert {r["converted"] for r in tables["KHOI03"]["rows"]} == {None}

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from egovrank.criteria.actions import do_import_version
 from egovrank.criteria.versions import criteria_set_of
+from egovrank.publication.queries import unit_history
 from egovrank.results.models import PublishedResult
 from egovrank.results.tests.helpers import published
 from egovrank.scoring.fileformat.yaml_io import dump_criteria_set
@@ -83,3 +84,13 @@ def test_the_results_page_shows_the_sets_places(world, publication, administrato
     )
     page = administrator_client.get(reverse("results:period", kwargs={"year": 2019}))
     assert f"{FOUR.percent(share(row)):f}%" in page.content.decode()
+
+
+def test_the_units_years_show_each_years_places(world, publication):
+    """The years under a unit's page read each publication's places, not the stored six."""
+    four = PublishedResult.objects.filter(publication=publication, block_code="KHOI01").first()
+    two = PublishedResult.objects.filter(publication=publication, block_code="KHOI03").first()
+    for row, places in ((four, 4), (two, 2)):
+        (point,) = unit_history(row, 2019)
+        assert point.result.percent == row.percent
+        assert point.result.percent.as_tuple().exponent == -places, row.unit_code

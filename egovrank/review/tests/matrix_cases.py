@@ -379,3 +379,27 @@ CASES: list[Case] = [
         data=lambda w: REASON,
     ),
 ]
+
+
+def _year(world: World) -> dict[str, Any]:
+    return {"year": world.period.year}
+
+
+def _grid_cases(name: str) -> list[Case]:
+    """The reviewer's grid and its export: every reviewer, each on the units it reads."""
+    return [
+        Case(name, READ_BY_ALL_REVIEWERS, "first block", _year),
+        Case(name, READ_BY_PROVINCE, "departments", _year, data=lambda w: {"block": "KHOI01"}),
+        Case(
+            name,
+            READ_BY_ALL_REVIEWERS,
+            "communes verified, sorted",
+            _year,
+            data=lambda w: {"block": "KHOI03", "show": "verified", "sort": "HT1", "order": "desc"},
+        ),
+        Case(name, MISSING, "unknown block", _year, data=lambda w: {"block": "KHOI99"}),
+        Case(name, MISSING, "another year", lambda w: {"year": 1999}),
+    ]
+
+
+CASES += [*_grid_cases("review:grid"), *_grid_cases("review:grid_export")]
