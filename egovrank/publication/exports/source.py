@@ -60,8 +60,10 @@ def predecessors_by_code(
             "year",
         )
     )
-    for code, *link in links:
-        found.setdefault(code, []).append(Predecessor(*link))
+    for code, old_code, old_name, valid_until, kind, starts in links:
+        found.setdefault(code, []).append(
+            Predecessor(old_code, old_name, valid_until, kind, starts)
+        )
     return found
 
 
