@@ -10,6 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from egovrank.core.env import env_bool, env_int, env_list, env_secret, env_str
+from egovrank.core.lead_agency import parse_lead_agencies
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -46,6 +47,14 @@ if env_bool("TRUST_X_FORWARDED_PROTO", False):
 
 SITE_NAME = env_str("SITE_NAME", "egovrank")
 PROVINCE_NAME = env_str("PROVINCE_NAME", "Hưng Yên")
+# The department that runs the evaluation, by year (egovrank/core/lead_agency.py).
+LEAD_AGENCIES = parse_lead_agencies(
+    "LEAD_AGENCIES",
+    env_str(
+        "LEAD_AGENCIES",
+        "2018|Sở Thông tin và Truyền thông|Sở TT&TT;2025|Sở Khoa học và Công nghệ|Sở KH&CN",
+    ),
+)
 
 # Egovrank's apps from the ground floor up: each imports only apps above it in this list
 # (``egovrank/tests/test_layers.py`` checks; docs/architecture.md draws it).
@@ -107,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "egovrank.front.context_processors.site",
+                "egovrank.front.context_processors.lead_agency",
                 "egovrank.notifications.context_processors.notices",
             ],
         },

@@ -41,6 +41,7 @@ from egovrank.assessments.choices import AssessmentState
 from egovrank.assessments.demo import answer_rows, plausible_answers
 from egovrank.assessments.models import Answer, Assessment, Submission
 from egovrank.core.audit import event, record_all
+from egovrank.core.lead_agency import lead_agency_for
 from egovrank.core.progress import Progress
 from egovrank.criteria.models import CriteriaVersion
 from egovrank.criteria.versions import criteria_set_of, ensure_shipped_versions
@@ -51,7 +52,7 @@ from egovrank.periods.actions import do_change_state
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Period
 from egovrank.periods.opening import Opening, open_as_planned
-from egovrank.periods.rules import TWO_TIER_FROM
+from egovrank.periods.rules import period_shape
 from egovrank.results.actions import do_finalise, do_publish
 from egovrank.results.compute import compute
 from egovrank.results.models import Publication
@@ -573,7 +574,7 @@ def _forward_districts(period: Period, actor: User) -> None:
                     "review.forwarded",
                     forwarding,
                     actor=actor,
-                    summary=f"{len(forwarding.ranking)} communes forwarded to Sở TT&TT",
+                    summary=f"{len(forwarding.ranking)} communes forwarded to {lead_agency_for(period)}",
                     data={"forwarding": forwarding.pk, "note": ""},
                 )
                 for forwarding in forwardings
@@ -631,7 +632,7 @@ def generate(
     lap("forms")
     progress.note("the reviews: approvals recorded with their points")
     levels = record_approvals(period, actor)
-    if year < TWO_TIER_FROM:
+    if period_shape(year).district_review:
         progress.note("the districts forward their communes")
         _forward_districts(period, actor)
     lap("reviews")

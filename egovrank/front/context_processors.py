@@ -5,6 +5,8 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+from egovrank.core.lead_agency import lead_agency as current_lead_agency
+
 from .navigation import menu_for
 
 
@@ -24,3 +26,9 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "PROVINCE_NAME": settings.PROVINCE_NAME,
         "nav_items": [{"item": item, "current": item.section in current} for item in items],
     }
+
+
+def lead_agency(request: HttpRequest) -> dict[str, Any]:
+    """``lead_agency``: this year's lead agency, for pages of no particular period (a
+    period's page asks ``{% lead_agency_of period as agency %}`` for that year's)."""
+    return {"lead_agency": current_lead_agency()}

@@ -11,6 +11,8 @@ from egovrank.criteria.queries import version_summaries
 from egovrank.orgs.access import units_visible_to
 from egovrank.orgs.choices import UnitKind
 from egovrank.periods.choices import PeriodState
+from egovrank.periods.models import Period
+from egovrank.periods.rules import period_shape
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -35,8 +37,16 @@ def workspace(request: SignedInRequest) -> HttpResponse:
             "commune_count": visible.filter(parent_id__in=roles.reviewed_districts).count(),
             "unit_count": visible.count() if roles.sees_every_unit else None,
             "open_forms": _open_forms(request.user),
+            "two_tier_year": _two_tier_year() if roles.reviewed_districts else None,
         },
     )
+
+
+def _two_tier_year() -> int | None:
+    """The year of the latest period under way when it has two tiers: a district
+    reviewer's card then says why there is nothing to do."""
+    latest = Period.objects.exclude(state=PeriodState.DRAFT).order_by("-year").first()
+    return latest.year if latest is not None and period_shape(latest).two_tier else None
 
 
 def _open_forms(user: Person) -> dict[int, list[dict[str, object]]]:

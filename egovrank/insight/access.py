@@ -4,7 +4,7 @@
   head, the administrator and the provincial reviewers (any unit), and a district
   reviewer for the communes its district reviews. That is the reach of the unit's own
   form (``assessments.access``), reused here rather than decided again.
-- The province-wide analysis is Sở TT&TT's: the administrator and the provincial
+- The province-wide analysis is the lead agency's: the administrator and the provincial
   reviewers.
 - Every page reads a published result, so a year without a publication answers 404, as
   does a unit outside a person's reach or not in the publication.
@@ -39,7 +39,7 @@ def has_insight_role(roles: Roles) -> bool:
 
 
 def can_see_analysis(roles: Roles) -> bool:
-    """The province-wide analysis: Sở TT&TT's staff."""
+    """The province-wide analysis: the lead agency's staff."""
     return roles.sees_every_unit
 
 

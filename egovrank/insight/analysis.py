@@ -1,4 +1,4 @@
-"""The province-wide analysis of a published year, for Sở TT&TT, block by block:
+"""The province-wide analysis of a published year, for the lead agency, block by block:
 
 - the weakest criteria: each criterion's average share of its maximum across the units
   that submitted and to which it applies, from the published points (lowest first);

@@ -1,4 +1,4 @@
-"""The province's analysis of a published year: Sở TT&TT's page."""
+"""The province's analysis of a published year: the lead agency's page."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from egovrank.publication.queries import published_years
 
 from .access import access_analysis, can_see_analysis
 from .analysis import analyse
+from .reform import compare_across_reform
 
 
 @role_required(can_see_analysis)
@@ -20,6 +21,7 @@ def analysis(request: HttpRequest, year: int) -> HttpResponse:
         "insight/analysis.html",
         {
             "analysis": analyse(publication),
+            "reform": compare_across_reform(publication),
             "publication": publication,
             "period": publication.period,
             "years": published_years(),

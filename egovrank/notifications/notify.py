@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from egovrank.accounts.models import User
+from egovrank.core.lead_agency import lead_agency_for
 
 from .models import Notice
 from .recipients import district_reviewers, province_staff, reviewers_of, unit_people
@@ -158,8 +159,9 @@ def notify_forwarded(forwarding: Any, *, actor: User) -> list[Notice]:
 
 def notify_sent_back(forwarding: Any, *, actor: User) -> list[Notice]:
     with translation.override("vi"):
-        title = _("Sở TT&TT sent back your communes' results for %(year)s") % {
-            "year": forwarding.period.year
+        title = _("%(agency)s sent back your communes' results for %(year)s") % {
+            "year": forwarding.period.year,
+            "agency": lead_agency_for(forwarding.period).short_name,
         }
         url = reverse("review:district", args=[forwarding.period.year, forwarding.district.code])
         return notify(

@@ -75,7 +75,7 @@ def district_reviewers(district_id: int) -> list[Any]:
 
 
 def province_staff() -> list[Any]:
-    """Provincial reviewers and administrators (Sở TT&TT)."""
+    """Provincial reviewers and administrators (the lead agency)."""
     people = {
         person.pk: person
         for role in (Role.PROVINCIAL_REVIEWER, Role.ADMINISTRATOR)

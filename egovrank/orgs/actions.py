@@ -13,14 +13,11 @@ from egovrank.core.audit import event, record, record_all
 from egovrank.core.roles import Person
 from egovrank.scoring.fileformat.problems import Problem
 
-from .choices import UnitKind
+from .choices import TWO_TIER_FROM, UnitKind
 from .models import Block, Unit, UnitSuccession
 from .unitfile import UnitFileError, UnitRow, parse_unit_file, table_problem
 
 __all__ = ["ImportReport", "do_add_succession", "do_import_units"]
-
-# The first year of two-tier local government (districts abolished on 1 July 2025).
-TWO_TIER_FROM = 2025
 
 # Model fields an import sets, by file column; block and parent are resolved from codes.
 _PLAIN_FIELDS = ("name", "short_name", "valid_from", "valid_until")

@@ -31,6 +31,7 @@ from .actions import (
 )
 from .choices import PeriodState
 from .models import Participant, Period
+from .rules import period_shape
 
 __all__ = [
     "Opened",
@@ -136,6 +137,7 @@ def plan_opening(
     actor = _actor(username)
     _check_province()
     versions = _versions(criteria)
+    _check_shape(year, versions)
     units = _units(year, versions)
     if not deadline and not draft:
         raise OpeningRefused("--deadline is needed to open the period (or give --draft).")
@@ -197,6 +199,18 @@ def _versions(criteria: Sequence[str]) -> dict[str, tuple[Block, CriteriaVersion
             raise OpeningRefused(f"--criteria: block {code} is given twice")
         chosen[code] = (blocks[code], _version(item, code, set_id))
     return chosen
+
+
+def _check_shape(year: int, versions: dict[str, tuple[Block, CriteriaVersion]]) -> None:
+    """A two-tier year has no districts: a block of districts has no place in it."""
+    if not period_shape(year).two_tier:
+        return
+    for code, (block, version) in sorted(versions.items()):
+        if block.unit_kind == UnitKind.DISTRICT:
+            raise OpeningRefused(
+                f"--criteria {code}={version.set_id}: {year} has two tiers of local "
+                f"government, so no districts are evaluated; leave block {code} out."
+            )
 
 
 def _version(item: str, block_code: str, set_id: str) -> CriteriaVersion:

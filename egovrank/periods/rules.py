@@ -1,28 +1,74 @@
-"""Facts about periods that several apps ask: who reviews a unit, which district it is
-ranked within, whether a moment is past a unit's deadline. No database writes here."""
+"""Facts about periods that several apps ask: how a year's evaluation is shaped, who
+reviews a unit, which district it is ranked within, whether a moment is past a unit's
+deadline. No database writes here."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from django.utils import timezone
 
-from egovrank.orgs.choices import UnitKind
+from egovrank.orgs.choices import TWO_TIER_FROM, UnitKind
 from egovrank.orgs.models import Unit
 
 from .models import Participant
 
-__all__ = ["TWO_TIER_FROM", "deadline_passed", "district_of", "reviewer_unit_for"]
+__all__ = [
+    "TWO_TIER_FROM",
+    "PeriodShape",
+    "deadline_passed",
+    "district_of",
+    "period_shape",
+    "reviewer_unit_for",
+]
 
-# From 1 July 2025 local government has two tiers: the province reviews every unit.
-TWO_TIER_FROM = 2025
+
+class _HasYear(Protocol):
+    @property
+    def year(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class PeriodShape:
+    """How a year's evaluation is organised. Every app asks this, never the year itself:
+    the reform's year is decided here alone (``TWO_TIER_FROM``).
+
+    Three tiers (until 2024): three blocks (sở/ban/ngành, districts, communes); a district
+    reviews its communes, ranks them within the district and forwards them to the
+    province. Two tiers (from 2025): two blocks (sở/ban/ngành, xã/phường), the province
+    reviews every participant, nothing is forwarded and the communes have no district to
+    be ranked within; they may be grouped by former district, for comparison only.
+    """
+
+    year: int
+    two_tier: bool
+
+    @property
+    def district_review(self) -> bool:
+        """Districts review their communes, rank them within the district and forward
+        them to the province."""
+        return not self.two_tier
+
+    @property
+    def groups_by_former_district(self) -> bool:
+        """Communes may be compared by the district their predecessors belonged to (never
+        a rank: they are ranked in their block alone)."""
+        return self.two_tier
+
+
+def period_shape(period_or_year: _HasYear | int) -> PeriodShape:
+    """The shape of a period (or of a year's evaluation)."""
+    year = period_or_year if isinstance(period_or_year, int) else period_or_year.year
+    return PeriodShape(year=year, two_tier=year >= TWO_TIER_FROM)
 
 
 def reviewer_unit_for(unit: Unit, year: int, province: Unit) -> Unit:
     """The unit whose reviewers review ``unit`` in ``year``: its district for a commune
-    before the two-tier reform, otherwise the province."""
+    when districts review (before the two-tier reform), otherwise the province."""
     if (
-        year < TWO_TIER_FROM
+        period_shape(year).district_review
         and unit.kind == UnitKind.COMMUNE
         and unit.parent is not None
         and unit.parent.kind == UnitKind.DISTRICT

@@ -103,7 +103,7 @@ def json(request: HttpRequest, year: int) -> HttpResponse:
         "json",
         json_export.CONTENT_TYPE,
         lambda publication: json_export.render_json(
-            from_publication(publication, with_shares=True)
+            from_publication(publication, with_shares=True, with_links=True)
         ),
     )
 

@@ -24,6 +24,7 @@ from django.utils.translation import get_language
 
 from egovrank.criteria.models import CriteriaVersion
 from egovrank.criteria.versions import criteria_set_of
+from egovrank.orgs.choices import SuccessionKind
 from egovrank.orgs.models import UnitSuccession
 from egovrank.results.models import Publication, PublishedResult
 from egovrank.results.queries import GroupColumn, converted_scale_of, shown_percent, shown_points
@@ -50,6 +51,7 @@ __all__ = [
     "current_publication",
     "current_publications",
     "earlier_publications",
+    "formed_by_reorganisation",
     "group_profile",
     "level_counts",
     "movement_of",
@@ -396,6 +398,9 @@ class Movement:
     earlier: tuple[Earlier, ...]
     rank_change: int | None = None  # places moved up (negative: down)
     percent_change: Decimal | None = None  # percentage points
+    # Formed this year by a merger or split ("thành lập sau sắp xếp"): its predecessors'
+    # results are shown, but no rank or share is compared with theirs.
+    reorganised: bool = False
 
     @property
     def new(self) -> bool:
@@ -451,9 +456,24 @@ def _own_first(item: Earlier) -> tuple[bool, bool, int]:
     return (not item.own, item.rank is None, item.rank or 0)
 
 
-def unit_movement(result: PublishedResult, year: int) -> Movement | None:
+def formed_by_reorganisation(unit_id: int, year: int) -> bool:
+    """Whether the unit was formed in ``year`` by a merger or split (the 2025 reform
+    forms every commune and ward so): a link into it starts that year and is not a mere
+    rename. Read from the successor links, never from the code (codes are reused). One
+    query."""
+    return (
+        UnitSuccession.objects.filter(successor_id=unit_id, year=year)
+        .exclude(kind=SuccessionKind.RENAMED)
+        .exists()
+    )
+
+
+def unit_movement(
+    result: PublishedResult, year: int, *, reorganised: bool = False
+) -> Movement | None:
     """``result`` against the year before, carried across renames and merges; None when
-    the year before was not published."""
+    the year before was not published. ``reorganised``: formed this year (see
+    ``formed_by_reorganisation``), so nothing is compared."""
     try:
         current_publication(year - 1)
     except Http404:
@@ -464,7 +484,15 @@ def unit_movement(result: PublishedResult, year: int) -> Movement | None:
     ]
     earlier.sort(key=_own_first)
     percent = shown_percent(result.publication.blocks.get(result.block_code, {}))(result.percent)
-    return movement_of(result.unit_id, result.block_code, result.rank, percent, year - 1, earlier)
+    return movement_of(
+        result.unit_id,
+        result.block_code,
+        result.rank,
+        percent,
+        year - 1,
+        earlier,
+        reorganised=reorganised,
+    )
 
 
 def movement_of(
@@ -474,12 +502,15 @@ def movement_of(
     percent: Decimal,
     year: int,
     earlier: list[Earlier],
+    *,
+    reorganised: bool = False,
 ) -> Movement:
     """The movement of a unit ranked ``rank`` with ``percent`` against ``earlier``.
-    Ranks are compared only within the same block: another block is another ranking."""
-    movement = Movement(year, tuple(earlier))
+    Ranks are compared only within the same block: another block is another ranking,
+    and a unit formed by a reorganisation is compared with nothing."""
+    movement = Movement(year, tuple(earlier), reorganised=reorganised)
     basis = movement.basis
-    if basis is None:
+    if basis is None or reorganised:
         return movement
     rank_change = None
     if basis.block_code == block_code and basis.rank is not None and rank is not None:
@@ -527,10 +558,13 @@ def block_movements(
         return None
     in_block = publication.results.filter(block_code=block_code).values("unit_id")
     predecessors: dict[int, set[int]] = defaultdict(set)
-    for successor_id, predecessor_id in UnitSuccession.objects.filter(
+    formed: set[int] = set()  # formed this year by a merger or split
+    for successor_id, predecessor_id, starts, kind in UnitSuccession.objects.filter(
         successor_id__in=in_block, year__lte=year
-    ).values_list("successor_id", "predecessor_id"):
+    ).values_list("successor_id", "predecessor_id", "year", "kind"):
         predecessors[successor_id].add(predecessor_id)
+        if starts == year and kind != SuccessionKind.RENAMED:
+            formed.add(successor_id)
     wanted = {row.unit_id for row in rows} | {p for ids in predecessors.values() for p in ids}
     stored: dict[int, list[_Stored]] = defaultdict(list)
     for values in (
@@ -560,7 +594,13 @@ def block_movements(
             ]
         found.sort(key=_own_first)
         movements[row.unit_id] = movement_of(
-            row.unit_id, block_code, row.rank, row.percent, year - 1, found
+            row.unit_id,
+            block_code,
+            row.rank,
+            row.percent,
+            year - 1,
+            found,
+            reorganised=row.unit_id in formed,
         )
     return movements
 

@@ -256,6 +256,7 @@ def _unit_page(year: int, unit: str) -> tuple[str, dict[str, Any]]:
     block_name = _block_name(publication, block_code)
     profile = queries.group_profile(publication, result)
     history = queries.unit_history(result, year)
+    reorganised = queries.formed_by_reorganisation(result.unit_id, year)
     units_in_block = publication.results.filter(block_code=block_code).count()
     english = _lang().startswith("en")
     profile_chart = charts.group_profile(
@@ -309,7 +310,8 @@ def _unit_page(year: int, unit: str) -> tuple[str, dict[str, Any]]:
             "profile_chart": profile_chart,
             "history": history,
             "years_chart": years_chart,
-            "movement": queries.unit_movement(result, year),
+            "movement": queries.unit_movement(result, year, reorganised=reorganised),
+            "reorganised": reorganised,
             "previous_year": year - 1,
         },
     )

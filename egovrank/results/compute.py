@@ -32,7 +32,7 @@ from egovrank.criteria.versions import criteria_set_of
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit
 from egovrank.periods.models import Participant, Period, PeriodBlock
-from egovrank.periods.rules import TWO_TIER_FROM, district_of
+from egovrank.periods.rules import district_of, period_shape
 from egovrank.review.choices import Decision
 from egovrank.review.models import Forwarding, Verification
 from egovrank.review.queries import verified_entries
@@ -361,7 +361,7 @@ def warnings(period: Period) -> Warnings:
         elif state in NOT_REVIEWED_STATES:
             not_reviewed.append(participant)
     not_forwarded: list[Unit] = []
-    if period.year < TWO_TIER_FROM:
+    if period_shape(period).district_review:
         districts = {
             p.reviewer_unit_id: p.reviewer_unit
             for p in participants

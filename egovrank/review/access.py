@@ -104,7 +104,7 @@ def can_forward(user: Person, district: Unit) -> bool:
 
 
 def can_send_back(user: Person) -> bool:
-    """Sở TT&TT sends a district's results back."""
+    """The lead agency sends a district's results back."""
     roles = roles_of(user)
     return roles.provincial_reviewer or roles.administrator
 

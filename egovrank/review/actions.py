@@ -21,6 +21,7 @@ from egovrank.assessments.models import Assessment, Submission
 from egovrank.assessments.queries import best_for, criteria_set_for, entries_of, snapshot_of
 from egovrank.assessments.sheet import Entry, points_of, score_sheet
 from egovrank.core.audit import event, record, record_all
+from egovrank.core.lead_agency import lead_agency_for
 from egovrank.notifications.notify import (
     notify_approved,
     notify_forwarded,
@@ -30,7 +31,7 @@ from egovrank.notifications.notify import (
 from egovrank.orgs.models import Unit
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant, Period
-from egovrank.periods.rules import deadline_passed
+from egovrank.periods.rules import deadline_passed, period_shape
 
 from .choices import Decision
 from .models import Forwarding, ReviewComment, RevisionRequest, Verification
@@ -43,6 +44,7 @@ __all__ = [
     "ReviewRefused",
     "StaleVerification",
     "do_accept",
+    "refuse_without_district_review",
     "do_adjust",
     "do_approve",
     "do_clear",
@@ -105,9 +107,9 @@ def period_lock(participant: Participant) -> str | None:
     forwarding = standing_forwarding(period, participant.reviewer_unit_id)
     if forwarding is not None:
         return _(
-            "The district forwarded its results to Sở TT&TT on %(when)s: ask Sở TT&TT to "
+            "The district forwarded its results to %(agency)s on %(when)s: ask %(agency)s to "
             "send them back first."
-        ) % {"when": _moment(forwarding.forwarded_at)}
+        ) % {"when": _moment(forwarding.forwarded_at), "agency": lead_agency_for(period).short_name}
     return None
 
 
@@ -600,11 +602,24 @@ def _forwarding_events(
     record_all(events)
 
 
+def refuse_without_district_review(period: Period) -> None:
+    """A two-tier period has no district review: nothing to forward or send back."""
+    if not period_shape(period).district_review:
+        raise ReviewRefused(
+            _(
+                "In %(year)s local government has two tiers: the province reviews every "
+                "commune and ward directly, and nothing is forwarded."
+            )
+            % {"year": period.year}
+        )
+
+
 @transaction.atomic(durable=True)
 def do_forward(period: Period, district: Unit, *, note: str = "", actor: User) -> Forwarding:
     """The district sends its communes' reviewed results, ranked within the district,
-    to Sở TT&TT. After this the district cannot change them unless sent back."""
+    to the lead agency. After this the district cannot change them unless sent back."""
     period = Period.objects.select_for_update().get(pk=period.pk)
+    refuse_without_district_review(period)
     if period.state not in REVIEW_PERIOD_STATES:
         raise ReviewRefused(_("Results can be forwarded only while the period is in review."))
     if standing_forwarding(period, district.pk) is not None:
@@ -628,7 +643,7 @@ def do_forward(period: Period, district: Unit, *, note: str = "", actor: User) -
     _forwarding_events(
         "review.forwarded",
         forwarding,
-        f"{district.name}: {len(ranking)} communes forwarded to Sở TT&TT",
+        f"{district.name}: {len(ranking)} communes forwarded to {lead_agency_for(period)}",
         {"forwarding": forwarding.pk, "district": district.code, "note": forwarding.note},
         actor,
     )
@@ -638,7 +653,7 @@ def do_forward(period: Period, district: Unit, *, note: str = "", actor: User) -
 
 @transaction.atomic(durable=True)
 def do_send_back(forwarding: Forwarding, *, reason: str, actor: User) -> Forwarding:
-    """Sở TT&TT returns a district's forwarded results so the district can change them."""
+    """The lead agency returns a district's forwarded results so the district can change them."""
     reason = reason.strip()
     if not reason:
         raise InvalidReviewInput(_("Give the reason for sending the results back."))
@@ -647,6 +662,7 @@ def do_send_back(forwarding: Forwarding, *, reason: str, actor: User) -> Forward
         .select_related("period", "district")
         .get(pk=forwarding.pk)
     )
+    refuse_without_district_review(forwarding.period)
     if not forwarding.standing:
         raise ReviewRefused(_("These results were already sent back."))
     if forwarding.period.state not in REVIEW_PERIOD_STATES:

@@ -1,4 +1,4 @@
-"""The review part of the demo, through the same actions the pages use: Sở TT&TT's
+"""The review part of the demo, through the same actions the pages use: the lead agency's
 reviewer and Văn Lâm's reviewer have started on the 2019 forms, so every review state
 shows (``load_demo_reviews``); the past years' reviews ran to the end, every district
 forwarding its communes (``close_demo_reviews``).

@@ -1,5 +1,5 @@
 """A district's communes in one period: where each review stands, their ranking within
-the district once every review is closed, the forwarding to Sở TT&TT, and Sở TT&TT's
+the district once every review is closed, the forwarding to the lead agency, and its
 sending back.
 
 The ranking shown before forwarding is a preview of what the forwarding would carry
@@ -23,8 +23,10 @@ from django.views.decorators.http import require_POST
 from egovrank.accounts.requests import SignedInRequest
 from egovrank.assessments.progress import NOT_STARTED, state_label
 from egovrank.core.access import role_required
+from egovrank.core.lead_agency import lead_agency_for
 from egovrank.orgs.models import Unit
 from egovrank.periods.models import Period
+from egovrank.periods.rules import period_shape
 from egovrank.scoring.collation import vietnamese_sort_key
 
 from .access import access_district, can_forward, can_send_back, has_review_role
@@ -81,7 +83,9 @@ def _context(request: HttpRequest, period: Period, unit: Unit, **extra: Any) -> 
                 "state_label": state_label(state),
             }
         )
-    problems = forwarding_problems(period, unit)
+    shape = period_shape(period)
+    # A two-tier period has no forwarding: the page only says why (no list to check).
+    problems = forwarding_problems(period, unit) if shape.district_review else []
     standing = standing_forwarding(period, unit.pk)
     history = list(
         Forwarding.objects.filter(period=period, district=unit).select_related(
@@ -89,11 +93,12 @@ def _context(request: HttpRequest, period: Period, unit: Unit, **extra: Any) -> 
         )
     )
     ranking: list[RankingEntry] = []
-    if standing is None and not problems:
+    if standing is None and not problems and shape.district_review:
         ranking = _preview(period, unit, states)
-    open_for_review = period.state in REVIEW_PERIOD_STATES
+    open_for_review = period.state in REVIEW_PERIOD_STATES and shape.district_review
     return {
         "period": period,
+        "shape": shape,
         "district": unit,
         "rows": rows,
         "problems": problems,
@@ -102,7 +107,8 @@ def _context(request: HttpRequest, period: Period, unit: Unit, **extra: Any) -> 
         "ranking": ranking,
         "may_forward": can_forward(request.user, unit) and standing is None and open_for_review,
         "may_send_back": can_send_back(request.user) and standing is not None and open_for_review,
-        "forward_form": extra.pop("forward_form", ForwardForm()),
+        "forward_form": extra.pop("forward_form", None)
+        or ForwardForm(agency=lead_agency_for(period)),
         "send_back_form": extra.pop("send_back_form", ReasonForm(prefix_id="send_back")),
         **extra,
     }
@@ -132,14 +138,18 @@ def forward(request: SignedInRequest, year: int, district: str) -> HttpResponse:
     unit = access_district(request.user, period, district)
     if not can_forward(request.user, unit):
         raise PermissionDenied
-    posted = ForwardForm(request.POST)
+    posted = ForwardForm(request.POST, agency=lead_agency_for(period))
     if not posted.is_valid():
         return _refused(request, period, unit, None, forward_form=posted)
     try:
         do_forward(period, unit, note=posted.cleaned_data["note"], actor=request.user)
     except ReviewRefused as refused:
         return _refused(request, period, unit, refused, forward_form=posted)
-    messages.success(request, _("The communes' results are forwarded to Sở TT&TT."))
+    messages.success(
+        request,
+        _("The communes' results are forwarded to %(agency)s.")
+        % {"agency": lead_agency_for(period).short_name},
+    )
     return redirect(_district_url(period, unit))
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from egovrank.assessments.sheet import join_ratio
+from egovrank.core.lead_agency import LeadAgency
 from egovrank.periods.forms import moment_field
 from egovrank.periods.models import Period
 
@@ -113,8 +114,11 @@ class ReasonForm(forms.Form):
 
 class ForwardForm(forms.Form):
     note = forms.CharField(
-        label=_("Note for Sở TT&TT"),
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    def __init__(self, *args: Any, agency: LeadAgency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["note"].label = _("Note for %(agency)s") % {"agency": agency.short_name}

@@ -125,7 +125,7 @@ class ReviewComment(models.Model):
 
 class Forwarding(models.Model):
     """A district's forwarding of its communes' reviewed results, with their ranking
-    within the district as it stood, to Sở TT&TT. Sở TT&TT may send it back with a
+    within the district as it stood, to the lead agency, which may send it back with a
     reason; the district then forwards again (a new row), so every forwarding stays."""
 
     period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="forwardings")

@@ -21,7 +21,7 @@ from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant, Period
-from egovrank.periods.rules import district_of
+from egovrank.periods.rules import district_of, period_shape
 from egovrank.scoring.collation import vietnamese_sort_key
 
 from .access import readable_reviews, reviewed_by
@@ -143,7 +143,10 @@ def _points(period: Period) -> dict[str, Points]:
 
 
 def _district_links(period: Period, roles: Roles) -> list[DistrictLink]:
-    """The districts whose forwarding page the person may open, with their standing."""
+    """The districts whose forwarding page the person may open, with their standing:
+    none in a period where districts review nothing (two tiers)."""
+    if not period_shape(period).district_review:
+        return []
     if roles.sees_every_unit:
         reviewing = period.participants.filter(reviewer_unit__kind=UnitKind.DISTRICT)
         districts = Unit.objects.filter(pk__in=reviewing.values("reviewer_unit_id"))

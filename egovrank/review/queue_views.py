@@ -16,6 +16,7 @@ from django.shortcuts import render
 from egovrank.core.access import role_required
 from egovrank.core.roles import roles_of
 from egovrank.periods.models import Period
+from egovrank.periods.rules import period_shape
 
 from .access import has_review_role
 from .queue import Filters, chosen_period, chosen_scope, may_see_all, queue_for, state_choices
@@ -51,5 +52,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             counts=found.counts,
             total=found.total,
             district_links=found.district_links,
+            shape=period_shape(period),
+            district_reviewer=bool(roles.reviewed_districts),
         )
     return render(request, "review/queue.html", context)

@@ -1,5 +1,5 @@
 """A district's communes ranked within the district, as the results rank them now: what
-a forwarding carries to Sở TT&TT (``Forwarding.ranking``) and what the district's page
+a forwarding carries to the lead agency (``Forwarding.ranking``) and what the district's page
 shows before it is forwarded."""
 
 from __future__ import annotations

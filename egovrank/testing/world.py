@@ -149,7 +149,10 @@ def make_period(
         self_assessment_deadline=timezone.now() + timedelta(days=days_left),
         opened_at=timezone.now() if state != "draft" else None,
     )
+    in_use = {unit.block_id for unit in world.units.values()}
     for number, block in enumerate(world.blocks.values(), start=1):
+        if block.pk not in in_use:  # e.g. the districts' block after the 2025 reform
+            continue
         version = CriteriaVersion.objects.get(set_id=f"hungyen-2018-khoi0{number}")
         PeriodBlock.objects.create(period=period, block=block, version=version)
     province = world.units["province"]

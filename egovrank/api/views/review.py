@@ -18,6 +18,7 @@ from egovrank.assessments.queries import assessment_of, criteria_set_for
 from egovrank.assessments.sheet import join_ratio
 from egovrank.periods.access import access_period
 from egovrank.periods.models import Participant
+from egovrank.periods.rules import period_shape
 from egovrank.review.access import (
     access_district,
     access_review,
@@ -330,7 +331,10 @@ class DistrictView(ApiView):
         history = Forwarding.objects.filter(period=period, district=unit).select_related(
             "district", "forwarded_by", "sent_back_by"
         )
-        open_for_review = period.state in REVIEW_PERIOD_STATES
+        # A two-tier period has no forwarding at all (``periods.rules.period_shape``).
+        open_for_review = (
+            period.state in REVIEW_PERIOD_STATES and period_shape(period).district_review
+        )
         data = {
             "year": period.year,
             "district": {"code": unit.code, "name": unit.name},
@@ -375,7 +379,7 @@ class ForwardView(ApiView):
 
 
 class SendBackView(ApiView):
-    """Sở TT&TT sends a district's forwarded results back, with a reason."""
+    """The lead agency sends a district's forwarded results back, with a reason."""
 
     allowed = has_review_role
     api_errors = (400, 404, 409)

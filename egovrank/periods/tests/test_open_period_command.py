@@ -123,3 +123,24 @@ def test_bad_input_is_refused_before_anything_is_written(world, args, options, m
     assert refusal.value.returncode == 2
     assert list(Period.objects.values_list("year", flat=True)) == [2019]
     assert AuditEvent.objects.count() == before
+
+
+def test_a_two_tier_year_opens_with_two_blocks_every_unit_reviewed_by_the_province(world):
+    from egovrank.testing.two_tier import reform
+
+    reform(world)
+    open_period("2026", deadline="2026-12-15", criteria=[SETS[0], SETS[2]])
+    period = Period.objects.get(year=2026)
+    assert sorted(period.blocks.values_list("block__code", flat=True)) == ["KHOI01", "KHOI03"]
+    wards = period.participants.filter(block__code="KHOI03")
+    assert sorted(wards.values_list("unit_name", flat=True)) == ["Phường Phố Hiến", "Xã Nghĩa Trụ"]
+    assert set(period.participants.values_list("reviewer_unit__code", flat=True)) == {"33"}
+
+
+def test_a_districts_block_is_refused_in_a_two_tier_year_and_nothing_is_written(world):
+    from egovrank.testing.two_tier import reform
+
+    reform(world)
+    with pytest.raises(CommandError, match="2026 has two tiers .* leave block KHOI02 out"):
+        open_period("2026", deadline="2026-12-15")
+    assert not Period.objects.filter(year=2026).exists()

@@ -77,6 +77,16 @@ def _block(source: ExportSource, table: ResultTable) -> dict[str, Any]:
             unit["not_ranked_reason"] = row.not_ranked_reason
         share = source.shares.get(row.unit_code)
         unit["share"] = None if share is None else fraction_text(share)
+        unit["predecessors"] = [
+            {
+                "unit_code": item.unit_code,
+                "unit_name": item.unit_name,
+                "valid_until": item.valid_until,
+                "kind": item.kind,
+                "from_year": item.year,
+            }
+            for item in source.predecessors.get(row.unit_code, [])
+        ]
         unit["groups"] = {
             group.code: None if points is None else plain(points)
             for group, points in zip(table.groups, row.groups, strict=True)

@@ -14,7 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from fractions import Fraction
+from typing import Any
 
+from django.db.models import QuerySet
+
+from egovrank.orgs.models import UnitSuccession
 from egovrank.periods.models import Period
 from egovrank.results.compute import BlockResults
 from egovrank.results.models import Publication
@@ -22,7 +26,45 @@ from egovrank.results.queries import ResultTable, live_tables, published_tables
 
 from ..queries import LevelInfo, block_levels
 
-__all__ = ["ExportSource", "file_name", "from_live", "from_publication"]
+__all__ = ["ExportSource", "Predecessor", "file_name", "from_live", "from_publication"]
+
+
+@dataclass(frozen=True)
+class Predecessor:
+    """A unit of an earlier year that a unit continues (its successor link): how open
+    data follows a commune across the 2025 reform, where codes are reused."""
+
+    unit_code: str
+    unit_name: str
+    valid_until: int | None  # the last year the predecessor existed
+    kind: str  # renamed, merged, split, reorganised
+    year: int  # the first year of the successor
+
+
+def predecessors_by_code(
+    units: QuerySet[Any] | list[int], year: int
+) -> dict[str, list[Predecessor]]:
+    """The successor links into ``units`` (their ids, or a query of them) that started
+    by ``year``, by the unit's code (a unit keeps its code for life, and a period has
+    each code once); a link of a later reorganisation is not this year's. One query."""
+    found: dict[str, list[Predecessor]] = {}
+    links = (
+        UnitSuccession.objects.filter(successor_id__in=units, year__lte=year)
+        .order_by("predecessor__code", "pk")
+        .values_list(
+            "successor__code",
+            "predecessor__code",
+            "predecessor__name",
+            "predecessor__valid_until",
+            "kind",
+            "year",
+        )
+    )
+    for code, old_code, old_name, valid_until, kind, starts in links:
+        found.setdefault(code, []).append(
+            Predecessor(old_code, old_name, valid_until, kind, starts)
+        )
+    return found
 
 
 @dataclass
@@ -38,6 +80,8 @@ class ExportSource:
     # The exact share by unit code; filled only for the formats that write it (JSON).
     shares: dict[str, Fraction] = field(default_factory=dict)
     state: str = ""  # the period's state, for live results
+    # By unit code: the units each continues (JSON only: ``with_links``).
+    predecessors: dict[str, list[Predecessor]] = field(default_factory=dict)
     computed_at: datetime | None = None  # for live results
 
 
@@ -51,10 +95,14 @@ def file_name(year: int, suffix: str, block: str = "") -> str:
 
 
 def from_publication(
-    publication: Publication, *, only: list[str] | None = None, with_shares: bool = False
+    publication: Publication,
+    *,
+    only: list[str] | None = None,
+    with_shares: bool = False,
+    with_links: bool = False,
 ) -> ExportSource:
     """A publication's tables (``only`` those blocks) as stored: one query, two with the
-    exact shares."""
+    exact shares, one more with the successor links."""
     tables = published_tables(publication, only=only)
     levels = {
         code: block_levels(publication, code)
@@ -73,6 +121,9 @@ def from_publication(
             )
         }
     period = publication.period
+    predecessors: dict[str, list[Predecessor]] = {}
+    if with_links:
+        predecessors = predecessors_by_code(publication.results.values("unit_id"), period.year)
     return ExportSource(
         year=period.year,
         title=period.title,
@@ -80,13 +131,15 @@ def from_publication(
         levels=levels,
         publication=publication,
         shares=shares,
+        predecessors=predecessors,
     )
 
 
 def from_live(
     period: Period, blocks: dict[str, BlockResults], computed_at: datetime
 ) -> ExportSource:
-    """The results ``results.compute`` gave for ``period`` (no further query)."""
+    """The results ``results.compute`` gave for ``period`` and the units' successor
+    links (one query)."""
     return ExportSource(
         year=period.year,
         title=period.title,
@@ -103,4 +156,12 @@ def from_live(
         },
         state=period.state,
         computed_at=computed_at,
+        predecessors=predecessors_by_code(
+            [
+                facts.participant.unit_id
+                for block in blocks.values()
+                for facts in block.units.values()
+            ],
+            period.year,
+        ),
     )

@@ -48,7 +48,9 @@ def _formatter(places: int | None) -> Callable[[Decimal], str]:
 def _movement_cell(
     movement: Movement | None, words: dict[str, str], change: Callable[[Decimal], str]
 ) -> str:
-    if movement is None or movement.new:
+    if movement is not None and movement.reorganised:
+        cell = f'<span class="movement__formed">{words["formed"]}</span>'
+    elif movement is None or movement.new:
         cell = f'<span class="movement__new">{words["new"]}</span>'
     elif movement.rank_change is not None:
         places = movement.rank_change
@@ -107,6 +109,7 @@ def ranking_rows(
         "pts": escape(_("pts")),
         "merged": escape(_("merged")),
         "renamed": escape(_("renamed")),
+        "formed": escape(_("formed by the reorganisation")),
         "not_ranked": escape(_("not ranked")),
     }
     not_applicable = f'<td class="num"><span title="{words["na"]}">—</span></td>'

@@ -12,6 +12,7 @@ from django.test import Client
 from egovrank.orgs.actions import do_add_succession
 from egovrank.orgs.models import Unit
 from egovrank.periods.choices import PeriodState
+from egovrank.periods.rules import period_shape
 from egovrank.results.actions import do_finalise, do_publish
 from egovrank.results.models import Publication
 from egovrank.results.tests.helpers import fill, forward, move
@@ -46,7 +47,8 @@ def publish_year(
     for seed, key in enumerate(world.participants, start=1):
         if key != "soxd":
             fill(world.participants[key], seed=seed, quality=quality.get(key, 0.3 + 0.1 * seed))
-    forward(world)
+    if period_shape(year).district_review:
+        forward(world)
     move(world.period, PeriodState.REVIEW)
     do_finalise(world.period, actor=world.administrator)
     publication = do_publish(world.period, actor=world.administrator, **(decision or DECISION_2020))

@@ -14,6 +14,7 @@ import pytest
 from django.urls import reverse
 
 from egovrank.orgs.models import Unit, UnitSuccession
+from egovrank.periods.models import Period
 from egovrank.results.models import Publication, PublishedResult
 from egovrank.results.tests.helpers import DECISION, published
 from egovrank.testing.world import make_period
@@ -26,37 +27,48 @@ SIZES = [160, 1200]
 # The queries of each page the first time it is drawn (anonymous visitor, so no session
 # or user queries), the first of them the state of the publications its snapshot is
 # keyed by (publication/snapshot.py). The block and unit pages read the year before for
-# the movement. Asked again, a page is served from its snapshot: that one query alone.
+# the movement; the unit page asks whether a reorganisation formed the unit that year.
+# Asked again, a page is served from its snapshot: that one query alone.
 EXPECTED = {
     "index": 4,
     "year": 5,
     "block": 8,
     "districts": 3,
-    "unit": 15,
+    "unit": 16,
     "embed": 3,
     "feed": 2,
 }
 AGAIN = 1
 
 
-def communes(prefix: str, count: int, world) -> list[Unit]:
+def communes(prefix: str, count: int, world, *, two_tier: bool = False) -> list[Unit]:
     Unit.objects.bulk_create(
         Unit(
             code=f"{prefix}{n}",
             name=f"Xã Thử {prefix}{n}",
             kind="commune",
             block=world.blocks["KHOI03"],
-            parent=world.units["vanlam" if n % 2 else "vangiang"],
+            parent=world.units["province" if two_tier else ("vanlam" if n % 2 else "vangiang")],
         )
         for n in range(count)
     )
-    return list(Unit.objects.filter(code__startswith=prefix).order_by("pk"))
+    # The units in force: a code of 2024 reused from 2025 names two units.
+    found = Unit.objects.filter(code__startswith=prefix, valid_until__isnull=True)
+    return list(found.order_by("pk"))
 
 
-def grow(publication: Publication, units: list[Unit]) -> None:
+def grow(
+    publication: Publication,
+    units: list[Unit],
+    *,
+    two_tier: bool = False,
+    like: Publication | None = None,
+) -> None:
     """The units as more communes of Khối 03 in ``publication``, with every node of a
-    real row, written as a publication writes them."""
-    model = publication.results.filter(block_code="KHOI03").first()
+    real row, written as a publication writes them (with no district in a two-tier
+    year)."""
+    model = (like or publication).results.filter(block_code="KHOI03").first()
+    assert model is not None
     PublishedResult.objects.bulk_create(
         [
             PublishedResult(
@@ -65,11 +77,13 @@ def grow(publication: Publication, units: list[Unit]) -> None:
                 unit_code=unit.code,
                 unit_name=unit.name,
                 unit_id=unit.pk,
-                district_code="325" if n % 2 else "326",
-                district_name="UBND huyện Văn Lâm" if n % 2 else "UBND huyện Văn Giang",
+                district_code="" if two_tier else ("325" if n % 2 else "326"),
+                district_name=""
+                if two_tier
+                else ("UBND huyện Văn Lâm" if n % 2 else "UBND huyện Văn Giang"),
                 submitted=True,
                 rank=4 + n,
-                rank_in_district=1 + n // 2,
+                rank_in_district=None if two_tier else 1 + n // 2,
                 points=Decimal("300.50"),
                 max_points=Decimal(500),
                 share_numerator=601,
@@ -118,16 +132,88 @@ def two_years(world, size: int) -> None:
     grow(second, renamed + before[len(renamed) :])
 
 
-def urls() -> dict[str, str]:
+def across_the_reform(world, size: int) -> None:
+    """2024 published with districts and 2025 with two tiers, Khối 03 with ``size`` more
+    communes each year; in 2025 each pair of communes of 2024 is merged into one ward
+    (the first of the pair's code reused, as the 2025 reform reused codes), the other
+    half of the block new communes of the province."""
+    Period.objects.filter(pk=world.period.pk).update(year=2024)
+    world.period.refresh_from_db()
+    first = published(world)
+    before = communes("A", size, world)
+    grow(first, before)
+    Unit.objects.filter(pk__in=[unit.pk for unit in before]).update(valid_until=2024)
+    make_period(world, year=2025)
+    second = Publication.objects.create(
+        period=world.period,
+        number=1,
+        decision_number="88/QĐ-UBND",
+        decision_date=DECISION["decision_date"],
+        signer="A",
+        published_by=world.administrator,
+        blocks=first.blocks,
+    )
+    merged = communes("A", size // 2, world, two_tier=True)  # codes A0… reused
+    Unit.objects.filter(pk__in=[unit.pk for unit in merged]).update(valid_from=2025)
+    assert not {unit.pk for unit in merged} & {unit.pk for unit in before}
+    UnitSuccession.objects.bulk_create(
+        UnitSuccession(predecessor=old, successor=merged[n // 2], kind="merged", year=2025)
+        for n, old in enumerate(before)
+    )
+    others = communes("C", size - len(merged), world, two_tier=True)
+    PublishedResult.objects.bulk_create(
+        PublishedResult(**{
+            field.name: getattr(row, field.name)
+            for field in PublishedResult._meta.concrete_fields
+            if field.name not in ("id", "publication")
+        }, publication=second)
+        for row in first.results.filter(block_code="KHOI01")
+    )  # fmt: skip
+    grow(second, merged + others, two_tier=True, like=first)
+
+
+def urls(year: int = 2020, unit: str = "B1") -> dict[str, str]:
     return {
         "index": reverse("publication:index"),
-        "year": reverse("publication:year", kwargs={"year": 2020}),
-        "block": reverse("publication:block", kwargs={"year": 2020, "block": "KHOI03"}),
-        "districts": reverse("publication:districts", kwargs={"year": 2020, "block": "KHOI03"}),
-        "unit": reverse("publication:unit", kwargs={"year": 2020, "unit": "B1"}),
-        "embed": reverse("publication:embed", kwargs={"year": 2020, "block": "KHOI03"}),
+        "year": reverse("publication:year", kwargs={"year": year}),
+        "block": reverse("publication:block", kwargs={"year": year, "block": "KHOI03"}),
+        "districts": reverse("publication:districts", kwargs={"year": year, "block": "KHOI03"}),
+        "unit": reverse("publication:unit", kwargs={"year": year, "unit": unit}),
+        "embed": reverse("publication:embed", kwargs={"year": year, "block": "KHOI03"}),
         "feed": reverse("publication:feed"),
     }
+
+
+# A two-tier year has no district table: its block page links none, and the districts
+# page is not found (one query fewer: the block's rows are read, no district among them).
+TWO_TIER = {page: count for page, count in EXPECTED.items() if page != "districts"}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("page", list(TWO_TIER))
+def test_a_two_tier_year_s_page_does_not_grow_with_the_units(
+    world, django_assert_num_queries, size, page
+):
+    across_the_reform(world, size)
+    url = urls(2025, "A1")[page]
+    client = anonymous()
+    with django_assert_num_queries(TWO_TIER[page]):
+        response = client.get(url)
+    assert response.status_code == 200
+    if page == "block":
+        rows = {row.unit_code: row for row in response.context["rows"]}
+        assert rows["A1"].movement.reorganised
+        assert {item.unit_code for item in rows["A1"].movement.earlier} == {"A2", "A3"}
+    if page == "unit":
+        assert response.context["reorganised"]
+        assert [point.result.unit_code for point in response.context["history"]] == [
+            "A2",
+            "A3",
+            "A1",
+        ]
+    with django_assert_num_queries(AGAIN):
+        again = anonymous().get(url)
+    assert again.status_code == 200
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -127,6 +127,15 @@ def forwarded(world: World) -> dict[str, Any]:
     return district("vanlam")(world)
 
 
+def two_tier_district(world: World) -> dict[str, Any]:
+    """Văn Lâm in a 2025 period in review: two tiers, so nothing to forward (the page
+    says why; the posts are refused)."""
+    from egovrank.periods.models import Period
+
+    Period.objects.create(year=2025, title="Đánh giá năm 2025", state="review")
+    return {"year": 2025, "district": world.units["vanlam"].code}
+
+
 def return_data(world: World) -> dict[str, Any]:
     deadline = timezone.localtime(timezone.now() + timedelta(days=7))
     return {"message": "Bổ sung minh chứng.", "deadline": deadline.strftime(LOCAL_INPUT)}
@@ -405,6 +414,17 @@ CASES: list[Case] = [
         data=lambda w: REASON,
     ),
     Case("review:send_back", reviewers(400, 400, 403), "without a reason", forwarded, "post"),
+    # A two-tier period: the page explains, forwarding and sending back are refused.
+    Case("review:district", READ_BY_ALL_REVIEWERS, "two tiers", two_tier_district),
+    Case("review:forward", reviewers(403, 403, 409), "two tiers", two_tier_district, "post"),
+    Case(
+        "review:send_back",
+        reviewers(409, 409, 403),
+        "two tiers",
+        two_tier_district,
+        method="post",
+        data=lambda w: REASON,
+    ),
 ]
 
 
