@@ -181,7 +181,7 @@ def _document(
                 "the e-government level in %(year)s, %(unit)s reports the results of its "
                 "self-assessment as follows:"
             )
-            % {"agency": lead_agency(), "year": period.year, "unit": unit}
+            % {"agency": lead_agency(period.year), "year": period.year, "unit": unit}
         ),
         Paragraph(summary, bold=True),
     ]

@@ -138,7 +138,7 @@ def _document(participant: Participant) -> Document:
     period = participant.period
     reviewer = participant.reviewer_unit
     if reviewer.kind == UnitKind.PROVINCE:
-        parent, agency = provincial_committee(), lead_agency()
+        parent, agency = provincial_committee(), lead_agency(period.year)
     else:
         parent, agency = "", reviewer.name
     comparison = compare(participant, criteria_set_for(participant), LOCALE)

@@ -1,6 +1,6 @@
 """Who issues the documents, as far as the system knows: the province (the setting
-``PROVINCE_NAME``) and its lead agency for the evaluation. Kept in one place so the
-lead agency can come from data once it is configurable."""
+``PROVINCE_NAME``) and its lead agency for the evaluation of a year (the installation's
+data, ``egovrank.core.lead_agency``)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from datetime import date
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+
+from egovrank.core import lead_agency as agencies
 
 from .model import BLANK
 
@@ -23,9 +25,11 @@ def provincial_committee() -> str:
     return _("%(province)s Provincial People's Committee") % {"province": province_name()}
 
 
-def lead_agency() -> str:
-    """The agency that runs the evaluation and announces its results."""
-    return _("Department of Information and Communications")
+def lead_agency(year: int) -> str:
+    """The full name of the agency that runs the evaluation of ``year`` and announces
+    its results (Sở Thông tin và Truyền thông until 2024 in Hưng Yên, Sở Khoa học và Công
+    nghệ from 2025)."""
+    return agencies.lead_agency(year).name
 
 
 def place_date(when: date | None, *, year: int | None = None) -> str:

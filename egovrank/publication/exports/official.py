@@ -64,7 +64,7 @@ def announcement_document(source: ExportSource) -> Document:
     """The lead agency's announcement of the results of ``source`` (a publication)."""
     publication = source.publication
     year = source.year
-    agency = lead_agency()
+    agency = lead_agency(year)
     body: list[Paragraph | Table] = []
     if publication is not None:
         body.append(

@@ -5,7 +5,7 @@ from datetime import date
 
 from django.utils import translation
 
-from egovrank.core.documents.agency import place_date, provincial_committee
+from egovrank.core.documents.agency import lead_agency, place_date, provincial_committee
 
 
 def test_the_date_line_follows_the_decree(settings):
@@ -16,3 +16,8 @@ def test_the_date_line_follows_the_decree(settings):
         assert place_date(date(2020, 12, 9)) == "Hưng Yên, ngày 09 tháng 12 năm 2020"
         assert place_date(None) == "Hưng Yên, ngày … tháng … năm …"
         assert provincial_committee() == "UBND tỉnh Hưng Yên"
+
+
+def test_the_issuing_agency_is_the_lead_agency_of_the_documents_year():
+    assert lead_agency(2019) == "Sở Thông tin và Truyền thông"
+    assert lead_agency(2025) == "Sở Khoa học và Công nghệ"
