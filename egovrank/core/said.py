@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from django.utils.translation import get_language, gettext
 
-from egovrank.scoring.fileformat.problems import Text
 from egovrank.scoring.numbers import format_number
+from egovrank.scoring.text import Text
 
 __all__ = ["said"]
 
@@ -21,8 +21,13 @@ def said(message: object) -> str:
     if not isinstance(message, Text):
         return str(message)
     language = get_language() or "vi"
-    params = {
-        name: format_number(value, language) if isinstance(value, Decimal) else value
-        for name, value in message.params.items()
-    }
+    params = {name: _param(value, language) for name, value in message.params.items()}
     return gettext(message.template) % params if params else gettext(message.template)
+
+
+def _param(value: object, language: str) -> object:
+    if isinstance(value, Text):  # a word of the message, itself translated
+        return said(value)
+    if isinstance(value, Decimal):
+        return format_number(value, language)
+    return value
