@@ -18,9 +18,10 @@ __all__: list[str] = []
 
 def _field(name: str) -> str:
     try:
-        return str(Unit._meta.get_field(name).verbose_name)
+        field = Unit._meta.get_field(name)
     except FieldDoesNotExist:
         return name
+    return str(getattr(field, "verbose_name", name))
 
 
 @describer("unit.created")

@@ -50,3 +50,9 @@ def history_side(data: dict[str, Any], side: str) -> str:
     if isinstance(value, str) and value:
         return state_label(value)
     return ""
+
+
+@register.filter(name="answer_value")
+def answer_value_filter(value: str | None) -> str:
+    """A stored answer as people read it: Yes / No, numbers in the reader's style."""
+    return answer_value(value)

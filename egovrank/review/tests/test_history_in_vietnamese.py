@@ -32,13 +32,14 @@ def history(world):
     do_submit(participant, actor=world.unit_head)
     adjust(participant, "HT3.1", "no", actor=world.provincial_reviewer, reason="Chưa có hồ sơ")
     do_approve(participant, actor=world.provincial_reviewer)
+    return vietnamese_get(world.unit_head, "assessments:history", world, participant)
+
+
+def vietnamese_get(person, name, world, participant):
     client = Client()  # the default language, Vietnamese
-    client.force_login(world.unit_head)
-    url = reverse(
-        "assessments:history",
-        kwargs={"year": world.period.year, "unit": participant.unit_code},
-    )
-    return client.get(url)
+    client.force_login(person)
+    kwargs = {"year": world.period.year, "unit": participant.unit_code}
+    return client.get(reverse(name, kwargs=kwargs))
 
 
 def test_the_history_page_is_vietnamese_throughout(history):
@@ -73,3 +74,26 @@ def test_the_stored_events_stay_language_neutral(history):
     # Numbers as the core gives them (a point, no grouping), whatever the language.
     assert re.fullmatch(r"\d+(\.\d+)?", approved.data["verified_points"])
     assert re.fullmatch(r"\d+(\.\d+)?", approved.data["percent"])
+
+
+@pytest.mark.parametrize(
+    ("persona", "name"),
+    [
+        ("unit_head", "assessments:form"),
+        ("provincial_reviewer", "review:detail"),
+        ("provincial_reviewer", "review:queue"),
+    ],
+)
+def test_the_approved_forms_pages_are_vietnamese_throughout(world, history, persona, name):
+    """The form and its review, answered, adjusted and approved (the permission matrix's
+    world has no answers)."""
+    participant = world.participants["sotc"]
+    if name == "review:queue":
+        client = Client()
+        client.force_login(world.people[persona])
+        response = client.get(reverse(name))
+    else:
+        response = vietnamese_get(world.people[persona], name, world, participant)
+    assert response.status_code == 200
+    names = frozenset(person.get_full_name() for person in world.people.values())
+    assert language_problems(response, data=names) == []

@@ -357,7 +357,7 @@ class Rule:
 def validate_bands(
     bands: tuple[Band, ...], max_points: Decimal, unit: str
 ) -> list[tuple[str, str]]:
-    problems = []
+    problems: list[tuple[str, str]] = []
     if not bands:
         problems.append(("bands", Text(gettext_noop("at least one band is needed"))))
     for index, band in enumerate(bands):

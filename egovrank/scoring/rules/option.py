@@ -120,7 +120,7 @@ class OptionRule(Rule):
         }
 
     def validate(self, max_points: Decimal) -> list[tuple[str, str]]:
-        problems = []
+        problems: list[tuple[str, str]] = []
         if len(self.options) < 2:
             problems.append(("options", Text(gettext_noop("at least two options are needed"))))
         seen: set[str] = set()

@@ -120,7 +120,7 @@ class YesNoRule(Rule):
         return data
 
     def validate(self, max_points: Decimal) -> list[tuple[str, str]]:
-        problems = []
+        problems: list[tuple[str, str]] = []
         if self.yes_points is not None and not ZERO <= self.yes_points <= max_points:
             problems.append(
                 ("yes_points", Text(gettext_noop("must be between 0 and the criterion's maximum")))
