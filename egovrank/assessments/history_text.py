@@ -105,3 +105,13 @@ def _submitted(data: dict[str, Any]) -> str:
 @describer("assessment.withdrawn")
 def _withdrawn(data: dict[str, Any]) -> str:
     return _("Submission withdrawn")
+
+
+@describer("figures.imported")
+def _figures_imported(data: dict[str, Any]) -> str:
+    count = data["changed"]
+    return ngettext(
+        "%(count)s figure imported from %(file)s",
+        "%(count)s figures imported from %(file)s",
+        count,
+    ) % {"count": count, "file": data["file"]}

@@ -6,6 +6,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -55,7 +58,12 @@ def _cleared(data: dict[str, Any]) -> str:
 
 @describer("assessment.returned")
 def _returned(data: dict[str, Any]) -> str:
-    return _("Returned for revision (return %(number)s)") % {"number": data["return"]}
+    deadline = parse_datetime(data["deadline"])
+    if deadline is None:
+        raise ValueError(data["deadline"])
+    return _("Returned for revision until %(deadline)s") % {
+        "deadline": date_format(localtime(deadline), "SHORT_DATETIME_FORMAT")
+    }
 
 
 @describer("assessment.approved")
