@@ -43,3 +43,20 @@ def test_the_period_page_names_states_by_their_labels(world):
     texts = vietnamese_page(world.administrator, url)
     assert "Trạng thái: Đang tự đánh giá → Đang thẩm định" in texts
     assert "Trạng thái: Đang thẩm định → Đang tự đánh giá (Gia hạn)" in texts
+
+
+@pytest.mark.django_db
+def test_the_persons_page_says_roles_by_their_labels(world):
+    from egovrank.accounts.actions import do_grant_role
+    from egovrank.core.roles import Role
+
+    officer = world.unit_officer
+    do_grant_role(officer, Role.UNIT_HEAD, world.units["sotc"], actor=world.administrator)
+    url = reverse("people:detail", args=[officer.pk])
+    client = Client()
+    client.force_login(world.administrator)
+    response = client.get(url)
+    names = frozenset(p.get_full_name() for p in world.people.values())
+    assert language_problems(response, data=names) == []
+    texts = visible_text(response.content.decode()).texts
+    assert "Cấp vai trò: Lãnh đạo đơn vị của K01-05" in texts
