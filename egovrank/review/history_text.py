@@ -79,7 +79,9 @@ def _approved(data: dict[str, Any]) -> str:
         percent = str(data["percent"])
         places = len(percent.partition(".")[2])  # the set's places, as scored
         details.append(format_number(Decimal(percent), language, places=places) + "%")
-    level = (data.get("level_names") or {}).get(language[:2]) or data.get("level")
+    # Events recorded before the level's names were kept show no level (its code is
+    # not for people).
+    level = (data.get("level_names") or {}).get(language[:2])
     if level:
         details.append(level)
     return f"{text} ({', '.join(details)})" if details else text
