@@ -7,3 +7,7 @@ class AccountsConfig(AppConfig):
 
     name = "egovrank.accounts"
     verbose_name = _("People and roles")
+
+    def ready(self) -> None:
+        # How this app's events read in the pages' histories (core/history.py).
+        from . import history_text  # noqa: F401

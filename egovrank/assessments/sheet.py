@@ -175,6 +175,7 @@ class Sheet:
     points: Decimal
     max_points: Decimal
     percent_text: str
+    percent: Decimal  # the share in percent, with the set's places
     level: Level | None  # None in an index that only ranks
     provisional: bool  # relative-to-best criteria scored against the block so far
     by_code: dict[str, Line] = field(repr=False, default_factory=dict)
@@ -469,6 +470,7 @@ def sheet_of(criteria_set: CriteriaSet, done: Scored, *, locale: str = "vi") -> 
         points=scored.points,
         max_points=scored.max_points,
         percent_text=scored.percent_text(locale),
+        percent=scored.percent,
         level=scored.level,
         provisional=done.provisional,
         by_code={line.code: line for line in lines},

@@ -315,6 +315,8 @@ def do_edit_version(
         actor=actor,
         summary=edit.summary(),
         data={
+            # The node the edit is about, for the history to say it in the reader's words.
+            "code": edit.focus or getattr(edit, "code", None),
             "revision": locked.revision,
             "before": json_ready(before),
             "after": json_ready(after),

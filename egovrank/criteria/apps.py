@@ -7,3 +7,7 @@ class CriteriaConfig(AppConfig):
 
     name = "egovrank.criteria"
     verbose_name = _("Criteria sets")
+
+    def ready(self) -> None:
+        # How this app's events read in the pages' histories (core/history.py).
+        from . import history_text  # noqa: F401

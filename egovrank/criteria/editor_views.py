@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from egovrank.accounts.requests import SignedInRequest
 from egovrank.core.access import role_required
+from egovrank.core.said import said
 from egovrank.scoring.fileformat.build import document_of
 from egovrank.scoring.fileformat.problems import Problem
 
@@ -138,7 +139,7 @@ def _place(problem: Problem, path: Path, placed: list[tuple[Any, Path]]) -> bool
         name = form.field_for(path[len(prefix) :])
         if name is None or name not in form.fields:
             return False
-        form.add_error(name, problem.message)
+        form.add_error(name, said(problem.message))
         return True
     return False
 

@@ -538,6 +538,10 @@ def record_approvals(period: Period, actor: User) -> dict[str, dict[str, int]]:
                         "verified_points": str(score.points),
                         "max_points": str(score.max_points),
                         "level": level.code if level else None,
+                        "percent": str(score.percent),
+                        "level_names": (
+                            {"vi": level.name_in("vi"), "en": level.name_in("en")} if level else {}
+                        ),
                     },
                 )
             )

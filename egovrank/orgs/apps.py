@@ -7,3 +7,7 @@ class OrgsConfig(AppConfig):
 
     name = "egovrank.orgs"
     verbose_name = _("Units")
+
+    def ready(self) -> None:
+        # How this app's events read in the pages' histories (core/history.py).
+        from . import history_text  # noqa: F401

@@ -297,29 +297,57 @@ class _Reader:
 # --- writing -------------------------------------------------------------------------
 
 
-def _values(unit: Unit) -> list[str | int | None]:
+# The Vietnamese file's headings and kinds: words people read, which the importer
+# reads back (each is one of the aliases above), so the file still round-trips.
+_HEADINGS_VI = {
+    "code": "Mã",
+    "name": "Tên",
+    "short_name": "Tên viết tắt",
+    "block": "Khối",
+    "kind": "Cấp",
+    "parent": "Mã đơn vị cấp trên",
+    "valid_from": "Hiệu lực từ năm",
+    "valid_until": "Hiệu lực đến năm",
+}
+_KIND_VI = {
+    UnitKind.PROVINCE: "tỉnh",
+    UnitKind.DEPARTMENT: "sở",
+    UnitKind.DISTRICT: "huyện",
+    UnitKind.COMMUNE: "xã",
+}
+
+
+def _headings(language: str) -> list[str]:
+    if language.startswith("vi"):
+        return [_HEADINGS_VI[column] for column in COLUMNS]
+    return list(COLUMNS)
+
+
+def _values(unit: Unit, language: str = "en") -> list[str | int | None]:
+    kind = _KIND_VI.get(UnitKind(unit.kind), unit.kind) if language.startswith("vi") else unit.kind
     return [
         unit.code,
         unit.name,
         unit.short_name,
         unit.block.code if unit.block else "",
-        unit.kind,
+        kind,
         unit.parent.code if unit.parent else "",
         unit.valid_from,
         unit.valid_until,
     ]
 
 
-def units_to_csv(units: Iterable[Unit]) -> bytes:
-    """The units as UTF-8 CSV with a BOM, which Excel needs to show Vietnamese correctly."""
+def units_to_csv(units: Iterable[Unit], language: str = "en") -> bytes:
+    """The units as UTF-8 CSV with a BOM, which Excel needs to show Vietnamese correctly;
+    headings and kinds in Vietnamese for ``language`` "vi", codes otherwise."""
     buffer = io.StringIO()
     plain = csv_writer(buffer)
     # A code starting with "#" would read back as a comment line: quote that row.
     quoted = csv_writer(buffer, quoting=csv.QUOTE_ALL)
-    plain.writerow(COLUMNS)
+    plain.writerow(_headings(language))
     for unit in units:
         writer = quoted if unit.code.startswith("#") else plain
-        writer.writerow(["" if value is None else value for value in _values(unit)])
+        writer.writerow(["" if value is None else value for value in _values(unit, language)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -327,18 +355,19 @@ _WIDTHS = {"code": 14, "name": 48, "short_name": 24, "block": 12, "kind": 12, "p
 _TEXT_COLUMNS = ("code", "parent")  # text format keeps leading zeros such as 0123
 
 
-def units_to_xlsx(units: Iterable[Unit]) -> bytes:
-    """The units as an .xlsx workbook with one sheet, header row first."""
+def units_to_xlsx(units: Iterable[Unit], language: str = "en") -> bytes:
+    """The units as an .xlsx workbook with one sheet, header row first (in Vietnamese for
+    ``language`` "vi", as ``units_to_csv``)."""
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = "units"
-    sheet.append(sheet_row(sheet, COLUMNS))
+    sheet.title = "Đơn vị" if language.startswith("vi") else "units"
+    sheet.append(sheet_row(sheet, _headings(language)))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     text_indexes = [COLUMNS.index(column) for column in _TEXT_COLUMNS]
     for number, unit in enumerate(units, start=2):
-        sheet.append(sheet_row(sheet, _values(unit)))
+        sheet.append(sheet_row(sheet, _values(unit, language)))
         for index in text_indexes:
             sheet.cell(row=number, column=index + 1).number_format = "@"
     for index, column in enumerate(COLUMNS, start=1):

@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -145,6 +146,7 @@ def unit_export(request: HttpRequest, fmt: str) -> HttpResponse:
         raise Http404
     content_type, build = EXPORTS[fmt]
     units = units_visible_to(request.user).select_related("block", "parent")
-    response = HttpResponse(build(units), content_type=content_type)
+    # Headings and kinds in the reader's language; the import reads either back.
+    response = HttpResponse(build(units, get_language() or "vi"), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="units.{fmt}"'
     return response

@@ -16,3 +16,5 @@ class ResultsConfig(AppConfig):
         slots.in_correction.plug(in_correction)
         slots.standings.plug(standings)
         slots.district_standings.plug(district_standings)
+        # How the results' events read in the histories (core/history.py).
+        from . import history_text  # noqa: F401

@@ -492,6 +492,13 @@ def do_approve(participant: Participant, *, actor: User) -> Assessment:
             "verified_points": str(sheet.points),
             "max_points": str(sheet.max_points),
             "level": sheet.level.code if sheet.level else "",
+            # As scored, for the history to show in the reader's language.
+            "percent": str(sheet.percent),
+            "level_names": (
+                {"vi": sheet.level.name_in("vi"), "en": sheet.level.name_in("en")}
+                if sheet.level
+                else {}
+            ),
             "adjusted": adjusted,
         },
     )

@@ -16,3 +16,5 @@ class ReviewConfig(AppConfig):
 
         slots.form_review.plug(unit_review)
         slots.hidden_history.plug(hidden_history)
+        # How the review's events read in the form's history (core/history.py).
+        from . import history_text  # noqa: F401

@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from egovrank.core.roles import Role
 from egovrank.testing.csp import is_html_page, policy_problems
+from egovrank.testing.language import language_problems
 from egovrank.testing.matrix import (
     ADMINISTRATOR,
     ADMINISTRATOR_POST,
@@ -259,6 +260,10 @@ def test_matrix(case: Case, persona: str, world: World) -> None:
     if response.status_code == 200 and is_html_page(response):
         # Every page runs under the Content-Security-Policy (core/csp.py).
         assert policy_problems(response) == [], f"{persona} {case.id} {url}"
+        # Every page speaks Vietnamese (the default language) throughout.
+        names = frozenset(person.get_full_name() for person in world.people.values())
+        problems = language_problems(response, data=names)
+        assert problems == [], f"{persona} {case.id} {url}: {problems}"
     if persona == "anonymous" and response.status_code == 302 and case.expected is not PUBLIC:
         if not case.url_name.startswith(("admin:", "set_language", "accounts:sign_out")):
             assert response["Location"].startswith(reverse("accounts:sign_in"))

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 
+from egovrank.assessments.history_text import answer_value, number_text, state_label
 from egovrank.assessments.sheet import dom_id
 
 register = template.Library()
@@ -35,3 +36,23 @@ def get_item(mapping: Any, key: Any) -> Any:
 def dom_id_filter(code: str) -> str:
     """A criterion code made safe for an HTML id (``HT3.1`` → ``HT3_1``)."""
     return dom_id(code)
+
+
+@register.filter
+def history_side(data: dict[str, Any], side: str) -> str:
+    """One side ("before" or "after") of a history event, as people read it: an answer
+    with its points, or a state by its label; empty when the event has neither."""
+    value = data.get(side)
+    if isinstance(value, dict):
+        text = answer_value(value.get("value"), bool(value.get("not_applicable")))
+        points = data.get(f"points_{side}")
+        return f"{text} ({number_text(points)})" if points else text
+    if isinstance(value, str) and value:
+        return state_label(value)
+    return ""
+
+
+@register.filter(name="answer_value")
+def answer_value_filter(value: str | None) -> str:
+    """A stored answer as people read it: Yes / No, numbers in the reader's style."""
+    return answer_value(value)

@@ -85,3 +85,30 @@ def test_points_with_three_decimals_are_refused(administrator_client, world):
 
     assert response.status_code == 400
     assert "points have at most two decimal places" in response.content.decode()
+
+
+def vietnamese_client(world):
+    from django.test import Client
+
+    client = Client()  # the default language, Vietnamese
+    client.force_login(world.administrator)
+    return client
+
+
+def test_the_formats_problems_are_said_in_vietnamese(world):
+    """The scoring core's messages carry their template and numbers (scoring/text.py);
+    the page says them in Vietnamese with a decimal comma."""
+    response = vietnamese_client(world).post(URL, node_data(SET, "HT1", max_points="8.5"))
+
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "tổng điểm tối đa của các mục con là 48,5, nhỏ hơn điểm tối đa 50 của mục này" in text
+
+
+def test_a_rules_problem_is_said_in_vietnamese_at_its_field(world):
+    response = vietnamese_client(world).post(
+        f"/criteria/{SET}/edit/node/HT3.1/", node_data(SET, "HT3.1", rule_yes_points="7")
+    )
+
+    assert response.status_code == 400
+    assert "phải từ 0 đến điểm tối đa của tiêu chí" in response.content.decode()

@@ -44,7 +44,7 @@ def test_the_list_and_the_export_hold_only_visible_units(world, persona):
     client.force_login(world.people[persona])
     page = client.get(reverse("orgs:list")).content.decode()
     exported = client.get(reverse("orgs:export", kwargs={"fmt": "csv"})).content.decode("utf-8-sig")
-    codes = {row["code"] for row in csv.DictReader(io.StringIO(exported))}
+    codes = {row["Mã"] for row in csv.DictReader(io.StringIO(exported))}  # in Vietnamese
     assert codes == VISIBLE[persona]
     for code in VISIBLE["administrator"] - VISIBLE[persona]:
         assert f'href="/units/{code}/"' not in page

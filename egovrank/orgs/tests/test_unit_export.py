@@ -73,13 +73,14 @@ def test_the_xlsx_export_has_a_bold_frozen_header_and_text_codes(units):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "vi"])
 @pytest.mark.parametrize(
     ("filename", "export"), [("u.csv", units_to_csv), ("u.xlsx", units_to_xlsx)]
 )
-def test_a_round_trip_changes_nothing(units, filename, export):
+def test_a_round_trip_changes_nothing(units, filename, export, language):
     before = rows_of(units), AuditEvent.objects.count()
 
-    report = do_import_units(filename, export(units), actor=None)
+    report = do_import_units(filename, export(units, language), actor=None)
 
     assert report.unchanged == ("0123", "12097", "33")
     assert report.created == report.updated == ()
@@ -132,3 +133,16 @@ def test_the_export_page_writes_formula_like_names_as_text_that_reads_back(
         assert_csv_keeps_as_text(response.content.decode("utf-8"))
     do_import_units(f"units.{fmt}", response.content, actor=None)
     assert dict(Unit.objects.values_list("code", "name")) == before
+
+
+@pytest.mark.django_db
+def test_the_vietnamese_file_has_vietnamese_headings_and_kinds(units):
+    text = units_to_csv(units, "vi").decode("utf-8")
+    header, first = text.lstrip("\ufeff").splitlines()[:2]
+    assert header == (
+        "Mã,Tên,Tên viết tắt,Khối,Cấp,Mã đơn vị cấp trên,Hiệu lực từ năm,Hiệu lực đến năm"
+    )
+    assert ",huyện," in first or ",xã," in first or ",sở," in first or ",tỉnh," in first
+    sheet = load_workbook(io.BytesIO(units_to_xlsx(units, "vi"))).worksheets[0]
+    assert sheet.title == "Đơn vị"
+    assert [cell.value for cell in sheet[1]] == header.split(",")

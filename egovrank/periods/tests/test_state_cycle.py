@@ -101,7 +101,8 @@ def test_the_history_on_the_page_shows_the_moves_and_their_reasons(world, client
     admin = client_as("administrator")
     move(admin, world.period, PeriodState.REVIEW, "Hết hạn")
     page = admin.get(reverse("periods:detail", kwargs={"year": 2019})).content.decode()
-    assert "self_assessment → review (Hết hạn)" in page
+    # The states by their labels, never their codes.
+    assert "State: Open for self-assessment → In review (Hết hạn)" in page
 
 
 def test_a_move_the_cycle_does_not_have_is_refused(world, client_as):

@@ -48,7 +48,7 @@ def test_the_unit_sees_the_comments_of_a_return_but_not_the_verdicts(world):
     assert "Không có quyết định ban hành kế hoạch." not in html
     history = officer.get(form_url(world, name="assessments:history")).content.decode()
     assert "Không có quyết định" not in history
-    assert "returned for revision" in history
+    assert "Returned for revision until" in history
 
 
 def test_after_approval_the_unit_sees_the_verified_points_and_the_reasons(world):

@@ -24,7 +24,7 @@ from ..levels import DEFAULT_LEVELS, Level, LevelScale
 from ..numbers import DEFAULT_PRECISION, ZERO, Precision
 from ..rules import rule_from_dict
 from ..tree import CriteriaSet, Evidence, Node, Scoring, SetMeta, SharedFigure
-from .problems import CriteriaFileError, Problem
+from .problems import CriteriaFileError, Problem, Text, gettext_noop
 
 __all__ = ["FORMAT", "Path", "build_criteria_set", "document_of", "schema", "schema_problems"]
 
@@ -116,9 +116,7 @@ class _Builder:
             places = precision.points_decimals
             self.problem(
                 path,
-                f"points have at most {places} decimal place{'' if places == 1 else 's'}"
-                if places != 2
-                else "points have at most two decimal places",
+                _places_text(places),
                 code,
                 field,
             )
@@ -128,7 +126,8 @@ class _Builder:
         """A node's or a shared figure's code: unique among both."""
         if code in self.seen:
             first = self.locate(self.seen[code])
-            self.problem(path + ("code",), f"duplicate code (first used at {first})", code, "code")
+            message = Text(gettext_noop("duplicate code (first used at %(first)s)"), first=first)
+            self.problem(path + ("code",), message, code, "code")
         else:
             self.seen[code] = path
 
@@ -138,7 +137,12 @@ class _Builder:
         origin = data.get("origin", "unit")
         system = data.get("origin_system", "")
         if system and origin != "system":
-            message = f"origin_system is given only with origin: system (origin is {origin})"
+            message = Text(
+                gettext_noop(
+                    "origin_system is given only with origin: system (origin is %(origin)s)"
+                ),
+                origin=origin,
+            )
             self.problem(path + ("origin_system",), message, code, "origin_system")
         return origin, system
 
@@ -161,11 +165,17 @@ class _Builder:
         for path, code, field, named in self.references:
             used.add(named)
             if named not in declared:
-                known = ", ".join(sorted(declared)) or "none declared"
-                message = f"no shared figure {named!r} in figures ({known})"
+                known = ", ".join(sorted(declared)) or "—"
+                message = Text(
+                    gettext_noop("no shared figure '%(named)s' in figures (%(known)s)"),
+                    named=named,
+                    known=known,
+                )
                 self.problem(path, message, code, field)
-        unused = (
-            "the shared figure is used by no criterion (numerator_figure or denominator_figure)"
+        unused = Text(
+            gettext_noop(
+                "the shared figure is used by no criterion (numerator_figure or denominator_figure)"
+            )
         )
         for index, figure in enumerate(figures):
             if figure.code not in used:
@@ -191,13 +201,19 @@ class _Builder:
             if children:
                 self.problem(
                     path + ("rule",),
-                    "a group takes no rule; its points are the sum of its children",
+                    Text(
+                        gettext_noop(
+                            "a group takes no rule; its points are the sum of its children"
+                        )
+                    ),
                     code,
                     "rule",
                 )
         origin, system = self.origin(data, path, code)
         if children and "origin" in data:
-            message = "a group has no answer of its own: give origin on its criteria"
+            message = Text(
+                gettext_noop("a group has no answer of its own: give origin on its criteria")
+            )
             self.problem(path + ("origin",), message, code, "origin")
         if not children:
             self._check_leaf(data, path, code, rule, max_points)
@@ -206,7 +222,14 @@ class _Builder:
             if reachable < max_points:
                 self.problem(
                     path + ("max_points",),
-                    f"the children's maxima add up to {reachable}, less than this maximum {max_points}",
+                    Text(
+                        gettext_noop(
+                            "the children's maxima add up to %(reachable)s, "
+                            "less than this maximum %(maximum)s"
+                        ),
+                        reachable=reachable,
+                        maximum=max_points,
+                    ),
                     code,
                     "max_points",
                 )
@@ -239,20 +262,28 @@ class _Builder:
     ) -> None:
         if rule is None:
             self.problem(
-                path + ("rule",), "a criterion without sub-criteria needs a rule", code, "rule"
+                path + ("rule",),
+                Text(gettext_noop("a criterion without sub-criteria needs a rule")),
+                code,
+                "rule",
             )
             return
         if not rule.carries_points:
             if max_points not in (None, ZERO):
                 self.problem(
                     path + ("max_points",),
-                    "an informational field carries no points: use 0 or leave it out",
+                    Text(
+                        gettext_noop(
+                            "an informational field carries no points: use 0 or leave it out"
+                        )
+                    ),
                     code,
                     "max_points",
                 )
             return
         if max_points is None:
-            self.problem(path + ("max_points",), "a criterion needs max_points", code, "max_points")
+            message = Text(gettext_noop("a criterion needs max_points"))
+            self.problem(path + ("max_points",), message, code, "max_points")
             return
         for field, message in rule.validate(max_points):
             field_path: Path = (
@@ -448,3 +479,11 @@ def _scoring_document(scoring: Scoring) -> dict[str, Any]:
     if scoring.tie_order != "alphabetical":
         data["tie_order"] = scoring.tie_order
     return data
+
+
+def _places_text(places: int) -> Text:
+    if places == 1:
+        return Text(gettext_noop("points have at most one decimal place"))
+    if places == 2:
+        return Text(gettext_noop("points have at most two decimal places"))
+    return Text(gettext_noop("points have at most %(places)s decimal places"), places=places)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-__all__ = ["CriteriaFileError", "FileRefused", "Problem", "shown"]
+from ..text import Text, gettext_noop
+
+__all__ = ["CriteriaFileError", "FileRefused", "Problem", "Text", "gettext_noop", "shown"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from typing import ClassVar, Literal, Protocol
 from ..answers import NA, Answer, AnswerError, EntryProblem, Number, Ratio
 from ..explanation import Explanation, Renderer, Say
 from ..numbers import TWO_PLACES, ZERO, NumberFormatError, parse_decimal, truncate_divide
+from ..text import Text, gettext_noop
 
 # Which inputs a form shows for a criterion: yes/no buttons, option buttons, the two
 # figures of a ratio, one number, or free text.
@@ -356,18 +357,24 @@ class Rule:
 def validate_bands(
     bands: tuple[Band, ...], max_points: Decimal, unit: str
 ) -> list[tuple[str, str]]:
-    problems = []
+    problems: list[tuple[str, str]] = []
     if not bands:
-        problems.append(("bands", "at least one band is needed"))
+        problems.append(("bands", Text(gettext_noop("at least one band is needed"))))
     for index, band in enumerate(bands):
         if band.at_least < 0:
-            problems.append((f"bands.{index}.at_least", f"must not be negative ({unit})"))
+            message = Text(gettext_noop("must not be negative (%(unit)s)"), unit=unit)
+            problems.append((f"bands.{index}.at_least", message))
         if not ZERO <= band.points <= max_points:
             problems.append(
-                (f"bands.{index}.points", "must be between 0 and the criterion's maximum")
+                (
+                    f"bands.{index}.points",
+                    Text(gettext_noop("must be between 0 and the criterion's maximum")),
+                )
             )
         if index and band.at_least <= bands[index - 1].at_least:
-            problems.append((f"bands.{index}.at_least", "bands must be in ascending order"))
+            problems.append(
+                (f"bands.{index}.at_least", Text(gettext_noop("bands must be in ascending order")))
+            )
     return problems
 
 

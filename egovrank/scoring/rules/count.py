@@ -10,6 +10,7 @@ from typing import ClassVar
 from ..answers import NA, Answer, Number
 from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import ZERO, exact_mul
+from ..text import Text, gettext_noop
 from .base import (
     Band,
     Chance,
@@ -159,7 +160,7 @@ class CountRule(Rule):
 
     def validate(self, max_points: Decimal) -> list[tuple[str, str]]:
         if self.mode == "bands":
-            return validate_bands(self.bands, max_points, "a count")
+            return validate_bands(self.bands, max_points, Text(gettext_noop("a count")))
         if self.per_item <= 0:
-            return [("per_item", "must be greater than 0")]
+            return [("per_item", Text(gettext_noop("must be greater than 0")))]
         return []

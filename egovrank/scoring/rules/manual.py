@@ -10,6 +10,7 @@ from typing import ClassVar
 from ..answers import NA, Answer, AnswerError, EntryProblem, Points
 from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import ZERO
+from ..text import Text, gettext_noop
 from .base import (
     Chance,
     Figure,
@@ -107,7 +108,7 @@ class ManualRule(Rule):
 
     def validate(self, max_points: Decimal) -> list[tuple[str, str]]:
         if self.step <= 0:
-            return [("step", "must be greater than 0")]
+            return [("step", Text(gettext_noop("must be greater than 0")))]
         if max_points % self.step != 0:
-            return [("step", "the maximum must be a multiple of the step")]
+            return [("step", Text(gettext_noop("the maximum must be a multiple of the step")))]
         return []

@@ -10,6 +10,7 @@ from typing import ClassVar
 from ..answers import NA, Answer, AnswerError, Choice, EntryProblem
 from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import ZERO
+from ..text import Text, gettext_noop
 from .base import (
     Chance,
     Figure,
@@ -119,16 +120,20 @@ class OptionRule(Rule):
         }
 
     def validate(self, max_points: Decimal) -> list[tuple[str, str]]:
-        problems = []
+        problems: list[tuple[str, str]] = []
         if len(self.options) < 2:
-            problems.append(("options", "at least two options are needed"))
+            problems.append(("options", Text(gettext_noop("at least two options are needed"))))
         seen: set[str] = set()
         for index, option in enumerate(self.options):
             if option.code.casefold() in seen:
-                problems.append((f"options.{index}.code", f"duplicate option {option.code!r}"))
+                message = Text(gettext_noop("duplicate option '%(option)s'"), option=option.code)
+                problems.append((f"options.{index}.code", message))
             seen.add(option.code.casefold())
             if not ZERO <= option.points <= max_points:
                 problems.append(
-                    (f"options.{index}.points", "must be between 0 and the criterion's maximum")
+                    (
+                        f"options.{index}.points",
+                        Text(gettext_noop("must be between 0 and the criterion's maximum")),
+                    )
                 )
         return problems

@@ -27,6 +27,7 @@ from ..numbers import (
     quantize,
     truncate_divide,
 )
+from ..text import Text, gettext_noop
 from .base import (
     Band,
     Chance,
@@ -404,10 +405,12 @@ class RatioRule(DividingRule):
     def validate(self, max_points: Decimal) -> list[tuple[str, str]]:
         problems: list[tuple[str, str]] = []
         if self.numerator_figure and self.numerator_figure == self.denominator_figure:
-            message = "the numerator and the denominator are the same shared figure"
+            message = Text(
+                gettext_noop("the numerator and the denominator are the same shared figure")
+            )
             problems.append(("denominator_figure", message))
         if self.mode == "bands":
-            problems += validate_bands(self.bands, max_points, "a percentage")
+            problems += validate_bands(self.bands, max_points, Text(gettext_noop("a percentage")))
         elif self.bands:
-            problems.append(("bands", "bands are used only with mode: bands"))
+            problems.append(("bands", Text(gettext_noop("bands are used only with mode: bands"))))
         return problems

@@ -10,6 +10,7 @@ from typing import ClassVar
 from ..answers import NA, Answer, AnswerError, YesNo
 from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import ZERO
+from ..text import Text, gettext_noop
 from .base import (
     Chance,
     Figure,
@@ -119,9 +120,13 @@ class YesNoRule(Rule):
         return data
 
     def validate(self, max_points: Decimal) -> list[tuple[str, str]]:
-        problems = []
+        problems: list[tuple[str, str]] = []
         if self.yes_points is not None and not ZERO <= self.yes_points <= max_points:
-            problems.append(("yes_points", "must be between 0 and the criterion's maximum"))
+            problems.append(
+                ("yes_points", Text(gettext_noop("must be between 0 and the criterion's maximum")))
+            )
         if not ZERO <= self.no_points <= max_points:
-            problems.append(("no_points", "must be between 0 and the criterion's maximum"))
+            problems.append(
+                ("no_points", Text(gettext_noop("must be between 0 and the criterion's maximum")))
+            )
         return problems

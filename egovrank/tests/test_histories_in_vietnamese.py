@@ -1,0 +1,62 @@
+"""The unit's and the period's histories in Vietnamese: their events said at display
+time (core/history.py), the period's states by their labels."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from egovrank.orgs.actions import do_import_units
+from egovrank.periods.actions import do_change_state
+from egovrank.periods.choices import PeriodState
+from egovrank.testing.language import language_problems, visible_text
+
+
+def vietnamese_page(person, url):
+    client = Client()  # the default language, Vietnamese
+    client.force_login(person)
+    response = client.get(url)
+    assert response.status_code == 200
+    names = frozenset(p.get_full_name() for p in [person])
+    assert language_problems(response, data=names) == []
+    return visible_text(response.content.decode()).texts
+
+
+@pytest.mark.django_db
+def test_the_unit_page_says_its_import_in_vietnamese(world):
+    content = "code,name,block\nK01-05,Sở Tài chính tỉnh,KHOI01\nK01-99,Sở Mới,KHOI01\n".encode()
+    do_import_units("hungyen-units-2019.csv", content, actor=world.administrator)
+    changed = vietnamese_page(world.administrator, reverse("orgs:detail", args=["K01-05"]))
+    assert "Thay đổi tên khi nhập tệp hungyen-units-2019.csv" in changed
+    created = vietnamese_page(world.administrator, reverse("orgs:detail", args=["K01-99"]))
+    assert "Tạo khi nhập tệp hungyen-units-2019.csv" in created
+
+
+@pytest.mark.django_db
+def test_the_period_page_names_states_by_their_labels(world):
+    do_change_state(world.period, PeriodState.REVIEW, actor=world.administrator)
+    do_change_state(
+        world.period, PeriodState.SELF_ASSESSMENT, actor=world.administrator, reason="Gia hạn"
+    )
+    url = reverse("periods:detail", args=[world.period.year])
+    texts = vietnamese_page(world.administrator, url)
+    assert "Trạng thái: Đang tự đánh giá → Đang thẩm định" in texts
+    assert "Trạng thái: Đang thẩm định → Đang tự đánh giá (Gia hạn)" in texts
+
+
+@pytest.mark.django_db
+def test_the_persons_page_says_roles_by_their_labels(world):
+    from egovrank.accounts.actions import do_grant_role
+    from egovrank.core.roles import Role
+
+    officer = world.unit_officer
+    do_grant_role(officer, Role.UNIT_HEAD, world.units["sotc"], actor=world.administrator)
+    url = reverse("people:detail", args=[officer.pk])
+    client = Client()
+    client.force_login(world.administrator)
+    response = client.get(url)
+    names = frozenset(p.get_full_name() for p in world.people.values())
+    assert language_problems(response, data=names) == []
+    texts = visible_text(response.content.decode()).texts
+    assert "Cấp vai trò: Lãnh đạo đơn vị của K01-05" in texts
