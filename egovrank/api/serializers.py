@@ -355,6 +355,15 @@ class AnswerInputSerializer(serializers.Serializer):
     )
 
 
+class SubmitInputSerializer(serializers.Serializer):
+    declaration = serializers.BooleanField(
+        help_text=(
+            "The head declares the figures and evidence true (the page's checkbox); "
+            "the submission is refused (400) without it."
+        )
+    )
+
+
 class SavedAnswerSerializer(serializers.Serializer):
     criterion = LineSerializer(allow_null=True, help_text="Null when a shared figure was saved.")
     figure = FigureSerializer(allow_null=True, help_text="The shared figure saved, if one was.")

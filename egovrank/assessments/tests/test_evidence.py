@@ -13,6 +13,9 @@ from egovrank.conftest import vietnamese
 from egovrank.core.models import AuditEvent
 from egovrank.testing.ziparchive import BOMB_ODT, cost
 
+# The head ticks the declaration on the confirmation step.
+DECLARED = {"declaration": "yes"}
+
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
@@ -151,7 +154,7 @@ def test_evidence_cannot_change_once_submitted(world, officer, head):
 
     upload(officer, world, pdf())
     fill_in(world.participants["sotc"], actor=world.unit_officer)
-    head.post(form_url(world, name="assessments:submit"))
+    head.post(form_url(world, name="assessments:submit"), DECLARED)
     evidence = EvidenceFile.objects.get()
     response = officer.post(form_url(world, name="assessments:remove_file", pk=evidence.pk), **HTMX)
     assert response.status_code == 400

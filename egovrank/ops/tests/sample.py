@@ -30,6 +30,7 @@ def build_sample() -> Any:
         do_remove_file,
         do_submit,
     )
+from egovrank.testing import DECLARED
     from egovrank.assessments.tests.helpers import fill_in
     from egovrank.periods.choices import PeriodState
     from egovrank.results.actions import do_finalise, do_publish
@@ -70,7 +71,7 @@ def build_sample() -> Any:
         url="https://stc.hungyen.gov.vn/van-ban/12",
         actor=officer,
     )
-    do_submit(sotc, actor=world.unit_head)
+    do_submit(sotc, actor=world.unit_head, declaration=DECLARED)
     reviewer = world.provincial_reviewer
     do_adjust(
         sotc, "HT3.1", value="no", reason="Không có tài liệu kiểm chứng", revision=0, actor=reviewer

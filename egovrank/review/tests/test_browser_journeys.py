@@ -178,6 +178,9 @@ class Journey:
 
     def approve(self) -> None:
         self.page.get_by_role("button", name=vi("Approve the review")).click()
+        # The confirmation step shows what the unit will see before it binds.
+        self.page.locator("#confirm-verified").wait_for()
+        self.page.get_by_role("button", name=vi("Confirm the approval")).click()
         assert vi("The review is approved.") in self.notice()
         assert self.state() == vi("Approved")
 
@@ -331,6 +334,8 @@ def provincial_reviewer_returns(journey: Journey) -> None:
     send.scroll_into_view_if_needed()  # the totals' column scrolls on its own
     journey.shot("returning")
     send.click()
+    assert MESSAGE in page.locator("#confirm-message").inner_text()
+    page.get_by_role("button", name=vi("Confirm the return")).click()
     returned = vi("The form is returned to the unit for revision (return %(number)s).", number=1)
     assert returned in journey.notice()
     assert journey.state() == vi("Returned for revision")
