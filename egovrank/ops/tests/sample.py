@@ -30,12 +30,12 @@ def build_sample() -> Any:
         do_remove_file,
         do_submit,
     )
-from egovrank.testing import DECLARED
     from egovrank.assessments.tests.helpers import fill_in
     from egovrank.periods.choices import PeriodState
     from egovrank.results.actions import do_finalise, do_publish
     from egovrank.results.tests.helpers import DECISION, fill, forward, move
     from egovrank.review.actions import do_adjust, do_approve
+    from egovrank.testing import DECLARED
     from egovrank.testing.world import make_period, make_world
 
     world = make_world()
