@@ -37,6 +37,7 @@ from egovrank.orgs.models import Unit
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant, Period
 from egovrank.periods.rules import deadline_passed
+from egovrank.scoring.collation import vietnamese_sort_key
 
 from .choices import Decision
 from .models import Forwarding, ReviewComment, RevisionRequest, Verification
@@ -600,11 +601,9 @@ def do_mark_not_submitted(participant: Participant, *, reason: str = "", actor: 
 
 
 def _communes(period: Period, district: Unit) -> list[Participant]:
-    return list(
-        period.participants.filter(reviewer_unit=district)
-        .select_related("assessment")
-        .order_by("unit_name")
-    )
+    # In Vietnamese order (Lạc Đạo before Lương Tài): the database orders by code point.
+    communes = period.participants.filter(reviewer_unit=district).select_related("assessment")
+    return sorted(communes, key=lambda participant: vietnamese_sort_key(participant.unit_name))
 
 
 def forwarding_problems(period: Period, district: Unit) -> list[str]:
