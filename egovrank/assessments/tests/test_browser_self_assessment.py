@@ -108,6 +108,9 @@ def test_the_officer_fills_in_and_the_head_submits(
     page.locator("#file-HT1").set_input_files(str(evidence))
     page.locator("#e-HT1 form[enctype] button").click()
     page.locator("#e-HT1").get_by_role("link", name="Danh sách máy tính.pdf").wait_for()
+    # The status says the file is saved; "Saving…" does not stay on.
+    assert "HT1" in page.locator("#save-status").inner_text()
+    assert vi("Saving…") not in page.locator("#save-status").inner_text()
     assert EvidenceFile.objects.filter(assessment__participant=sotc, code="HT1").exists()
     screenshots.take("officer-attached-a-file")
     sign_out(page)

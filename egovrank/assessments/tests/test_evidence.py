@@ -184,3 +184,15 @@ def test_a_1_kb_odt_that_inflates_to_1_gb_is_refused_at_once_in_vietnamese(world
     assert "bị từ chối" in expected  # said in Vietnamese, not left in English
     assert expected in response.content.decode()
     assert not EvidenceFile.objects.exists()
+
+
+def test_an_upload_replaces_the_saving_status_with_what_happened(world, officer):
+    # The page says "Saving…" while the file goes up; the answer must replace it.
+    saved = upload(officer, world, pdf(), **HTMX).content.decode()
+    status = saved[saved.index('id="save-status"') :]
+    assert 'hx-swap-oob="true"' in saved[saved.rindex("<p", 0, saved.index('id="save-status"')) :]
+    assert "Evidence of HT1 saved at" in status.split("</p>")[0]
+    refused = upload(officer, world, SimpleUploadedFile("x.exe", b"MZ"), **HTMX)
+    assert refused.status_code == 400
+    text = refused.content.decode()
+    assert "HT1 was not saved" in text[text.index('id="save-status"') :].split("</p>")[0]
