@@ -616,6 +616,10 @@ class WarningsSerializer(serializers.Serializer):
     not_submitted = serializers.ListField(child=serializers.CharField())
     not_reviewed = serializers.ListField(child=serializers.CharField())
     not_forwarded = serializers.ListField(child=serializers.CharField())
+    still_open = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Not submitted yet, but the deadline (or extension) has not passed.",
+    )
 
 
 class ResultsSerializer(serializers.Serializer):
