@@ -186,6 +186,22 @@ def edit(request: SignedInRequest, version: CriteriaVersion) -> HttpResponse:
     )
 
 
+def _choosing_kind(request: HttpRequest) -> bool:
+    """Whether the post only asks for the chosen rule kind's fields (the step that
+    works without JavaScript): nothing is checked or saved."""
+    return request.method == "POST" and "choose_kind" in request.POST
+
+
+def _as_posted(form: Any) -> Any:
+    """The form showing what was posted, unchecked: the kind step shows no errors."""
+    values = {
+        name: form.data.get(form.add_prefix(name))
+        for name in form.fields
+        if form.add_prefix(name) in form.data
+    }
+    return type(form)(prefix=form.prefix, initial={**form.initial, **values})
+
+
 def _node_page(
     request: HttpRequest,
     version: CriteriaVersion,
@@ -194,9 +210,17 @@ def _node_page(
 ) -> HttpResponse:
     context = {"version": version, "refusal": refusal, **template_context}
     status = refusal.status if refusal else 200
-    if request.method == "POST" and refusal is None:
+    if _choosing_kind(request):
+        context["form"] = _as_posted(context["form"])
+        if context.get("group_form") is not None:
+            context["group_form"] = _as_posted(context["group_form"])
+        status = 200
+    elif request.method == "POST" and refusal is None:
         status = 400  # a form that did not validate
-    return render(request, "criteria/edit_node.html", context, status=status)
+    template = "criteria/edit_node.html"
+    if _choosing_kind(request) and request.headers.get("HX-Request") == "true":
+        template = "criteria/_rule_fields.html"  # HTMX swaps the rule's fields only
+    return render(request, template, context, status=status)
 
 
 @role_required(can_manage_criteria)
@@ -207,7 +231,7 @@ def edit_node(request: SignedInRequest, version: CriteriaVersion, code: str) -> 
     node = siblings[index]
     form = NodeForm(form_data(request), initial=NodeForm.initial_of(node, version.revision))
     refusal = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not _choosing_kind(request) and form.is_valid():
         values, evidence = form.node_values()
         change = ChangeNode(code, values, evidence)
         new_code = change.focus or code
@@ -241,7 +265,7 @@ def add_node(request: SignedInRequest, version: CriteriaVersion, code: str) -> H
     parent = siblings[index]
     form = NodeForm(form_data(request), initial={"revision": version.revision})
     refusal = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not _choosing_kind(request) and form.is_valid():
         parent_path = node_path(document, code) or ()
         position = len(parent.get("children", []))
         refusal = _save(
@@ -269,7 +293,12 @@ def add_group(request: SignedInRequest, version: CriteriaVersion) -> HttpRespons
     group_form = GroupForm(data, prefix="group")
     form = NodeForm(data, prefix="first", initial={"revision": version.revision})
     refusal = None
-    if request.method == "POST" and group_form.is_valid() and form.is_valid():
+    if (
+        request.method == "POST"
+        and not _choosing_kind(request)
+        and group_form.is_valid()
+        and form.is_valid()
+    ):
         group_path: Path = ("nodes", len(document["nodes"]))
         refusal = _save(
             request,
