@@ -51,6 +51,7 @@ from .forms import (
     ReparentForm,
     RevisionForm,
     StepForm,
+    number_text,
 )
 from .models import CriteriaVersion
 from .queries import edit_rows, place_choices
@@ -230,10 +231,20 @@ def edit_node(request: SignedInRequest, version: CriteriaVersion, code: str) -> 
     siblings, index = _node_in(document, code)
     node = siblings[index]
     form = NodeForm(form_data(request), initial=NodeForm.initial_of(node, version.revision))
+    parent = _parent_of(document, code)
+    if parent is None or parent.get("max_points") is None:
+        del form.fields["parent_max_points"]
+    else:
+        form.fields["parent_max_points"].initial = number_text(parent["max_points"])
+        form.fields["parent_max_points"].help_text = _(
+            "%(code)s's maximum. Change it here too to lower or raise this criterion and "
+            "its group in one save."
+        ) % {"code": parent.get("code")}
     refusal = None
     if request.method == "POST" and not _choosing_kind(request) and form.is_valid():
         values, evidence = form.node_values()
-        change = ChangeNode(code, values, evidence)
+        parent_max = form.cleaned_data.get("parent_max_points")
+        change = ChangeNode(code, values, evidence, parent_max=parent_max)
         new_code = change.focus or code
         refusal = _save(
             request,
@@ -250,6 +261,17 @@ def edit_node(request: SignedInRequest, version: CriteriaVersion, code: str) -> 
         {"form": form, "node": node, "is_group": "children" in node, "mode": "edit"},
         refusal,
     )
+
+
+def _parent_of(document: dict[str, Any], code: str) -> dict[str, Any] | None:
+    """The group holding the node with ``code`` (None at the top level)."""
+    path = node_path(document, code) or ()
+    if len(path) < 4:
+        return None
+    parent: Any = document
+    for step in path[:-2]:
+        parent = parent[step]
+    return dict(parent)
 
 
 def _path_after(document: dict[str, Any], code: str) -> Path:

@@ -158,6 +158,9 @@ class NodeForm(RevisionForm):
         ),
     )
     allow_na = forms.BooleanField(label=_("May not apply to a unit"), required=False)
+    # Editing a node whose group has a maximum: both change in one save, so lowering a
+    # criterion does not need the group lowered first (the set is checked as a whole).
+    parent_max_points = NumberField(label=_("Maximum of its group"), required=False)
     required = forms.BooleanField(
         label=_("An answer is needed before submitting"), required=False, initial=True
     )
@@ -407,7 +410,10 @@ class NodeForm(RevisionForm):
         return node
 
     def node_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in self.NODE_FIELDS]
+        names = [*self.NODE_FIELDS]
+        if "parent_max_points" in self.fields:  # only when editing under a capped group
+            names.insert(names.index("max_points") + 1, "parent_max_points")
+        return [self[name] for name in names]
 
     def chosen_kind(self) -> str:
         """The rule kind as posted, else as the node has it."""
