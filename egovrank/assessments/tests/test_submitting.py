@@ -78,9 +78,10 @@ def test_the_confirmation_step_shows_the_summary_and_the_declaration(world, head
     assert "Self-assessed points" in html and "Share of the maximum" in html
     assert 'id="submit-ready"' in html
     assert 'name="declaration"' in html and "are true" in html
-    assert 'href="{}"'.format(form_url(world, name="assessments:submit")) in head.get(
-        form_url(world)
-    ).content.decode()
+    assert (
+        'href="{}"'.format(form_url(world, name="assessments:submit"))
+        in head.get(form_url(world)).content.decode()
+    )
 
 
 def test_the_confirmation_step_lists_what_is_still_missing(world, head):

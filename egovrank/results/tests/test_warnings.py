@@ -1,10 +1,9 @@
 """The results page warns about units that did not submit, forms whose review is not
 approved, and districts that have not forwarded their communes (before 2025)."""
 
-import pytest
-
 from datetime import timedelta
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
