@@ -106,3 +106,6 @@ def test_the_page_tells_them_apart_in_compact_lists(world, client_as):
     failed = html.split("did not submit")[1].split("</ul>")[0]
     assert '<ul class="unit-names">' in failed and "<li>Sở Xây dựng</li>" in failed
     assert "Sở Tài chính" not in failed
+    # Its row in the ranking says so too, not "not submitted".
+    row = html[html.index('<th scope="row">Sở Tài chính') :].split("</th>")[0]
+    assert "still has time" in row and "not submitted" not in row
