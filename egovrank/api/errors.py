@@ -27,6 +27,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from egovrank.assessments.actions import (
+    DeclarationMissing,
     EnteredElsewhere,
     EvidenceRefused,
     FormLocked,
@@ -65,6 +66,7 @@ _REFUSALS: list[tuple[type[Exception], int, str, str]] = [
     (ReviewRefused, status.HTTP_409_CONFLICT, "review_refused", ""),
     (EnteredElsewhere, status.HTTP_409_CONFLICT, "entered_elsewhere", "value"),
     (FormLocked, status.HTTP_409_CONFLICT, "form_locked", ""),
+    (DeclarationMissing, status.HTTP_400_BAD_REQUEST, "declaration_missing", "declaration"),
     (SubmissionRefused, status.HTTP_409_CONFLICT, "submission_refused", ""),
     (EvidenceRefused, status.HTTP_400_BAD_REQUEST, "evidence_refused", "file"),
     (ResultsRefused, status.HTTP_409_CONFLICT, "results_refused", ""),

@@ -355,6 +355,15 @@ class AnswerInputSerializer(serializers.Serializer):
     )
 
 
+class SubmitInputSerializer(serializers.Serializer):
+    declaration = serializers.BooleanField(
+        help_text=(
+            "The head declares the figures and evidence true (the page's checkbox); "
+            "the submission is refused (400) without it."
+        )
+    )
+
+
 class SavedAnswerSerializer(serializers.Serializer):
     criterion = LineSerializer(allow_null=True, help_text="Null when a shared figure was saved.")
     figure = FigureSerializer(allow_null=True, help_text="The shared figure saved, if one was.")
@@ -615,6 +624,10 @@ class WarningsSerializer(serializers.Serializer):
     not_submitted = serializers.ListField(child=serializers.CharField())
     not_reviewed = serializers.ListField(child=serializers.CharField())
     not_forwarded = serializers.ListField(child=serializers.CharField())
+    still_open = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Not submitted yet, but the deadline (or extension) has not passed.",
+    )
 
 
 class ResultsSerializer(serializers.Serializer):

@@ -46,6 +46,7 @@ from .sheet import Entry, Scored, points_of, score_entries
 __all__ = [
     "AnswerInput",
     "EnteredElsewhere",
+    "DeclarationMissing",
     "EvidenceRefused",
     "FormLocked",
     "Saved",
@@ -105,6 +106,10 @@ class AnswerInput:
 class EnteredElsewhere(FormLocked):
     """A figure or criterion that comes from a system or is measured automatically:
     units cannot type into it; the figures import fills it."""
+
+
+class DeclarationMissing(SubmissionRefused):
+    """The head did not accept the declaration: nothing is submitted without it."""
 
 
 class EvidenceRefused(ValueError):
@@ -495,9 +500,15 @@ def submission_problems(participant: Participant, assessment: Assessment | None)
 
 
 @transaction.atomic(durable=True)
-def do_submit(participant: Participant, *, actor: User) -> Assessment:
-    """The head submits the form: refused with the list of what is missing, or after
-    the deadline (extension included)."""
+def do_submit(participant: Participant, *, actor: User, declaration: str) -> Assessment:
+    """The head submits the form: refused without the declaration (its words, as shown,
+    are stored with the submission), with the list of what is missing, or after the
+    deadline (extension included)."""
+    declaration = declaration.strip()
+    if not declaration:
+        raise DeclarationMissing(
+            _("Tick the declaration that the figures and evidence are true to submit the form.")
+        )
     participant, assessment = _locked_assessment(participant)
     reason = edit_lock(participant, assessment)
     if reason:
@@ -516,14 +527,23 @@ def do_submit(participant: Participant, *, actor: User) -> Assessment:
     assessment.save()
     number = assessment.submissions.count() + 1
     Submission.objects.create(
-        assessment=assessment, number=number, submitted_by=actor, entries=snapshot_of(assessment)
+        assessment=assessment,
+        number=number,
+        submitted_by=actor,
+        entries=snapshot_of(assessment),
+        declaration=declaration,
     )
     record(
         "assessment.submitted",
         assessment,
         actor=actor,
         summary=f"{participant.unit_name}: submitted",
-        data={"before": before, "after": assessment.state, "submission": number},
+        data={
+            "before": before,
+            "after": assessment.state,
+            "submission": number,
+            "declaration": declaration,
+        },
     )
     notify_submitted(assessment, actor=actor)
     return assessment

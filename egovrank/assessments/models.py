@@ -168,6 +168,8 @@ class Submission(AppendOnlyModel):
     # {code: {"value", "not_applicable", "note", "evidence_explanation",
     #         "files": [[id, name]], "links": [[id, title]]}}
     entries = models.JSONField(default=dict)
+    # The declaration the head ticked, in the words shown (empty before it was asked).
+    declaration = models.TextField(_("declaration"), blank=True, default="")
 
     class Meta:
         ordering = ["assessment", "number"]

@@ -14,7 +14,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from egovrank.accounts.requests import SignedInRequest
 from egovrank.core.access import role_required
@@ -48,6 +48,7 @@ from .actions import (
     do_withdraw,
     submission_problems,
 )
+from .declaration import declaration_text, declared
 from .documents import file_stem, self_assessment_document
 from .filetypes import KINDS
 from .forms import AnswerForm, FileForm, LinkForm
@@ -323,19 +324,38 @@ def submission_report(
     return document_response(document, file_stem(participant, submission), fmt)
 
 
-@require_POST
+def _submit_page(
+    request: HttpRequest, participant: Participant, status: int = 200, **extra: Any
+) -> HttpResponse:
+    """The confirmation step: the summary the head submits, what is still missing and
+    the declaration to tick. It is a page of its own, so it works without JavaScript."""
+    form = FormPage(request.user, participant)
+    problems = submission_problems(participant, form.assessment)
+    context = form.context(problems=problems, declaration=declaration_text(), **extra)
+    return render(request, "assessments/submit.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
 @role_required(has_assessment_role)
 def submit(request: SignedInRequest, year: int, unit: str) -> HttpResponse:
     participant = access_to_submit(request.user, year, unit)
+    if request.method == "GET":
+        return _submit_page(request, participant)
+    accepted = declared(request.POST.get("declaration"))
     try:
-        do_submit(participant, actor=request.user)
+        do_submit(
+            participant,
+            actor=request.user,
+            declaration=declaration_text() if accepted else "",
+        )
     except SubmissionRefused as refused:
-        form = FormPage(request.user, participant)
-        return render(
+        return _submit_page(
             request,
-            "assessments/form.html",
-            form.context(submit_refused=str(refused), submit_problems=refused.problems),
-            status=409,
+            participant,
+            status=409 if accepted else 400,
+            submit_refused=str(refused),
+            submit_problems=refused.problems,
+            declaration_missing=not accepted,
         )
     messages.success(request, _("The self-assessment is submitted."))
     return redirect(_form_url(participant))

@@ -176,11 +176,14 @@ class ChangeNode(Edit):
     code: str
     values: dict[str, Any]
     evidence: dict[str, Any] = field(default_factory=dict)
+    # The group's new maximum, changed in the same edit (None: left as it is).
+    parent_max: Any = None
     action = "node_changed"
 
     def apply(self, document: Document) -> tuple[Any, Any]:
         siblings, index = find_node(document, self.code)
         node = siblings[index]
+        parent_change = self._change_parent(document)
         before = {k: v for k, v in node.items() if k != "children"}
         for key in NODE_KEYS:
             value = self.values.get(key)
@@ -205,10 +208,22 @@ class ChangeNode(Edit):
             node["children"] = children
         after = {k: v for k, v in node.items() if k != "children"}
         changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
-        return (
-            {"code": self.code, **{k: before.get(k) for k in changed}},
-            {"code": node.get("code"), **{k: after.get(k) for k in changed}},
-        )
+        was = {"code": self.code, **{k: before.get(k) for k in changed}}
+        now = {"code": node.get("code"), **{k: after.get(k) for k in changed}}
+        if parent_change is not None:
+            was["parent_max_points"], now["parent_max_points"] = parent_change
+        return was, now
+
+    def _change_parent(self, document: Document) -> tuple[Any, Any] | None:
+        path = node_path(document, self.code)
+        if self.parent_max is None or path is None or len(path) < 4:
+            return None
+        parent = _at(document, path[:-2])
+        before = parent.get("max_points")
+        if before == self.parent_max:
+            return None
+        parent["max_points"] = self.parent_max
+        return before, self.parent_max
 
     def summary(self) -> str:
         new_code = self.values.get("code") or self.code

@@ -52,6 +52,7 @@ from .forms import (
     ReparentForm,
     RevisionForm,
     StepForm,
+    number_text,
 )
 from .models import CriteriaVersion
 from .queries import edit_rows, place_choices
@@ -187,6 +188,22 @@ def edit(request: SignedInRequest, version: CriteriaVersion) -> HttpResponse:
     )
 
 
+def _choosing_kind(request: HttpRequest) -> bool:
+    """Whether the post only asks for the chosen rule kind's fields (the step that
+    works without JavaScript): nothing is checked or saved."""
+    return request.method == "POST" and "choose_kind" in request.POST
+
+
+def _as_posted(form: Any) -> Any:
+    """The form showing what was posted, unchecked: the kind step shows no errors."""
+    values = {
+        name: form.data.get(form.add_prefix(name))
+        for name in form.fields
+        if form.add_prefix(name) in form.data
+    }
+    return type(form)(prefix=form.prefix, initial={**form.initial, **values})
+
+
 def _node_page(
     request: HttpRequest,
     version: CriteriaVersion,
@@ -195,9 +212,17 @@ def _node_page(
 ) -> HttpResponse:
     context = {"version": version, "refusal": refusal, **template_context}
     status = refusal.status if refusal else 200
-    if request.method == "POST" and refusal is None:
+    if _choosing_kind(request):
+        context["form"] = _as_posted(context["form"])
+        if context.get("group_form") is not None:
+            context["group_form"] = _as_posted(context["group_form"])
+        status = 200
+    elif request.method == "POST" and refusal is None:
         status = 400  # a form that did not validate
-    return render(request, "criteria/edit_node.html", context, status=status)
+    template = "criteria/edit_node.html"
+    if _choosing_kind(request) and request.headers.get("HX-Request") == "true":
+        template = "criteria/_rule_fields.html"  # HTMX swaps the rule's fields only
+    return render(request, template, context, status=status)
 
 
 @role_required(can_manage_criteria)
@@ -207,10 +232,20 @@ def edit_node(request: SignedInRequest, version: CriteriaVersion, code: str) -> 
     siblings, index = _node_in(document, code)
     node = siblings[index]
     form = NodeForm(form_data(request), initial=NodeForm.initial_of(node, version.revision))
+    parent = _parent_of(document, code)
+    if parent is None or parent.get("max_points") is None:
+        del form.fields["parent_max_points"]
+    else:
+        form.fields["parent_max_points"].initial = number_text(parent["max_points"])
+        form.fields["parent_max_points"].help_text = _(
+            "%(code)s's maximum. Change it here too to lower or raise this criterion and "
+            "its group in one save."
+        ) % {"code": parent.get("code")}
     refusal = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not _choosing_kind(request) and form.is_valid():
         values, evidence = form.node_values()
-        change = ChangeNode(code, values, evidence)
+        parent_max = form.cleaned_data.get("parent_max_points")
+        change = ChangeNode(code, values, evidence, parent_max=parent_max)
         new_code = change.focus or code
         refusal = _save(
             request,
@@ -229,6 +264,17 @@ def edit_node(request: SignedInRequest, version: CriteriaVersion, code: str) -> 
     )
 
 
+def _parent_of(document: dict[str, Any], code: str) -> dict[str, Any] | None:
+    """The group holding the node with ``code`` (None at the top level)."""
+    path = node_path(document, code) or ()
+    if len(path) < 4:
+        return None
+    parent: Any = document
+    for step in path[:-2]:
+        parent = parent[step]
+    return dict(parent)
+
+
 def _path_after(document: dict[str, Any], code: str) -> Path:
     """Where the node with ``code`` sits; an edit of its fields does not move it."""
     return node_path(document, code) or ()
@@ -242,7 +288,7 @@ def add_node(request: SignedInRequest, version: CriteriaVersion, code: str) -> H
     parent = siblings[index]
     form = NodeForm(form_data(request), initial={"revision": version.revision})
     refusal = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not _choosing_kind(request) and form.is_valid():
         parent_path = node_path(document, code) or ()
         position = len(parent.get("children", []))
         refusal = _save(
@@ -270,7 +316,12 @@ def add_group(request: SignedInRequest, version: CriteriaVersion) -> HttpRespons
     group_form = GroupForm(data, prefix="group")
     form = NodeForm(data, prefix="first", initial={"revision": version.revision})
     refusal = None
-    if request.method == "POST" and group_form.is_valid() and form.is_valid():
+    if (
+        request.method == "POST"
+        and not _choosing_kind(request)
+        and group_form.is_valid()
+        and form.is_valid()
+    ):
         group_path: Path = ("nodes", len(document["nodes"]))
         refusal = _save(
             request,

@@ -158,6 +158,9 @@ class NodeForm(RevisionForm):
         ),
     )
     allow_na = forms.BooleanField(label=_("May not apply to a unit"), required=False)
+    # Editing a node whose group has a maximum: both change in one save, so lowering a
+    # criterion does not need the group lowered first (the set is checked as a whole).
+    parent_max_points = NumberField(label=_("Maximum of its group"), required=False)
     required = forms.BooleanField(
         label=_("An answer is needed before submitting"), required=False, initial=True
     )
@@ -407,10 +410,24 @@ class NodeForm(RevisionForm):
         return node
 
     def node_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in self.NODE_FIELDS]
+        names = [*self.NODE_FIELDS]
+        if "parent_max_points" in self.fields:  # only when editing under a capped group
+            names.insert(names.index("max_points") + 1, "parent_max_points")
+        return [self[name] for name in names]
+
+    def chosen_kind(self) -> str:
+        """The rule kind as posted, else as the node has it."""
+        if self.is_bound:
+            return str(self.data.get(self.add_prefix("rule_kind"), ""))
+        return str(self.initial.get("rule_kind", ""))
 
     def rule_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in self.fields if name.startswith("rule_")]
+        """The kind, then only the fields the chosen kind takes (the others are not
+        part of its rule; showing all fifteen hid which ones matter)."""
+        wanted = {f"rule_{key}" for key in KIND_PARAMETERS.get(self.chosen_kind(), ())}
+        if self.is_bound:  # a refusal placed on another field must still be seen
+            wanted |= {name for name in self.errors if name.startswith("rule_")}
+        return [self["rule_kind"], *(self[name] for name in self.fields if name in wanted)]
 
     # Where a problem of the file format belongs on this form, by the path under the
     # node (``("rule", "bands", 1, "points")`` -> ``rule_bands``).

@@ -632,7 +632,10 @@ def generate(
     progress.note("the forms: answered, submitted and reviewed")
     answers, adjusted, not_submitted = fill_reviewed_forms(period, seed, actor, progress)
     progress.finish()
-    period = do_change_state(period, PeriodState.REVIEW, actor=actor)
+    # A recent year's deadline may be ahead: the simulated close says why.
+    period = do_change_state(
+        period, PeriodState.REVIEW, actor=actor, reason="Dữ liệu mô phỏng: đóng tự đánh giá"
+    )
     lap("forms")
     progress.note("the reviews: approvals recorded with their points")
     levels = record_approvals(period, actor)

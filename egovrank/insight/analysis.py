@@ -141,10 +141,21 @@ class LevelCount:
     name: str
     now: int
     before: int | None  # None when the block was not published last year
+    # Whether more units at this level is good news: the upper levels (Tốt, Khá), not
+    # the lower ones (Trung bình, Yếu), so "Yếu −3" is shown as an improvement.
+    more_is_better: bool = True
 
     @property
     def change(self) -> int | None:
         return None if self.before is None else self.now - self.before
+
+    @property
+    def judged_change(self) -> int | None:
+        """The change signed by whether it is good news (its colour), not by its count."""
+        change = self.change
+        if change is None:
+            return None
+        return change if self.more_is_better else -change
 
 
 @dataclass(frozen=True)
@@ -284,8 +295,17 @@ def _levels(
         for result in earlier:
             before[result.level_code] += 1
     levels = publication.blocks.get(block_code, {}).get("levels", [])
+    # Best first (highest minimum): the upper half are the levels one wants more of.
+    best_first = [code for code, _name, _min in sorted(levels, key=lambda lv: -Decimal(lv[2]))]
+    upper = set(best_first[: len(best_first) // 2])
     return [
-        LevelCount(code, name, now[code], None if before is None else before[code])
+        LevelCount(
+            code,
+            name,
+            now[code],
+            None if before is None else before[code],
+            more_is_better=code in upper,
+        )
         for code, name, _minimum in levels
     ]
 

@@ -18,11 +18,13 @@ from egovrank.orgs.models import Block, Unit
 from .choices import PeriodState
 from .models import Participant, Period, PeriodBlock
 from .rules import reviewer_unit_for
+from .slots import still_has_time, tell_cut_off
 
 __all__ = [
     "NEXT_STATES",
     "PeriodRefused",
     "do_add_participants",
+    "closes_self_assessment",
     "do_change_state",
     "do_create_period",
     "do_grant_extension",
@@ -263,6 +265,16 @@ def do_change_state(
         )
     if goes_back(period.state, to_state) and not reason:
         raise PeriodRefused(_("Give the reason for going back."))
+    closing = closes_self_assessment(period, to_state)
+    cut_off = still_has_time(period) if closing else []
+    if cut_off and not reason:
+        raise PeriodRefused(
+            _(
+                "%(count)s units still have time to write their self-assessment: give the "
+                "reason for closing it before their deadline."
+            )
+            % {"count": len(cut_off)}
+        )
     if to_state == PeriodState.SELF_ASSESSMENT and period.state == PeriodState.DRAFT:
         problems = opening_problems(period)
         if problems:
@@ -279,9 +291,22 @@ def do_change_state(
         period,
         actor=actor,
         summary=f"Period {period.year}: {before} → {to_state}" + (f" ({reason})" if reason else ""),
-        data={"before": before, "after": to_state, "reason": reason},
+        data={
+            "before": before,
+            "after": to_state,
+            "reason": reason,
+            # The units whose time the move cut short (closing the self-assessment).
+            **({"cut_off": [p.unit_code for p in cut_off]} if closing else {}),
+        },
     )
+    if cut_off:
+        tell_cut_off(period, cut_off, reason, actor)
     return period
+
+
+def closes_self_assessment(period: Period, to_state: str) -> bool:
+    """Whether the move ends the self-assessment, locking every form still open."""
+    return period.state == PeriodState.SELF_ASSESSMENT and to_state != period.state
 
 
 def _take_snapshot(period: Period) -> None:

@@ -40,6 +40,7 @@ from .forms import (
 )
 from .models import Period
 from .queries import participants_by_block, period_history, periods_with_counts
+from .slots import still_has_time
 
 # States in which the setup (blocks, participants), the deadlines and extensions change.
 SETUP_STATES = {PeriodState.DRAFT}
@@ -257,6 +258,23 @@ def period_change_state(request: SignedInRequest, year: int) -> HttpResponse:
             )
         return _render_detail(request, period, status=400, state_form=form)
     to_state = form.cleaned_data["to_state"]
+    if actions.closes_self_assessment(period, to_state):
+        # Closing the self-assessment locks every form still open: a step of its own
+        # lists the units that still have time, and cutting them off needs a reason.
+        confirmed = request.POST.get("confirmed") == "yes"
+        cut_off = still_has_time(period)
+        reason_missing = confirmed and bool(cut_off) and not form.cleaned_data["reason"].strip()
+        if not confirmed or reason_missing:
+            context = {
+                "period": period,
+                "to_state": to_state,
+                "target_label": PeriodState(to_state).label,
+                "cut_off": cut_off,
+                "reason": form.cleaned_data["reason"],
+                "reason_missing": reason_missing,
+            }
+            status = 400 if reason_missing else 200
+            return render(request, "periods/confirm_close.html", context, status=status)
     try:
         period = actions.do_change_state(
             period, to_state, actor=request.user, reason=form.cleaned_data["reason"]

@@ -138,6 +138,28 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _wrap(text: str, limit: int) -> list[str]:
+    """Words on lines of at most ``limit`` characters (a longer word keeps its line):
+    a group's whole name is shown, never cut."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= limit:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _text_lines(x: float, y: float, lines: Sequence[str], *, line_height: int,
+                anchor: str = "start") -> str:  # fmt: skip
+    """Lines of one label as ``tspan``s, the first at ``y``."""
+    spans = "".join(
+        f'<tspan x="{_fmt(x)}" dy="{0 if index == 0 else line_height}">{escape(line)}</tspan>'
+        for index, line in enumerate(lines)
+    )
+    return f'<text x="{_fmt(x)}" y="{_fmt(y)}" text-anchor="{anchor}" fill="{INK}">{spans}</text>'
+
+
 def _open(chart_id: str, width: int, height: int, title: str, desc: str, css: str) -> list[str]:
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {css}" id="{chart_id}" '
@@ -431,9 +453,12 @@ def group_profile(
     """A unit's share of each group's maximum (dark bars) against the block's average
     share (light bars)."""
     width, label_width, value_width = 800, 250, 70
-    pair, top = 40, 30
+    pair, top, line_height = 40, 30, 13
     plot = width - label_width - value_width
-    height = top + pair * max(len(groups), 1) + 24
+    # Each label wraps to whole words; a long one makes its row taller.
+    labels = [_wrap(group.label, 34) for group in groups]
+    rows = [max(pair, line_height * len(lines) + 14) for lines in labels]
+    height = top + (sum(rows) if rows else pair) + 24
     parts = _open(chart_id, width, height, title, desc, "chart--profile")
     # The legend.
     parts.append(f'<rect x="{label_width}" y="6" width="12" height="12" fill="{UNIT}"/>')
@@ -445,9 +470,15 @@ def group_profile(
     def x_of(percent: Decimal | int) -> float:
         return label_width + plot * float(percent) / 100
 
+    y = top
     for index, group in enumerate(groups):
-        y = top + index * pair
-        parts.append(_text(label_width - 8, y + 22, _shorten(group.label, 34), anchor="end"))
+        if index:
+            y += rows[index - 1]
+        lines = labels[index]
+        first = y + (34 - line_height * (len(lines) - 1)) / 2 + 4
+        parts.append(
+            _text_lines(label_width - 8, first, lines, line_height=line_height, anchor="end")
+        )
         parts.append(f"<g><title>{escape(group.name)}</title>")
         for offset, value, colour in (
             (2, group.percent, UNIT),
@@ -467,7 +498,7 @@ def group_profile(
                 _text(label_width + bar_width + 6, y + offset + 12, _percent(value, lang), size=11)
             )
         parts.append("</g>")
-    axis_y = top + pair * len(groups) + 2
+    axis_y = top + (sum(rows) if rows else 0) + 2
     parts.append(
         f'<line x1="{label_width}" y1="{axis_y}" x2="{label_width + plot}" y2="{axis_y}" '
         f'stroke="{MUTED}"/>'

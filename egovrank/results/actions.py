@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from egovrank.accounts.models import User
 from egovrank.assessments.choices import REVIEW_CLOSED, AssessmentState
@@ -89,9 +90,14 @@ def do_finalise(period: Period, *, actor: User) -> Period:
         )
     problems = finalise_problems(period)
     if problems:
+        # The problems are listed once, under the message (not repeated inside it).
         raise ResultsRefused(
-            _("The results cannot be finalised yet: %(problems)s")
-            % {"problems": " ".join(problems)},
+            ngettext(
+                "The results cannot be finalised yet: %(count)s thing to settle.",
+                "The results cannot be finalised yet: %(count)s things to settle.",
+                len(problems),
+            )
+            % {"count": len(problems)},
             problems,
         )
     before = period.state

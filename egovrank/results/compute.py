@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from django.utils import timezone
+
 from egovrank.assessments.choices import AWAITING_REVIEW, COUNTED_STATES, AssessmentState
 from egovrank.assessments.models import Answer, Assessment
 from egovrank.assessments.progress import NOT_STARTED
@@ -32,7 +34,7 @@ from egovrank.criteria.versions import criteria_set_of
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit
 from egovrank.periods.models import Participant, Period, PeriodBlock
-from egovrank.periods.rules import district_of, period_shape
+from egovrank.periods.rules import deadline_passed, district_of, period_shape
 from egovrank.review.choices import Decision
 from egovrank.review.models import Forwarding, Verification
 from egovrank.review.queries import verified_entries
@@ -328,12 +330,16 @@ def period_results(period: Period) -> dict[str, BlockResult]:
 class Warnings:
     """What the results page warns about before the period is finalised."""
 
-    not_submitted: list[Participant]
+    not_submitted: list[Participant]  # their time has passed: 0 points, ranked last
     not_reviewed: list[Participant]  # submitted, review not approved
     not_forwarded: list[Unit]  # districts reviewing communes, with no standing forwarding
+    # Not submitted yet, but their deadline (or extension) has not passed: not a failure.
+    still_open: list[Participant] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.not_submitted or self.not_reviewed or self.not_forwarded)
+        return bool(
+            self.not_submitted or self.not_reviewed or self.not_forwarded or self.still_open
+        )
 
     @property
     def blocking(self) -> bool:
@@ -347,17 +353,23 @@ def _unit_order(participant: Participant) -> tuple[int, str, tuple[object, ...]]
 
 
 def warnings(period: Period) -> Warnings:
-    """Units that did not submit, units whose review is not approved, and (before the
-    2025 reform) districts that review communes and have not forwarded them. Three
-    queries."""
+    """Units that did not submit (their time has passed), units that have not submitted
+    yet but still have time, units whose review is not approved, and (before the 2025
+    reform) districts that review communes and have not forwarded them. Three queries."""
     participants = sorted(_participants(period), key=_unit_order)
     states = {pk: state for pk, (_id, state) in _forms(period).items()}
     not_submitted = []
     not_reviewed = []
+    still_open = []
+    now = timezone.now()
     for participant in participants:
+        participant.period = period  # the deadline reads it: no query per unit
         state = states.get(participant.pk, NOT_STARTED)
         if state in NOT_SUBMITTED_STATES:
-            not_submitted.append(participant)
+            if state != AssessmentState.NOT_SUBMITTED and not deadline_passed(participant, now):
+                still_open.append(participant)
+            else:
+                not_submitted.append(participant)
         elif state in NOT_REVIEWED_STATES:
             not_reviewed.append(participant)
     not_forwarded: list[Unit] = []
@@ -377,4 +389,4 @@ def warnings(period: Period) -> Warnings:
                 (unit for pk, unit in districts.items() if pk not in standing),
                 key=lambda unit: vietnamese_sort_key(unit.name),
             )
-    return Warnings(not_submitted, not_reviewed, not_forwarded)
+    return Warnings(not_submitted, not_reviewed, not_forwarded, still_open)

@@ -64,11 +64,14 @@ def _render_period(
     of the empty one."""
     manage = can_manage_results(roles_of(request.user))
     corrections = open_corrections(period)
+    found = warnings(period)
     context: dict[str, Any] = {
         "period": period,
         "states": PeriodState.choices,
         "tables": live_tables(compute(period), corrections),
-        "warnings": warnings(period),
+        "warnings": found,
+        # Not submitted yet but within their deadline: not marked "not submitted".
+        "still_open_codes": {participant.unit_code for participant in found.still_open},
         "publications": list(publications_of(period)),
         "open_corrections": sorted(corrections.values(), key=lambda c: c.pk),
         "can_manage": manage,

@@ -18,7 +18,13 @@ from django.utils.translation import gettext as _
 from egovrank.accounts.models import User
 from egovrank.assessments.choices import AWAITING_REVIEW, REVIEW_CLOSED, AssessmentState
 from egovrank.assessments.models import Assessment, Submission
-from egovrank.assessments.queries import best_for, criteria_set_for, entries_of, snapshot_of
+from egovrank.assessments.queries import (
+    assessment_of,
+    best_for,
+    criteria_set_for,
+    entries_of,
+    snapshot_of,
+)
 from egovrank.assessments.sheet import Entry, points_of, score_sheet
 from egovrank.core.audit import event, record, record_all
 from egovrank.core.lead_agency import lead_agency_for
@@ -32,6 +38,7 @@ from egovrank.orgs.models import Unit
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant, Period
 from egovrank.periods.rules import deadline_passed, period_shape
+from egovrank.scoring.collation import vietnamese_sort_key
 
 from .choices import Decision
 from .models import Forwarding, ReviewComment, RevisionRequest, Verification
@@ -43,6 +50,8 @@ __all__ = [
     "InvalidReviewInput",
     "ReviewRefused",
     "StaleVerification",
+    "check_approval",
+    "check_return",
     "do_accept",
     "refuse_without_district_review",
     "do_adjust",
@@ -403,21 +412,60 @@ def do_comment(participant: Participant, code: str, text: str, *, actor: User) -
 
 
 @transaction.atomic(durable=True)
+def _return_drafts(assessment: Assessment, message: str, deadline: datetime) -> list[ReviewComment]:
+    """The comments a return sends, or why the return is refused."""
+    drafts = list(
+        ReviewComment.objects.filter(assessment=assessment, sent_in__isnull=True).order_by("code")
+    )
+    if not message.strip() and not drafts:
+        raise InvalidReviewInput(
+            _("Say what to revise: write a message or comment on the criteria concerned.")
+        )
+    if deadline <= timezone.now():
+        raise InvalidReviewInput(_("The revision deadline must be in the future."))
+    return drafts
+
+
+def _refuse_unsent_comments(assessment: Assessment) -> None:
+    drafts = ReviewComment.objects.filter(assessment=assessment, sent_in__isnull=True)
+    if drafts.exists():
+        raise ReviewRefused(
+            _(
+                "Comments written for the unit have not been sent: return the form with them, "
+                "or delete them, before approving."
+            ),
+            [f"{c.code}: {c.text}" for c in drafts.order_by("code")],
+        )
+
+
+def _open_for_review(participant: Participant) -> Assessment:
+    assessment = assessment_of(participant)
+    reason = review_lock(participant, assessment)
+    if reason:
+        raise ReviewRefused(reason)
+    assert assessment is not None
+    return assessment
+
+
+def check_return(participant: Participant, *, message: str, deadline: datetime) -> None:
+    """Raise what ``do_return`` would refuse, without changing anything: the
+    confirmation step shows the return only when it can bind."""
+    _return_drafts(_open_for_review(participant), message, deadline)
+
+
+def check_approval(participant: Participant) -> None:
+    """Raise what ``do_approve`` would refuse for the form's state or unsent comments,
+    without changing anything (the confirmation step's check)."""
+    _refuse_unsent_comments(_open_for_review(participant))
+
+
 def do_return(
     participant: Participant, *, message: str, deadline: datetime, actor: User
 ) -> RevisionRequest:
     """Send the form back to the unit with the draft comments and a revision deadline."""
     participant, assessment = _reviewable(participant, actor=actor)
     message = message.strip()
-    drafts = list(
-        ReviewComment.objects.filter(assessment=assessment, sent_in__isnull=True).order_by("code")
-    )
-    if not message and not drafts:
-        raise InvalidReviewInput(
-            _("Say what to revise: write a message or comment on the criteria concerned.")
-        )
-    if deadline <= timezone.now():
-        raise InvalidReviewInput(_("The revision deadline must be in the future."))
+    drafts = _return_drafts(assessment, message, deadline)
     number = assessment.revision_requests.count() + 1
     request = RevisionRequest.objects.create(
         assessment=assessment, number=number, message=message, deadline=deadline, returned_by=actor
@@ -450,15 +498,7 @@ def do_approve(participant: Participant, *, actor: User) -> Assessment:
     """Close the review: every criterion without a verdict is accepted as the unit
     answered it."""
     participant, assessment = _reviewable(participant, actor=actor)
-    drafts = ReviewComment.objects.filter(assessment=assessment, sent_in__isnull=True)
-    if drafts.exists():
-        raise ReviewRefused(
-            _(
-                "Comments written for the unit have not been sent: return the form with them, "
-                "or delete them, before approving."
-            ),
-            [f"{c.code}: {c.text}" for c in drafts.order_by("code")],
-        )
+    _refuse_unsent_comments(assessment)
     criteria_set = criteria_set_for(participant)
     entries = entries_of(assessment)
     verifications = verifications_of(assessment)
@@ -570,11 +610,9 @@ def do_mark_not_submitted(participant: Participant, *, reason: str = "", actor: 
 
 
 def _communes(period: Period, district: Unit) -> list[Participant]:
-    return list(
-        period.participants.filter(reviewer_unit=district)
-        .select_related("assessment")
-        .order_by("unit_name")
-    )
+    # In Vietnamese order (Lạc Đạo before Lương Tài): the database orders by code point.
+    communes = period.participants.filter(reviewer_unit=district).select_related("assessment")
+    return sorted(communes, key=lambda participant: vietnamese_sort_key(participant.unit_name))
 
 
 def forwarding_problems(period: Period, district: Unit) -> list[str]:

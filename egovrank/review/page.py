@@ -128,6 +128,34 @@ class ReviewPage:
             **extra,
         }
 
+    def adjustments(self) -> list[dict[str, Any]]:
+        """The criteria the reviewer adjusted, as the unit will read them once the
+        review is approved: its answer, the verified one, both points and the reason."""
+        found = []
+        for line in self.own.leaves:
+            verification = self.verifications.get(line.code)
+            if verification is None or not verification.adjusted:
+                continue
+            answer = self.answers.get(line.code)
+            found.append(
+                {
+                    "code": line.code,
+                    "name": line.node.name,
+                    "own": answer_text(
+                        line.node,
+                        answer.value if answer else "",
+                        answer.not_applicable if answer else False,
+                    ),
+                    "verified": answer_text(
+                        line.node, verification.value, verification.not_applicable
+                    ),
+                    "own_points": line.points,
+                    "verified_points": self.verified.by_code[line.code].points,
+                    "reason": verification.reason,
+                }
+            )
+        return found
+
     def rows(self, failed: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         """Every node in tree order: the unit's line, the verified one, and for a leaf
         its criterion (the refused one as the refusal left it)."""

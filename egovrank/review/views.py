@@ -38,6 +38,8 @@ from .actions import (
     InvalidReviewInput,
     ReviewRefused,
     StaleVerification,
+    check_approval,
+    check_return,
     do_accept,
     do_adjust,
     do_approve,
@@ -284,6 +286,21 @@ def _page_refused(
     return render(request, "review/detail.html", review.context(**extra), status=status)
 
 
+def _confirmed(request: HttpRequest) -> bool:
+    """Whether the post comes from the confirmation step (a binding step shows what it
+    does first, without JavaScript too)."""
+    return request.POST.get("confirmed") == "yes"
+
+
+def _confirm_step(
+    request: HttpRequest, participant: Participant, step: str, **extra: Any
+) -> HttpResponse:
+    """What the unit will see once the step binds, and the button that binds it."""
+    review = ReviewPage(request, participant)
+    context = review.context(step=step, adjustments=review.adjustments(), **extra)
+    return render(request, "review/confirm.html", context)
+
+
 @require_POST
 @role_required(has_review_role)
 def return_form(request: SignedInRequest, year: int, unit: str) -> HttpResponse:
@@ -291,13 +308,14 @@ def return_form(request: SignedInRequest, year: int, unit: str) -> HttpResponse:
     posted = ReturnForm(request.POST)
     if not posted.is_valid():
         return _page_refused(request, participant, status=400, return_form=posted)
+    message, deadline = posted.cleaned_data["message"], posted.cleaned_data["deadline"]
     try:
-        request_ = do_return(
-            participant,
-            message=posted.cleaned_data["message"],
-            deadline=posted.cleaned_data["deadline"],
-            actor=request.user,
-        )
+        if not _confirmed(request):
+            check_return(participant, message=message, deadline=deadline)
+            return _confirm_step(
+                request, participant, "return", message=message, deadline=deadline, posted=posted
+            )
+        request_ = do_return(participant, message=message, deadline=deadline, actor=request.user)
     except ReviewRefused as refused:
         status = _refused_status(refused)
         return _page_refused(request, participant, refused, status=status, return_form=posted)
@@ -314,6 +332,9 @@ def return_form(request: SignedInRequest, year: int, unit: str) -> HttpResponse:
 def approve(request: SignedInRequest, year: int, unit: str) -> HttpResponse:
     participant = _reviewing(request, year, unit)
     try:
+        if not _confirmed(request):
+            check_approval(participant)
+            return _confirm_step(request, participant, "approve")
         do_approve(participant, actor=request.user)
     except ReviewRefused as refused:
         return _page_refused(request, participant, refused)

@@ -32,6 +32,7 @@ from egovrank.review.actions import (
     do_return,
     do_send_back,
 )
+from egovrank.testing import DECLARED
 
 POSTGRESQL = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="SQLite allows DELETE (its test runner needs it)"
@@ -53,7 +54,7 @@ def english():
 def submit(participant, actor, *, seed=1):
     answers = plausible_answers(criteria_set_for(participant), seed=seed)
     fill_demo_form(participant, answers, submit=False)
-    return do_submit(participant, actor=actor)
+    return do_submit(participant, actor=actor, declaration=DECLARED)
 
 
 @pytest.fixture
@@ -279,7 +280,7 @@ def test_a_whole_review_cycle_only_ever_adds_to_the_history(world):
     )
     history.step("revise", lambda: resave(sotc, "HT1", "45/50", officer))
     history.step("add link", lambda: do_add_link(sotc, "NL1", title="QĐ 12/QĐ-STC", actor=officer))
-    history.step("resubmit", lambda: do_submit(sotc, actor=head))
+    history.step("resubmit", lambda: do_submit(sotc, actor=head, declaration=DECLARED))
     history.step(
         "accept again",
         lambda: do_accept(sotc, "HT1", revision=revision(sotc, "HT1"), actor=province),

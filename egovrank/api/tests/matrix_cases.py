@@ -266,6 +266,15 @@ CASES: list[Case] = [
         change(409, "unit_head", readers=(*SOTC_READERS, "unit_officer")),
         "own department, empty form",
         form_of("sotc"),
+        method="post",
+        data=lambda w: {"declaration": True},
+    ),
+    # Without the declaration, nothing is submitted (400).
+    Case(
+        "api:submit",
+        change(400, "unit_head", readers=(*SOTC_READERS, "unit_officer")),
+        "own department, no declaration",
+        form_of("sotc"),
         "post",
     ),
     Case(

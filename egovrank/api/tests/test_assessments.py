@@ -9,6 +9,7 @@ from fractions import Fraction
 
 import pytest
 
+from egovrank.assessments.models import Submission
 from egovrank.assessments.queries import assessment_of, criteria_set_for, entries_of, sheet_for
 from egovrank.assessments.tests.helpers import fill_in, save
 from egovrank.core.models import AuditEvent
@@ -126,7 +127,7 @@ def test_it_answers_404_for_a_criterion_that_takes_no_answer(world):
 def test_the_head_submits_a_complete_form_and_withdraws_it(world):
     fill_in(world.participants["sotc"], actor=world.unit_officer)
     head = api_as(world.unit_head)
-    submitted = head.post(api("submit", **form_kwargs(world, "sotc")))
+    submitted = head.post(api("submit", **form_kwargs(world, "sotc")), {"declaration": True})
     assert submitted.status_code == 200
     assert submitted.json()["state"] == "submitted"
     assert submitted.json()["submitted_at"]
@@ -134,6 +135,20 @@ def test_the_head_submits_a_complete_form_and_withdraws_it(world):
     assert detail["may_withdraw"] is True and detail["lock"]
     withdrawn = head.post(api("withdraw", **form_kwargs(world, "sotc")))
     assert withdrawn.json()["state"] == "draft"
+
+
+def test_a_submission_without_the_declaration_is_refused_and_names_the_field(world):
+    fill_in(world.participants["sotc"], actor=world.unit_officer)
+    head = api_as(world.unit_head)
+    url = api("submit", **form_kwargs(world, "sotc"))
+    for body in ({}, {"declaration": False}):
+        response = head.post(url, body)
+        assert response.status_code == 400
+        assert [error["path"] for error in response.json()["errors"]] == ["declaration"]
+    assert not Submission.objects.exists()
+    head.client.defaults["HTTP_ACCEPT_LANGUAGE"] = "vi"
+    assert head.post(url, {"declaration": True}).status_code == 200
+    assert Submission.objects.get().declaration.startswith("Tôi cam kết")
 
 
 def test_the_unit_sees_its_verified_points_once_the_review_is_approved(world):

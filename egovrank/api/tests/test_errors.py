@@ -55,7 +55,7 @@ def test_it_answers_a_stale_save_with_the_current_answer(world):
 
 def test_it_lists_what_stops_a_submission(world):
     head = api_as(world.unit_head)
-    response = head.post(api("submit", **form_kwargs(world, "sotc")))
+    response = head.post(api("submit", **form_kwargs(world, "sotc")), {"declaration": True})
     assert response.status_code == 409
     errors = response.json()["errors"]
     assert errors[0]["code"] == "submission_refused"
@@ -81,7 +81,7 @@ def test_it_refuses_a_method_the_endpoint_does_not_take(world):
 def test_it_answers_in_the_requests_language(world):
     client = api_as(world.unit_head)
     client.client.defaults["HTTP_ACCEPT_LANGUAGE"] = "vi"
-    response = client.post(api("submit", **form_kwargs(world, "sotc")))
+    response = client.post(api("submit", **form_kwargs(world, "sotc")), {"declaration": True})
     assert response.json()["errors"][0]["message"].startswith("Chưa thể nộp phiếu")
 
 

@@ -35,6 +35,7 @@ from egovrank.assessments.actions import (
     do_submit,
     do_withdraw,
 )
+from egovrank.assessments.declaration import declaration_text
 from egovrank.assessments.models import EvidenceFile, EvidenceLink
 from egovrank.assessments.page import FormPage
 from egovrank.assessments.progress import NOT_STARTED, period_progress
@@ -59,6 +60,7 @@ from ..serializers import (
     LinkInputSerializer,
     SavedAnswerSerializer,
     StaleAnswerSerializer,
+    SubmitInputSerializer,
 )
 from .base import ApiView, data_of
 
@@ -195,21 +197,26 @@ class AnswerView(ApiView):
 
 
 class SubmitView(ApiView):
-    """The head submits the form: refused (409) with the list of what is missing, or
-    after the deadline."""
+    """The head submits the form with the declaration that it is true: refused (400)
+    without it, (409) with the list of what is missing, or after the deadline."""
 
     allowed = has_assessment_role
-    api_errors = (404, 409)
+    api_errors = (400, 404, 409)
 
     @extend_schema(
         operation_id="assessments_submit",
-        request=None,
+        request=SubmitInputSerializer,
         responses={200: AssessmentStatusSerializer},
         tags=TAGS,
     )
     def post(self, request: Request, year: int, unit: str) -> Response:
         participant = access_to_submit(request.user, year, unit)
-        assessment = do_submit(participant, actor=acting_user(request))
+        accepted = data_of(request, SubmitInputSerializer)["declaration"]
+        assessment = do_submit(
+            participant,
+            actor=acting_user(request),
+            declaration=declaration_text() if accepted else "",
+        )
         return Response(AssessmentStatusSerializer(shapes.status(participant, assessment)).data)
 
 

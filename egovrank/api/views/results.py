@@ -63,6 +63,7 @@ class ResultsView(ApiView):
                 "not_submitted": [p.unit_code for p in found.not_submitted],
                 "not_reviewed": [p.unit_code for p in found.not_reviewed],
                 "not_forwarded": [unit.code for unit in found.not_forwarded],
+                "still_open": [p.unit_code for p in found.still_open],
             },
         }
         return Response(ResultsSerializer(data).data)

@@ -221,12 +221,27 @@ CASES: list[Case] = [
     Case("assessments:remove_file", CHANGE_SOTC, "own department's file", sotc_file, "post"),
     Case("assessments:remove_link", POST_ONLY, "own department's link", sotc_link),
     Case("assessments:remove_link", CHANGE_SOTC, "own department's link", sotc_link, "post"),
-    Case("assessments:submit", POST_ONLY, "own department", form_of("sotc")),
+    # The confirmation step (summary and declaration): the head only.
+    Case(
+        "assessments:submit",
+        {**CHANGE_SOTC, "unit_officer": 403, "unit_head": 200},
+        "own department, confirmation step",
+        form_of("sotc"),
+    ),
     # Only the head submits; an empty form is refused (409) with what is missing.
     Case(
         "assessments:submit",
         {**CHANGE_SOTC, "unit_officer": 403, "unit_head": 409},
         "own department, empty form",
+        form_of("sotc"),
+        method="post",
+        data=lambda w: {"declaration": "yes"},
+    ),
+    # Without the declaration nothing is submitted (400).
+    Case(
+        "assessments:submit",
+        {**CHANGE_SOTC, "unit_officer": 403, "unit_head": 400},
+        "own department, no declaration",
         form_of("sotc"),
         "post",
     ),

@@ -108,6 +108,9 @@ def test_the_officer_fills_in_and_the_head_submits(
     page.locator("#file-HT1").set_input_files(str(evidence))
     page.locator("#e-HT1 form[enctype] button").click()
     page.locator("#e-HT1").get_by_role("link", name="Danh sách máy tính.pdf").wait_for()
+    # The status says the file is saved; "Saving…" does not stay on.
+    assert "HT1" in page.locator("#save-status").inner_text()
+    assert vi("Saving…") not in page.locator("#save-status").inner_text()
     assert EvidenceFile.objects.filter(assessment__participant=sotc, code="HT1").exists()
     screenshots.take("officer-attached-a-file")
     sign_out(page)
@@ -115,6 +118,10 @@ def test_the_officer_fills_in_and_the_head_submits(
     # The head tries to submit too early: the list of what is missing.
     sign_in_browser(page, live_server.url, "lanhdao.sotc")
     page.goto(live_server.url + FORM)
+    page.locator("a[href$='/submit/']").click()
+    page.wait_for_url("**" + FORM + "submit/")
+    assert page.locator("#submit-missing li").count() > 0
+    page.locator("#id_declaration").check()
     page.locator("form[action$='/submit/'] button").click()
     problems = page.locator("#submit-problems")
     problems.wait_for()
@@ -125,7 +132,14 @@ def test_the_officer_fills_in_and_the_head_submits(
 
     # The officer finishes; the head submits; the form becomes read-only and says why.
     finish_the_form(sotc, actor=sotc.unit.pk and None)
-    page.goto(live_server.url + FORM)
+    page.goto(live_server.url + FORM + "submit/")
+    # Not without the declaration, ticked and stored with the submission.
+    page.locator("form[action$='/submit/'] button").click()
+    page.locator("#declaration-error").wait_for()
+    assert Assessment.objects.get(participant=sotc).state == AssessmentState.DRAFT
+    assert page.locator("#submit-ready").is_visible()
+    screenshots.take("head-confirms-the-submission")
+    page.locator("#id_declaration").check()
     page.locator("form[action$='/submit/'] button").click()
     page.wait_for_url("**" + FORM)
     assert Assessment.objects.get(participant=sotc).state == AssessmentState.SUBMITTED
@@ -144,10 +158,11 @@ def test_a_late_submission_is_refused_with_the_deadline(live_server, page, scree
     lacdao = Participant.objects.get(unit_code="11989")
     finish_the_form(lacdao, actor=None)
     sign_in_browser(page, live_server.url, "lanhdao.lacdao")
-    page.goto(live_server.url + "/assessments/2019/11989/")
+    page.goto(live_server.url + "/assessments/2019/11989/submit/")
     # The deadline passes while the page is open.
     deadline = timezone.now() - timedelta(minutes=5)
     Period.objects.filter(year=2019).update(self_assessment_deadline=deadline)
+    page.locator("#id_declaration").check()
     page.locator("form[action$='/submit/'] button").click()
     shown = timezone.localtime(deadline).strftime("%d/%m/%Y")
     page.get_by_text(shown).first.wait_for()
@@ -155,4 +170,4 @@ def test_a_late_submission_is_refused_with_the_deadline(live_server, page, scree
     screenshots.take("late-submission-refused")
     page.goto(live_server.url + "/assessments/2019/11989/")
     assert shown in page.locator("#lock-reason").inner_text()
-    assert page.locator("form[action$='/submit/']").count() == 0
+    assert page.locator("a[href$='/submit/']").count() == 0

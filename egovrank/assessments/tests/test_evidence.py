@@ -13,6 +13,9 @@ from egovrank.conftest import vietnamese
 from egovrank.core.models import AuditEvent
 from egovrank.testing.ziparchive import BOMB_ODT, cost
 
+# The head ticks the declaration on the confirmation step.
+DECLARED = {"declaration": "yes"}
+
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
@@ -151,7 +154,7 @@ def test_evidence_cannot_change_once_submitted(world, officer, head):
 
     upload(officer, world, pdf())
     fill_in(world.participants["sotc"], actor=world.unit_officer)
-    head.post(form_url(world, name="assessments:submit"))
+    head.post(form_url(world, name="assessments:submit"), DECLARED)
     evidence = EvidenceFile.objects.get()
     response = officer.post(form_url(world, name="assessments:remove_file", pk=evidence.pk), **HTMX)
     assert response.status_code == 400
@@ -181,3 +184,15 @@ def test_a_1_kb_odt_that_inflates_to_1_gb_is_refused_at_once_in_vietnamese(world
     assert "bị từ chối" in expected  # said in Vietnamese, not left in English
     assert expected in response.content.decode()
     assert not EvidenceFile.objects.exists()
+
+
+def test_an_upload_replaces_the_saving_status_with_what_happened(world, officer):
+    # The page says "Saving…" while the file goes up; the answer must replace it.
+    saved = upload(officer, world, pdf(), **HTMX).content.decode()
+    status = saved[saved.index('id="save-status"') :]
+    assert 'hx-swap-oob="true"' in saved[saved.rindex("<p", 0, saved.index('id="save-status"')) :]
+    assert "Evidence of HT1 saved at" in status.split("</p>")[0]
+    refused = upload(officer, world, SimpleUploadedFile("x.exe", b"MZ"), **HTMX)
+    assert refused.status_code == 400
+    text = refused.content.decode()
+    assert "HT1 was not saved" in text[text.index('id="save-status"') :].split("</p>")[0]

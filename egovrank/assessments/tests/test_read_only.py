@@ -10,6 +10,9 @@ from egovrank.assessments.tests.helpers import fill_in
 from egovrank.periods.actions import do_grant_extension
 from egovrank.periods.models import Period
 
+# The head ticks the declaration on the confirmation step.
+DECLARED = {"declaration": "yes"}
+
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
@@ -35,7 +38,7 @@ def test_after_the_deadline_the_form_is_read_only_and_says_so(world, officer):
 def test_a_late_submission_is_refused_with_the_deadline(world, officer, head):
     fill_in(world.participants["sotc"], actor=world.unit_officer)
     pass_the_deadline(world)
-    response = head.post(form_url(world, name="assessments:submit"))
+    response = head.post(form_url(world, name="assessments:submit"), DECLARED)
     assert response.status_code == 409
     deadline = timezone.localtime(world.period.self_assessment_deadline)
     assert "has passed" in response.content.decode()
@@ -60,7 +63,7 @@ def test_an_extension_reopens_the_form_for_that_unit_only(world, officer):
 
 def test_a_submitted_form_is_read_only_until_returned(world, officer, head):
     fill_in(world.participants["sotc"], actor=world.unit_officer)
-    assert head.post(form_url(world, name="assessments:submit")).status_code == 302
+    assert head.post(form_url(world, name="assessments:submit"), DECLARED).status_code == 302
     html = officer.get(form_url(world)).content.decode()
     assert "Submitted on" in html and "unless a reviewer returns it" in html
     response = officer.post(

@@ -146,3 +146,28 @@ def test_the_audit_trail_holds_the_change_before_and_after(administrator_client,
 
 def test_an_unknown_node_is_not_found(administrator_client, world):
     assert administrator_client.get(url("NOPE")).status_code == 404
+
+
+def test_only_the_chosen_kind_s_fields_are_shown(administrator_client, world):
+    ratio = administrator_client.get(url("HT1")).content.decode()  # HT1 is a ratio
+    assert 'name="rule_bands"' in ratio and 'name="rule_denominator_figure"' in ratio
+    assert 'name="rule_yes_points"' not in ratio and 'name="rule_options"' not in ratio
+    yes_no = administrator_client.get(url("HT3.1")).content.decode()
+    assert 'name="rule_yes_points"' in yes_no and 'name="rule_bands"' not in yes_no
+
+
+def test_choosing_another_kind_shows_its_fields_and_saves_nothing(administrator_client, world):
+    # Without JavaScript: the kind step posts the form back with the new kind's fields.
+    data = {**node_data(SET, "HT3.1", name="Đổi tên chưa lưu"), "rule_kind": "option"}
+    response = administrator_client.post(url("HT3.1"), {**data, "choose_kind": "1"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="rule_options"' in html and 'name="rule_yes_points"' not in html
+    assert "Đổi tên chưa lưu</textarea>" in html  # what was typed is kept
+    assert "errorlist" not in html
+    assert fresh().revision == 1
+    # With HTMX only the rule's fields come back, to replace them in place.
+    fragment = administrator_client.post(
+        url("HT3.1"), {**data, "choose_kind": "1"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert fragment.startswith('<fieldset id="rule-fields"') and "<html" not in fragment

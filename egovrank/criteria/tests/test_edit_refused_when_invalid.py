@@ -5,7 +5,7 @@ import pytest
 
 from egovrank.core.models import AuditEvent
 
-from .helpers import SET, fresh, node_data
+from .helpers import SET, fresh, node_data, node_of
 
 pytestmark = pytest.mark.usefixtures("english")
 URL = f"/criteria/{SET}/edit/node/HT1/"
@@ -112,3 +112,17 @@ def test_a_rules_problem_is_said_in_vietnamese_at_its_field(world):
 
     assert response.status_code == 400
     assert "phải từ 0 đến điểm tối đa của tiêu chí" in response.content.decode()
+
+
+def test_a_criterion_and_its_group_are_lowered_in_one_edit(administrator_client, world):
+    # The refusal above is not a dead end: the group's maximum is on the same form.
+    page = administrator_client.get(URL).content.decode()
+    assert 'name="parent_max_points" value="50"' in page
+    data = {**node_data(SET, "HT1", max_points="8"), "parent_max_points": "48"}
+    response = administrator_client.post(URL, data)
+    assert response.status_code == 302
+    assert (node_of(SET, "HT1").max_points, node_of(SET, "HT").max_points) == (8, 48)
+    assert fresh().revision == 2  # one edit, one revision
+    event = AuditEvent.objects.filter(action__endswith="node_changed").latest("pk")
+    before, after = event.data["before"], event.data["after"]
+    assert (before["parent_max_points"], after["parent_max_points"]) == ("50", "48")

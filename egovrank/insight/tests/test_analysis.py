@@ -4,6 +4,7 @@ last year through a renamed unit."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -11,6 +12,7 @@ import pytest
 from django.urls import reverse
 
 from egovrank.insight.analysis import analyse
+from egovrank.insight.templatetags.insight_format import change_class
 from egovrank.publication.queries import current_publication
 
 from .conftest import client_of
@@ -111,3 +113,18 @@ def test_the_page_shows_the_figures_of_each_block(world):
     assert "98.67%" in html and "−1.33 percentage points" in html
     assert "Sở Xây dựng (cũ)" in html
     assert 'href="/insight/2018/analysis/"' in html
+
+
+def test_fewer_units_at_a_lower_level_is_shown_as_good_news(world):
+    # "Yếu −3" is an improvement: coloured as one, though its count went down.
+    _analysis, block = khoi01(world)
+    assert [(lv.code, lv.more_is_better) for lv in block.levels] == [
+        ("tot", True),
+        ("kha", True),
+        ("trung_binh", False),
+        ("yeu", False),
+    ]
+    yeu = replace(block.levels[-1], now=0, before=3)
+    tot = replace(block.levels[0], now=0, before=3)
+    assert (yeu.change, change_class(yeu.judged_change)) == (-3, "change--up")
+    assert (tot.change, change_class(tot.judged_change)) == (-3, "change--down")

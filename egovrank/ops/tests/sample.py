@@ -35,6 +35,7 @@ def build_sample() -> Any:
     from egovrank.results.actions import do_finalise, do_publish
     from egovrank.results.tests.helpers import DECISION, fill, forward, move
     from egovrank.review.actions import do_adjust, do_approve
+    from egovrank.testing import DECLARED
     from egovrank.testing.world import make_period, make_world
 
     world = make_world()
@@ -70,7 +71,7 @@ def build_sample() -> Any:
         url="https://stc.hungyen.gov.vn/van-ban/12",
         actor=officer,
     )
-    do_submit(sotc, actor=world.unit_head)
+    do_submit(sotc, actor=world.unit_head, declaration=DECLARED)
     reviewer = world.provincial_reviewer
     do_adjust(
         sotc, "HT3.1", value="no", reason="Không có tài liệu kiểm chứng", revision=0, actor=reviewer

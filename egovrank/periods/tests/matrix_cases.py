@@ -228,13 +228,31 @@ CASES: list[Case] = [
         "post",
     ),
     # States.
+    # Closing the self-assessment: first the step listing the units that still have
+    # time, then the confirmed move (with the reason cutting them off needs).
     Case(
         "periods:change_state",
-        ADMINISTRATOR_POST,
-        "open period to review",
+        expect(403, anonymous=302, administrator=200),
+        "open period to review, confirmation step",
         open_period,
         "post",
         lambda w: {"to_state": "review"},
+    ),
+    Case(
+        "periods:change_state",
+        ADMINISTRATOR_400,
+        "open period to review, units cut off without a reason",
+        open_period,
+        "post",
+        lambda w: {"to_state": "review", "confirmed": "yes"},
+    ),
+    Case(
+        "periods:change_state",
+        ADMINISTRATOR_POST,
+        "open period to review, confirmed with a reason",
+        open_period,
+        "post",
+        lambda w: {"to_state": "review", "confirmed": "yes", "reason": "Chỉ đạo của UBND tỉnh"},
     ),
     Case(
         "periods:change_state",

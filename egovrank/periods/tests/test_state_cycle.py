@@ -10,11 +10,14 @@ from .helpers import said
 
 pytestmark = pytest.mark.django_db
 
+# Closing the self-assessment before units' deadlines needs a reason.
+CLOSING = "Hết hạn tự đánh giá"
+
 
 def move(client, period, to_state, reason=""):
     return client.post(
         reverse("periods:change_state", kwargs={"year": period.year}),
-        {"to_state": to_state, "reason": reason},
+        {"to_state": to_state, "reason": reason, "confirmed": "yes"},
     )
 
 
@@ -45,7 +48,7 @@ def test_it_opens_the_review_and_records_the_move(world, client_as):
 def test_finalising_and_publishing_are_not_generic_moves(world, client_as, to_state):
     # They check the reviews and write the results: only the results page does them.
     admin = client_as("administrator")
-    move(admin, world.period, PeriodState.REVIEW)
+    move(admin, world.period, PeriodState.REVIEW, "Hết hạn tự đánh giá")
     response = move(admin, world.period, to_state, "Quyết định 123/QĐ-UBND")
     assert response.status_code == 400
     world.period.refresh_from_db()
@@ -69,13 +72,13 @@ def test_a_finalised_period_goes_back_to_review_with_a_reason(world, client_as):
 
 
 def test_the_success_message_names_the_new_state(world, client_as):
-    response = move(client_as("administrator"), world.period, PeriodState.REVIEW)
+    response = move(client_as("administrator"), world.period, PeriodState.REVIEW, CLOSING)
     assert said(response) == "The period is now “In review”."
 
 
 def test_going_back_needs_a_reason(world, client_as):
     admin = client_as("administrator")
-    move(admin, world.period, PeriodState.REVIEW)
+    move(admin, world.period, PeriodState.REVIEW, CLOSING)
     response = move(admin, world.period, PeriodState.SELF_ASSESSMENT, "  ")
     assert response.status_code == 400
     assert "Give the reason for going back." in response.content.decode()
@@ -85,7 +88,7 @@ def test_going_back_needs_a_reason(world, client_as):
 
 def test_going_back_with_a_reason_is_recorded(world, client_as):
     admin = client_as("administrator")
-    move(admin, world.period, PeriodState.REVIEW)
+    move(admin, world.period, PeriodState.REVIEW, CLOSING)
     response = move(admin, world.period, PeriodState.SELF_ASSESSMENT, "Hệ thống lỗi 3 ngày")
     assert response.status_code == 302
     last = state_events(world.period)[-1]
@@ -125,7 +128,7 @@ def test_a_published_period_offers_no_move(world, client_as):
 
 def test_in_review_the_page_offers_going_back_and_the_results_page(world, client_as):
     admin = client_as("administrator")
-    move(admin, world.period, PeriodState.REVIEW)
+    move(admin, world.period, PeriodState.REVIEW, CLOSING)
     page = admin.get(reverse("periods:detail", kwargs={"year": 2019})).content.decode()
     assert "Move on to “Finalised”" not in page
     assert "Go back to “Open for self-assessment”" in page

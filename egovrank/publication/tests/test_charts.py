@@ -3,6 +3,7 @@ description, each with the same figures as a table; a block too large for a bar 
 unit gets a histogram of shares instead, and its table still lists every unit."""
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -124,3 +125,24 @@ def test_a_block_too_large_for_bars_gets_a_histogram_and_a_full_table(world, mon
     assert len(response.context["rows"]) == 8
     for number in range(5):
         assert f"Xã Thử {number}" in page
+
+
+def test_a_long_group_name_wraps_on_whole_words_and_is_never_cut():
+    name = "HT Hạ tầng kỹ thuật công nghệ thông tin phục vụ chính quyền số"
+    chart = charts.group_profile(
+        [
+            charts.GroupShare(name, name, Decimal("80"), Decimal("70")),
+            charts.GroupShare("NL Nhân lực", "Nhân lực", Decimal("50"), None),
+        ],
+        chart_id="profile",
+        title="Hồ sơ",
+        desc="Tỷ lệ theo nhóm",
+        unit_label="Đơn vị",
+        average_label="Trung bình khối",
+        not_applicable="Không áp dụng",
+    )
+    assert_accessible(chart.svg)
+    assert "…" not in chart.svg
+    lines = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", chart.svg)
+    assert " ".join(lines[:-1]) == name and lines[-1] == "NL Nhân lực"
+    assert all(len(line) <= 34 for line in lines)

@@ -41,6 +41,7 @@ from egovrank.results.queries import live_tables
 from egovrank.results.tests.helpers import DECISION, fill, forward, move, set_state
 from egovrank.review.actions import do_adjust, do_approve, do_comment, do_return
 from egovrank.scoring.numbers import format_number
+from egovrank.testing import DECLARED
 from egovrank.testing.world import make_period
 
 from .helpers import anonymous, new_unit
@@ -110,7 +111,7 @@ def reviewed_sotc(world):
         explanation=SECRETS["evidence explanation"],
         actor=officer,
     )
-    do_submit(sotc, actor=head)
+    do_submit(sotc, actor=head, declaration=DECLARED)
     do_comment(sotc, "HT1", SECRETS["reviewer's comment"], actor=reviewer)
     do_return(
         sotc,
@@ -118,7 +119,7 @@ def reviewed_sotc(world):
         deadline=timezone.now() + timedelta(days=7),
         actor=reviewer,
     )
-    do_submit(sotc, actor=head)
+    do_submit(sotc, actor=head, declaration=DECLARED)
     do_adjust(
         sotc,
         "HT3.1",

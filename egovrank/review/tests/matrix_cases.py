@@ -37,6 +37,7 @@ READ_BY_ALL_REVIEWERS = reviewers(200, 200, 200)
 MISSING = reviewers(404, 404, 404)
 # A post on a department's form: its reviewer (the province's) acts.
 ACT_ON_DEPARTMENT = reviewers(403, 302, 404)
+STEP_ON_DEPARTMENT = reviewers(403, 200, 404)
 REFUSED_ON_DEPARTMENT = reviewers(403, 409, 404)
 INVALID_ON_DEPARTMENT = reviewers(403, 400, 404)
 # A post on a commune of Văn Lâm: the district's reviewer acts.
@@ -139,6 +140,10 @@ def two_tier_district(world: World) -> dict[str, Any]:
 def return_data(world: World) -> dict[str, Any]:
     deadline = timezone.localtime(timezone.now() + timedelta(days=7))
     return {"message": "Bổ sung minh chứng.", "deadline": deadline.strftime(LOCAL_INPUT)}
+
+
+def confirmed_return(world: World) -> dict[str, Any]:
+    return {**return_data(world), "confirmed": "yes"}
 
 
 def adjust_data(world: World) -> dict[str, Any]:
@@ -307,13 +312,22 @@ CASES: list[Case] = [
     ),
     # The steps of the review.
     Case("review:return", POST_ONLY, "department", form_of("sotc")),
+    # The confirmation step first (what the unit will see), then the binding post.
     Case(
         "review:return",
-        ACT_ON_DEPARTMENT,
-        "submitted department",
+        STEP_ON_DEPARTMENT,
+        "submitted department, confirmation step",
         submitted("sotc"),
         method="post",
         data=return_data,
+    ),
+    Case(
+        "review:return",
+        ACT_ON_DEPARTMENT,
+        "submitted department, confirmed",
+        submitted("sotc"),
+        method="post",
+        data=confirmed_return,
     ),
     Case(
         "review:return",
@@ -324,7 +338,21 @@ CASES: list[Case] = [
         data=lambda w: {"message": "Bổ sung."},
     ),
     Case("review:approve", POST_ONLY, "department", form_of("sotc")),
-    Case("review:approve", ACT_ON_DEPARTMENT, "submitted department", submitted("sotc"), "post"),
+    Case(
+        "review:approve",
+        STEP_ON_DEPARTMENT,
+        "submitted department, confirmation step",
+        submitted("sotc"),
+        "post",
+    ),
+    Case(
+        "review:approve",
+        ACT_ON_DEPARTMENT,
+        "submitted department, confirmed",
+        submitted("sotc"),
+        method="post",
+        data=lambda w: {"confirmed": "yes"},
+    ),
     Case("review:approve", REFUSED_ON_COMMUNE, "commune not submitted", form_of("lacdao"), "post"),
     Case("review:reopen", POST_ONLY, "department", form_of("sotc")),
     Case(

@@ -17,6 +17,7 @@ from egovrank.assessments.queries import criteria_set_for
 from egovrank.periods.models import Participant, Period
 from egovrank.review.actions import do_accept, do_adjust, do_approve
 from egovrank.review.models import Verification
+from egovrank.testing import DECLARED
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +37,7 @@ def fill(participant: Participant, *, seed: int = 1, quality: float = 0.7) -> As
 def submitted(participant: Participant, actor: Any, *, seed: int = 1, quality: float = 0.7) -> Any:
     """A complete form submitted by ``actor`` through ``do_submit``."""
     fill(participant, seed=seed, quality=quality)
-    return do_submit(participant, actor=actor)
+    return do_submit(participant, actor=actor, declaration=DECLARED)
 
 
 def revision_of(participant: Participant, code: str) -> int:

@@ -15,6 +15,7 @@ from egovrank.core.audit import history_of
 from egovrank.core.models import AuditEvent
 from egovrank.notifications.models import Notice
 from egovrank.periods.choices import PeriodState
+from egovrank.periods.models import Participant
 from egovrank.review.actions import (
     do_approve,
     do_forward,
@@ -256,3 +257,10 @@ def test_forwarding_costs_a_fixed_number_of_queries(world, communes, django_asse
 
 # As before it scored every block: the results read the period in five queries either way.
 QUERIES_PER_FORWARDING = 18
+
+
+def test_the_blockers_are_in_vietnamese_order_not_code_points(world):
+    # Code points put "Lương" (ư, U+01B0) before "Lạc" (ạ, U+1EA1); Vietnamese does not.
+    Participant.objects.filter(pk=world.participants["chidao"].pk).update(unit_name="Xã Lương Tài")
+    problems = forwarding_problems(world.period, world.units["vanlam"])
+    assert [problem.split(":")[0] for problem in problems] == ["Xã Lạc Đạo", "Xã Lương Tài"]

@@ -35,6 +35,7 @@ from egovrank.review.actions import (
 )
 from egovrank.review.changes import changes_since_previous_submission
 from egovrank.review.models import ReviewComment, RevisionRequest, Verification
+from egovrank.testing import DECLARED
 
 from .review_helpers import (
     accept,
@@ -163,7 +164,7 @@ def test_the_unit_revises_until_the_forms_revision_deadline_and_not_after(world,
         with pytest.raises(FormLocked, match="revision deadline .* has passed"):
             save(sotc, "HT2", officer, value="1/30")
         with pytest.raises(SubmissionRefused, match="revision deadline .* has passed"):
-            do_submit(sotc, actor=world.unit_head)
+            do_submit(sotc, actor=world.unit_head, declaration=DECLARED)
     assert answer(sotc, "HT2").value == "30/30"
     assert state_of(sotc) == AssessmentState.RETURNED
 
@@ -174,7 +175,7 @@ def test_a_returned_form_may_be_resubmitted_after_the_self_assessment_deadline(w
     do_return(sotc, message="Bổ sung", deadline=revision_deadline, actor=world.provincial_reviewer)
     with time_machine.travel(self_deadline + timedelta(days=1), tick=False):
         save(sotc, "HT2", world.unit_officer, value="29/30")
-        do_submit(sotc, actor=world.unit_head)
+        do_submit(sotc, actor=world.unit_head, declaration=DECLARED)
     assert state_of(sotc) == AssessmentState.SUBMITTED
     assert Submission.objects.filter(assessment__participant=sotc).count() == 2
 
@@ -229,7 +230,7 @@ def test_a_resubmission_is_submission_2_and_shows_exactly_what_changed(world, so
     save(sotc, "NL2", officer, value="no" if nl2 == "yes" else "yes")
     save(sotc, "NL2", officer, value=nl2)  # changed and changed back
     do_add_link(sotc, "UD1", title="Quyết định 123/QĐ-STC", url="https://x.vn/a", actor=officer)
-    do_submit(sotc, actor=world.unit_head)
+    do_submit(sotc, actor=world.unit_head, declaration=DECLARED)
 
     assessment = assessment_of(sotc)
     assert assessment.state == AssessmentState.SUBMITTED
@@ -262,11 +263,11 @@ def test_a_file_replaced_by_one_of_the_same_name_shows_as_removed_and_added(worl
     do_return(sotc, message="Bản quét mờ", deadline=in_days(5), actor=reviewer)
     old = do_add_file(sotc, "HT1", pdf("danh-sach.pdf"), actor=officer)
     do_add_link(sotc, "NL1", title="QĐ 5", actor=officer)
-    do_submit(sotc, actor=world.unit_head)
+    do_submit(sotc, actor=world.unit_head, declaration=DECLARED)
     do_return(sotc, message="Vẫn mờ", deadline=in_days(6), actor=reviewer)
     do_remove_file(old, actor=officer)
     do_add_file(sotc, "HT1", pdf("danh-sach.pdf"), actor=officer)
-    do_submit(sotc, actor=world.unit_head)
+    do_submit(sotc, actor=world.unit_head, declaration=DECLARED)
 
     changes = changes_since_previous_submission(assessment_of(sotc))
     assert set(changes) == {"HT1"}
@@ -278,7 +279,7 @@ def test_the_second_return_is_numbered_2_and_sends_only_new_comments(world, sotc
     reviewer = world.provincial_reviewer
     do_comment(sotc, "HT1", "Lần 1", actor=reviewer)
     do_return(sotc, message="", deadline=in_days(5), actor=reviewer)
-    do_submit(sotc, actor=world.unit_head)
+    do_submit(sotc, actor=world.unit_head, declaration=DECLARED)
     do_comment(sotc, "HT1", "Lần 2", actor=reviewer)  # a new draft beside the sent one
     request = do_return(sotc, message="Vẫn thiếu", deadline=in_days(6), actor=reviewer)
     assert request.number == 2
@@ -305,7 +306,7 @@ def test_comments_already_sent_do_not_block_approval(world, sotc):
     reviewer = world.provincial_reviewer
     do_comment(sotc, "HT1", "Thiếu danh sách", actor=reviewer)
     do_return(sotc, message="", deadline=in_days(5), actor=reviewer)
-    do_submit(sotc, actor=world.unit_head)
+    do_submit(sotc, actor=world.unit_head, declaration=DECLARED)
     assessment = do_approve(sotc, actor=reviewer)
     assert assessment.state == AssessmentState.APPROVED
     assert assessment.approved_by == reviewer

@@ -36,6 +36,8 @@ from egovrank.core.roles import Role
 from egovrank.demo.hungyen import DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount
 from egovrank.orgs.models import Unit
 from egovrank.periods.choices import PeriodState
+from egovrank.periods.models import Period
+from egovrank.periods.slots import still_has_time
 from egovrank.results.models import Publication
 from egovrank.testing.world import sign_in_browser
 
@@ -178,6 +180,9 @@ class Journey:
 
     def approve(self) -> None:
         self.page.get_by_role("button", name=vi("Approve the review")).click()
+        # The confirmation step shows what the unit will see before it binds.
+        self.page.locator("#confirm-verified").wait_for()
+        self.page.get_by_role("button", name=vi("Confirm the approval")).click()
         assert vi("The review is approved.") in self.notice()
         assert self.state() == vi("Approved")
 
@@ -331,6 +336,8 @@ def provincial_reviewer_returns(journey: Journey) -> None:
     send.scroll_into_view_if_needed()  # the totals' column scrolls on its own
     journey.shot("returning")
     send.click()
+    assert MESSAGE in page.locator("#confirm-message").inner_text()
+    page.get_by_role("button", name=vi("Confirm the return")).click()
     returned = vi("The form is returned to the unit for revision (return %(number)s).", number=1)
     assert returned in journey.notice()
     assert journey.state() == vi("Returned for revision")
@@ -359,6 +366,10 @@ def unit_revises_and_resubmits(journey: Journey) -> None:
     journey.sign_in("lanhdao.soxd")
     journey.open_form(SOXD)
     assert page.locator("#c-HT5_2").get_by_label(vi("Yes"), exact=True).is_checked()
+    page.get_by_role("link", name=vi("Submit the self-assessment")).click()
+    page.get_by_label(
+        vi("I declare that the figures and evidence in this self-assessment are true.")
+    ).check()
     page.get_by_role("button", name=vi("Submit the self-assessment")).click()
     assert vi("The self-assessment is submitted.") in journey.notice()
     assert page.locator("#returned").count() == 0
@@ -455,7 +466,19 @@ def administrator_publishes(journey: Journey, sotc_total: Decimal) -> None:
     page.wait_for_url(f"**/periods/{YEAR}/")
     with translation.override("vi"):
         review_state = str(PeriodState.REVIEW.label)
-    page.get_by_role("button", name=vi("Move on to “%(state)s”", state=review_state)).click()
+    move = page.get_by_role("button", name=vi("Move on to “%(state)s”", state=review_state))
+    move.click()
+    # The confirmation step lists the units whose time the move would cut short.
+    page.wait_for_url(f"**/periods/{YEAR}/state/")
+    cut_off = still_has_time(Period.objects.get(year=YEAR))
+    if cut_off:
+        listed = page.locator("#cut-off").inner_text()
+        assert all(participant.unit_name in listed for participant in cut_off)
+        page.get_by_label(vi("Reason for closing before their deadline")).fill("Chỉ đạo của tỉnh")
+    else:
+        page.locator("#no-cut-off").wait_for()
+    journey.shot("closing-the-self-assessment")
+    move.click()
     assert vi("The period is now “%(state)s”.", state=review_state) in journey.notice()
 
     page.locator(".actions").get_by_role("link", name=vi("Results"), exact=True).click()

@@ -13,6 +13,7 @@ from egovrank.periods.models import PeriodBlock
 from egovrank.results import compute as results_compute
 from egovrank.review.ranking import district_ranking
 from egovrank.review.slots import standings
+from egovrank.testing import DECLARED
 
 from .review_helpers import fill, set_period_state, submitted
 
@@ -67,7 +68,7 @@ def test_relative_to_best_scoring_keeps_the_whole_block(world, scored_units):
         participant = world.participants[key]
         fill(participant, seed=seed, quality=0.9)
         save(participant, "DVC3", dvc3, evidence_explanation="Báo cáo năm", actor=officer)
-        do_submit(participant, actor=officer)
+        do_submit(participant, actor=officer, declaration=DECLARED)
     set_period_state(world.period, PeriodState.REVIEW)
     vanlam = world.units["vanlam"]
     expected = [

@@ -17,6 +17,7 @@ from egovrank.assessments.tests.conftest import client_of
 from egovrank.review.actions import do_accept, do_adjust, do_comment, do_return
 from egovrank.review.queries import compare
 from egovrank.scoring.numbers import format_number
+from egovrank.testing import DECLARED
 
 
 def submit(participant, **overrides):
@@ -119,7 +120,7 @@ def test_it_marks_what_changed_since_the_last_submission(world):
     do_save_answer(
         sotc, "HT3.1", AnswerInput(value="no"), revision=answer.revision, actor=world.unit_officer
     )
-    do_submit(sotc, actor=world.unit_head)
+    do_submit(sotc, actor=world.unit_head, declaration=DECLARED)
     html = client_of(reviewer).get(page_of(world)).content.decode()
     block = html[html.index('id="criterion-HT3_1"') : html.index('id="criterion-HT3_2"')]
     assert "changed since the last submission" in block
@@ -141,7 +142,7 @@ def test_it_marks_an_answer_changed_since_the_verdict(world):
     do_save_answer(
         sotc, "HT3.1", AnswerInput(value="no"), revision=answer.revision, actor=world.unit_officer
     )
-    do_submit(sotc, actor=world.unit_head)
+    do_submit(sotc, actor=world.unit_head, declaration=DECLARED)
     html = client_of(reviewer).get(page_of(world)).content.decode()
     block = html[html.index('id="criterion-HT3_1"') : html.index('id="criterion-HT3_2"')]
     assert "changed since your verdict" in block

@@ -14,10 +14,12 @@ from egovrank.assessments.models import Assessment
 from egovrank.assessments.queries import criteria_set_for
 from egovrank.assessments.tests.conftest import client_of
 from egovrank.periods.models import Period
-from egovrank.review.actions import do_approve, do_comment
+from egovrank.review.actions import do_adjust, do_approve, do_comment
 from egovrank.review.models import ReviewComment, RevisionRequest
 
 LOCAL_INPUT = "%Y-%m-%dT%H:%M"
+# The post of the confirmation step, which binds.
+CONFIRMED = {"confirmed": "yes"}
 
 
 def submit(participant):
@@ -64,7 +66,8 @@ def test_returning_sends_the_comments_with_the_deadline_in_vietnam_time(world):
     do_comment(sotc, "HT1", "Gửi danh sách máy tính", actor=world.provincial_reviewer)
     reviewer = client_of(world.provincial_reviewer)
     response = reviewer.post(
-        url(world, "return"), {"message": "Bổ sung minh chứng", "deadline": "2099-12-31T17:00"}
+        url(world, "return"),
+        {"message": "Bổ sung minh chứng", "deadline": "2099-12-31T17:00", "confirmed": "yes"},
     )
     assert response.status_code == 302
     request = RevisionRequest.objects.get()
@@ -104,7 +107,7 @@ def test_approving_closes_the_review(world):
     sotc = world.participants["sotc"]
     submit(sotc)
     reviewer = client_of(world.provincial_reviewer)
-    response = reviewer.post(url(world, "approve"))
+    response = reviewer.post(url(world, "approve"), CONFIRMED)
     assert response.status_code == 302
     assessment = Assessment.objects.get(participant=sotc)
     assert (assessment.state, assessment.approved_by) == ("approved", world.provincial_reviewer)
@@ -120,7 +123,7 @@ def test_approving_with_unsent_comments_is_refused_with_them_listed(world):
     submit(sotc)
     do_comment(sotc, "HT1", "Gửi danh sách máy tính", actor=world.provincial_reviewer)
     response = client_of(world.provincial_reviewer).post(url(world, "approve"))
-    assert response.status_code == 409
+    assert response.status_code == 409  # refused on the confirmation step already
     html = response.content.decode()
     problems = html[html.index('id="review-problems"') :]
     assert "have not been sent" in problems
@@ -162,3 +165,37 @@ def test_a_form_cannot_be_closed_before_its_deadline(world):
     assert response.status_code == 409
     assert "deadline has not passed yet" in response.content.decode()
     assert not Assessment.objects.exists()
+
+
+def test_approving_first_shows_what_the_unit_will_see(world):
+    sotc = world.participants["sotc"]
+    submit(sotc)
+    do_adjust(
+        sotc,
+        "HT1",
+        value="5/10",
+        reason="Chỉ 5 máy có chữ ký số",
+        revision=0,
+        actor=world.provincial_reviewer,
+    )
+    response = client_of(world.provincial_reviewer).post(url(world, "approve"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="confirm-verified"' in html and "Verified points:" in html
+    adjustments = html[html.index('id="confirm-adjustments"') :]
+    assert "HT1" in adjustments and "Chỉ 5 máy có chữ ký số" in adjustments
+    assert 'name="confirmed" value="yes"' in html
+    assert Assessment.objects.get().state != "approved"
+
+
+def test_returning_first_shows_the_message_and_deadline_and_carries_them(world):
+    submit(world.participants["sotc"])
+    response = client_of(world.provincial_reviewer).post(
+        url(world, "return"), {"message": "Bổ sung minh chứng", "deadline": "2099-12-31T17:00"}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="confirm-message"' in html and "Bổ sung minh chứng" in html
+    assert "31/12/2099" in html or "12/31/2099" in html
+    assert 'name="deadline" value="2099-12-31T17:00"' in html
+    assert not RevisionRequest.objects.exists()

@@ -10,12 +10,13 @@ from egovrank.assessments.actions import do_submit
 from egovrank.assessments.tests.conftest import client_of, form_url
 from egovrank.assessments.tests.helpers import fill_in
 from egovrank.review.actions import do_adjust, do_approve, do_comment, do_return
+from egovrank.testing import DECLARED
 
 
 def _submitted(world):
     participant = world.participants["sotc"]
     fill_in(participant, actor=world.unit_officer)
-    do_submit(participant, actor=world.unit_head)
+    do_submit(participant, actor=world.unit_head, declaration=DECLARED)
     return participant
 
 
