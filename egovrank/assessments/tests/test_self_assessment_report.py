@@ -18,6 +18,7 @@ from egovrank.core.documents.tests.reading import (
     pdf_of,
 )
 from egovrank.scoring.numbers import format_number
+from egovrank.testing import DECLARED
 
 from .conftest import client_of, form_url
 from .helpers import fill_in, save
@@ -43,7 +44,7 @@ def resubmitted(world):
     node = yes_no_leaf(participant)
     save(participant, node.code, "yes", actor=world.unit_officer, note="Theo báo cáo quý")
     do_add_link(participant, node.code, title="Quyết định 15/QĐ-STC", actor=world.unit_officer)
-    do_submit(participant, actor=world.unit_head)
+    do_submit(participant, actor=world.unit_head, declaration=DECLARED)
     do_withdraw(participant, actor=world.unit_head)
     save(participant, node.code, "no", actor=world.unit_officer, note="Theo báo cáo quý")
     return participant, node

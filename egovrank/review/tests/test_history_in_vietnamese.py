@@ -14,6 +14,7 @@ from egovrank.assessments.actions import do_submit, do_withdraw
 from egovrank.assessments.tests.helpers import save
 from egovrank.core.models import AuditEvent
 from egovrank.review.actions import do_approve
+from egovrank.testing import DECLARED
 from egovrank.testing.language import language_problems, visible_text
 
 from .review_helpers import adjust, fill
@@ -27,9 +28,9 @@ def history(world):
     fill(participant)
     save(participant, "HT3.1", "no", actor=world.unit_officer)
     save(participant, "HT3.1", "yes", actor=world.unit_officer)
-    do_submit(participant, actor=world.unit_head)
+    do_submit(participant, actor=world.unit_head, declaration=DECLARED)
     do_withdraw(participant, actor=world.unit_head)
-    do_submit(participant, actor=world.unit_head)
+    do_submit(participant, actor=world.unit_head, declaration=DECLARED)
     adjust(participant, "HT3.1", "no", actor=world.provincial_reviewer, reason="Chưa có hồ sơ")
     do_approve(participant, actor=world.provincial_reviewer)
     return vietnamese_get(world.unit_head, "assessments:history", world, participant)
