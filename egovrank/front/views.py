@@ -37,14 +37,17 @@ def workspace(request: SignedInRequest) -> HttpResponse:
             "commune_count": visible.filter(parent_id__in=roles.reviewed_districts).count(),
             "unit_count": visible.count() if roles.sees_every_unit else None,
             "open_forms": _open_forms(request.user),
-            "two_tier_year": _two_tier_year() if roles.reviewed_districts else None,
+            "two_tier_year": (
+                _two_tier_year() if roles.reviewed_districts or roles.provincial_reviewer else None
+            ),
         },
     )
 
 
 def _two_tier_year() -> int | None:
-    """The year of the latest period under way when it has two tiers: a district
-    reviewer's card then says why there is nothing to do."""
+    """The year of the latest period under way when it has two tiers: the reviewers'
+    cards then say only what applies in it (the province reviews every participant; a
+    district reviewer has nothing to do, and the card says why)."""
     latest = Period.objects.exclude(state=PeriodState.DRAFT).order_by("-year").first()
     return latest.year if latest is not None and period_shape(latest).two_tier else None
 

@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 from egovrank.assessments.actions import AnswerInput, do_save_answer
 from egovrank.assessments.choices import AssessmentState
+from egovrank.assessments.figures import do_import_figures
 from egovrank.assessments.models import Answer, Assessment, EvidenceFile
 from egovrank.assessments.queries import criteria_set_for, entries_of, sheet_for
 from egovrank.assessments.tests.conftest import PDF_BYTES
@@ -40,11 +41,29 @@ def sign_out(page):
 
 def finish_the_form(participant, actor):
     """What the officer would type for every criterion still missing, through the same
-    action the form calls (the browser part of the journey already covered typing)."""
+    action the form calls (the browser part of the journey already covered typing); the
+    figures that come from a system, which the form refuses, through the figures import
+    as the province loads them."""
     assessment = Assessment.objects.get(participant=participant)
     entries = entries_of(assessment)
     sheet = sheet_for(participant, criteria_set_for(participant), entries, "vi")
-    for line in [*sheet.missing_answers, *sheet.missing_evidence]:
+    missing = [*sheet.missing_answers, *sheet.missing_evidence]
+    from_systems = {line.code: line for line in missing if not line.node.entered_by_unit}
+    if from_systems:
+        rows = [
+            f"{participant.unit_code},{code},{_an_answer(line)}"
+            for code, line in from_systems.items()
+        ]
+        do_import_figures(
+            participant.period,
+            "figures.csv",
+            "\n".join(["unit_code,criterion,value", *rows]).encode(),
+            source="Cổng Dịch vụ công quốc gia",
+            actor=actor,
+        )
+    for line in missing:
+        if not line.node.entered_by_unit:
+            continue
         answer = Answer.objects.filter(assessment=assessment, code=line.code).first()
         value = answer.value if answer and answer.value else _an_answer(line)
         do_save_answer(

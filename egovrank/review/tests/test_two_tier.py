@@ -109,8 +109,26 @@ def test_the_api_refuses_the_forwarding_too(world, year_2025):
     assert not Forwarding.objects.filter(period=year_2025).exists()
 
 
-def test_the_workspace_tells_the_district_reviewer(world, year_2025):
-    page = client_of(world.district_reviewer).get(reverse("front:workspace")).content.decode()
-    assert NOTE in page
-    other = client_of(world.provincial_reviewer).get(reverse("front:workspace")).content.decode()
-    assert NOTE not in other
+def workspace_card(person, card_id: str) -> str:
+    """The text of one card of ``person``'s workspace (``<section>`` ``card_id``)."""
+    page = client_of(person).get(reverse("front:workspace")).content.decode()
+    start = page.index(f'aria-labelledby="{card_id}"')
+    return page[start : page.index("</section>", start)]
+
+
+def test_the_workspace_cards_say_what_applies_in_a_three_tier_year(world):
+    district = workspace_card(world.district_reviewer, f"card-district-{world.units['vanlam'].pk}")
+    assert "rank them and forward the results to" in district
+    assert NOTE not in district
+    province = workspace_card(world.provincial_reviewer, "card-provincial")
+    assert "once their districts forward them" in province
+
+
+def test_the_workspace_cards_say_only_what_applies_in_a_two_tier_year(world, year_2025):
+    district = workspace_card(world.district_reviewer, f"card-district-{world.former['vanlam'].pk}")
+    assert NOTE in district
+    assert "forward" not in district.replace("nothing is forwarded", "")
+    province = workspace_card(world.provincial_reviewer, "card-provincial")
+    assert "In 2025 you review every participant directly" in province
+    assert "once their districts forward them" not in province
+    assert 'id="two-tier-note"' not in province  # the note is the district card's
