@@ -465,7 +465,9 @@ def do_adjust_figure(
             "verified_answer": value,
             "verified_not_applicable": False,
             "users": list(criteria_set.figure_users(code)),
-            "self_points": str(points_of(criteria_set, entries, code, best_for(criteria_set, [], entries))),
+            "self_points": str(
+                points_of(criteria_set, entries, code, best_for(criteria_set, [], entries))
+            ),
             "points_before": str(before),
             "points_after": str(after),
             "reason": reason,

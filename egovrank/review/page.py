@@ -168,7 +168,9 @@ class ReviewPage:
                     "verified": verification.value,
                     # What the figure is worth: the points of the criteria using it.
                     "own_points": sum((self.own.by_code[u].points for u in users), Decimal(0)),
-                    "verified_points": sum((self.verified.by_code[u].points for u in users), Decimal(0)),
+                    "verified_points": sum(
+                        (self.verified.by_code[u].points for u in users), Decimal(0)
+                    ),
                     "reason": verification.reason,
                 }
             )

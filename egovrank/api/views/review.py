@@ -240,7 +240,9 @@ class _FigureVerdict(ApiView):
                 **shapes.stale_verdict(page, code, stale.current),
             ) from None
         page = ReviewPage(request, participant)
-        return Response(FigureVerdictResultSerializer(shapes.figure_verdict_result(page, code)).data)
+        return Response(
+            FigureVerdictResultSerializer(shapes.figure_verdict_result(page, code)).data
+        )
 
 
 class FigureAdjustView(_FigureVerdict):
