@@ -80,11 +80,11 @@ def _verdict(request: HttpRequest, year: int, unit: str, code: str, act: Any) ->
     except StaleVerification as stale:
         return _answer(request, participant, code, status=409, conflict=stale.current)
     except InvalidReviewInput as invalid:
-        extra = {"error": str(invalid), "problems": invalid.problems}
+        extra: dict[str, Any] = {"error": str(invalid), "problems": invalid.problems}
         return _answer(request, participant, code, status=400, **extra, **_attempted(request))
     except ReviewRefused as refused:
-        extra = {"error": str(refused), "problems": refused.problems}
-        return _answer(request, participant, code, status=409, **extra)
+        why: dict[str, Any] = {"error": str(refused), "problems": refused.problems}
+        return _answer(request, participant, code, status=409, **why)
     except _Invalid as invalid:
         return _answer(request, participant, code, status=400, **invalid.extra)
     return _answer(request, participant, code, done=done)
