@@ -446,6 +446,18 @@ class ReviewLineSerializer(serializers.Serializer):
     draft_comment = serializers.CharField(allow_null=True)
 
 
+class ReviewFigureSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    value = serializers.CharField(allow_blank=True, help_text="As the unit gave it.")
+    verified_value = serializers.CharField(allow_blank=True, help_text="As verified.")
+    users = serializers.ListField(
+        child=serializers.CharField(), help_text="The criteria whose ratio uses it."
+    )
+    verdict = VerdictSerializer(allow_null=True)
+    verdict_revision = serializers.IntegerField(help_text="Send it back with the next verdict.")
+
+
 class ReviewDetailSerializer(serializers.Serializer):
     year = serializers.IntegerField()
     unit_code = serializers.CharField()
@@ -459,6 +471,7 @@ class ReviewDetailSerializer(serializers.Serializer):
     verified_totals = TotalsSerializer()
     returns = ReturnSerializer(many=True)
     criteria = ReviewLineSerializer(many=True)
+    figures = ReviewFigureSerializer(many=True, help_text="The set's shared figures.")
 
 
 class VerdictInputSerializer(serializers.Serializer):
@@ -484,6 +497,28 @@ class VerdictResultSerializer(serializers.Serializer):
     verdict = VerdictSerializer(allow_null=True)
     verdict_revision = serializers.IntegerField()
     verified = PointsSerializer()
+    verified_totals = TotalsSerializer()
+
+
+class FigureAdjustInputSerializer(VerdictInputSerializer):
+    """The verified value of a shared figure, and why."""
+
+    value = serializers.CharField(
+        max_length=100, error_messages={"required": _("Enter the verified figure.")}
+    )
+    reason = serializers.CharField(
+        max_length=5000, error_messages={"required": _("Give the reason for the adjustment.")}
+    )
+
+
+class FigureVerdictResultSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    verdict = VerdictSerializer(allow_null=True)
+    verdict_revision = serializers.IntegerField()
+    verified_value = serializers.CharField(allow_blank=True)
+    criteria = serializers.DictField(
+        child=PointsSerializer(), help_text="The verified points of each criterion using it."
+    )
     verified_totals = TotalsSerializer()
 
 

@@ -447,6 +447,32 @@ def review_detail(page: ReviewPage) -> dict[str, Any]:
         "verified_totals": sheet_totals(page.verified),
         "returns": [returned(request) for request in page.requests],
         "criteria": [review_line(page, line) for line in page.own.lines],
+        "figures": [review_figure(page, figure.code) for figure in page.own.figures],
+    }
+
+
+def review_figure(page: ReviewPage, code: str) -> dict[str, Any]:
+    own = page.own.figure_by_code[code]
+    return {
+        "code": code,
+        "name": own.figure.name,
+        "value": own.value,
+        "verified_value": page.verified.figure_by_code[code].value,
+        "users": list(own.users),
+        "verdict": verdict(page, code, page.verifications.get(code)),
+        "verdict_revision": page.comparison.revision_of(code),
+    }
+
+
+def figure_verdict_result(page: ReviewPage, code: str) -> dict[str, Any]:
+    users = page.own.figure_by_code[code].users
+    return {
+        "code": code,
+        "verdict": verdict(page, code, page.verifications.get(code)),
+        "verdict_revision": page.comparison.revision_of(code),
+        "verified_value": page.verified.figure_by_code[code].value,
+        "criteria": {user: line_points(page.verified.by_code[user]) for user in users},
+        "verified_totals": sheet_totals(page.verified),
     }
 
 

@@ -67,6 +67,16 @@ urlpatterns = [
     path(_review + "criteria/<apicode:code>/adjust/", review.AdjustView.as_view(), name="adjust"),
     path(_review + "criteria/<apicode:code>/clear/", review.ClearView.as_view(), name="clear"),
     path(
+        _review + "figures/<apicode:code>/adjust/",
+        review.FigureAdjustView.as_view(),
+        name="adjust_figure",
+    ),
+    path(
+        _review + "figures/<apicode:code>/clear/",
+        review.FigureClearView.as_view(),
+        name="clear_figure",
+    ),
+    path(
         _review + "criteria/<apicode:code>/comment/", review.CommentView.as_view(), name="comment"
     ),
     path(_review + "return/", review.ReturnView.as_view(), name="return"),

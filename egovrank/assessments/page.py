@@ -84,6 +84,8 @@ class FormPage:
             "answer": answer,
             "revision": answer.revision if answer else 0,
             "editable": self.editable and line.figure.entered_by_unit,
+            # The reviewer's verified value, once the unit may see its review.
+            "adjustment": self.review.adjusted(code),
         }
 
     def _shared_parts(self, line: Line) -> list[dict[str, Any]]:

@@ -3,7 +3,8 @@ input as the self-assessment form (yes/no, option, two figures of a ratio, a num
 read back into the stored text form (``Entry``) that the criteria's rules read.
 
 Field names carry the criterion code: ``v-<code>`` (value), ``num-<code>`` and
-``den-<code>`` (a ratio's figures), ``na-<code>`` (not applicable).
+``den-<code>`` (a ratio's figures), ``na-<code>`` (not applicable), and
+``fig-<code>`` for each of the set's shared figures (asked once, as on the form).
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from dataclasses import dataclass
 from egovrank.assessments.sheet import Entry, answers_of, dom_id, join_ratio, split_ratio
 from egovrank.scoring.answers import Choice, YesNo
 from egovrank.scoring.rules import InputKind, Rule
-from egovrank.scoring.tree import CriteriaSet, Node
+from egovrank.scoring.tree import CriteriaSet, Node, SharedFigure
 
 from .queries import scored_leaves
 
-__all__ = ["Field", "entries_from_post", "fields_of"]
+__all__ = ["Field", "FigureField", "entries_from_post", "fields_of", "figure_fields"]
 
 # Longer than any answer the stored form keeps (``Answer.value``).
 _MAX_LENGTH = 500
@@ -47,6 +48,10 @@ def entries_from_post(
             value = _text(data, f"v-{code}")
         not_applicable = leaf.allow_na and data.get(f"na-{code}") == "on"
         entries[code] = Entry(value=value, not_applicable=not_applicable)
+    for figure in criteria_set.figures:
+        # A form loaded before the set had figures posts none: keep the verified one.
+        if f"fig-{figure.code}" in data:
+            entries[figure.code] = Entry(value=_text(data, f"fig-{figure.code}"))
     return entries
 
 
@@ -91,3 +96,46 @@ def fields_of(criteria_set: CriteriaSet, entries: Mapping[str, Entry]) -> dict[s
             leaf, kind, value, numerator, denominator, entry.not_applicable and leaf.allow_na
         )
     return fields
+
+
+@dataclass(frozen=True)
+class FigureField:
+    """One shared figure's input: the value tried, the verified one, what uses it."""
+
+    figure: SharedFigure
+    value: str
+    verified: str
+    users: tuple[str, ...]
+    error: str = ""
+
+    @property
+    def code(self) -> str:
+        return self.figure.code
+
+    @property
+    def slug(self) -> str:
+        return dom_id(self.figure.code)
+
+    @property
+    def changed(self) -> bool:
+        return self.value.strip() != self.verified.strip()
+
+
+def figure_fields(
+    criteria_set: CriteriaSet,
+    entries: Mapping[str, Entry],
+    verified: Mapping[str, Entry],
+    errors: Mapping[str, str],
+) -> list[FigureField]:
+    """Each shared figure's input filled with ``entries``, beside the verified value,
+    with the core's refusal of it (``errors``, by code)."""
+    return [
+        FigureField(
+            figure,
+            entries.get(figure.code, Entry()).value,
+            verified.get(figure.code, Entry()).value,
+            criteria_set.figure_users(figure.code),
+            errors.get(figure.code, ""),
+        )
+        for figure in criteria_set.figures
+    ]

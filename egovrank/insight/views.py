@@ -27,7 +27,7 @@ from egovrank.scoring.numbers import DEFAULT_PRECISION
 from egovrank.scoring.tree import Node
 
 from .access import access_published_unit, has_insight_role
-from .forms import Field, entries_from_post, fields_of
+from .forms import Field, entries_from_post, fields_of, figure_fields
 from .queries import (
     UnitBasis,
     block_standings,
@@ -146,6 +146,7 @@ def what_if(request: HttpRequest, year: int, unit: str) -> HttpResponse:
         **_unit_context(basis),
         "simulation": simulation,
         "rows": _rows(basis, fields_of(basis.criteria_set, entries), simulation, locale),
+        "figures": figure_fields(basis.criteria_set, entries, basis.entries, simulation.errors),
         "changed": request.method == "POST",
     }
     if request.method == "POST" and _is_htmx(request):

@@ -25,7 +25,7 @@ from egovrank.assessments.queries import (
     entries_of,
     snapshot_of,
 )
-from egovrank.assessments.sheet import Entry, points_of, score_sheet
+from egovrank.assessments.sheet import Entry, answers_of, points_of, score_sheet
 from egovrank.core.audit import event, record, record_all
 from egovrank.core.lead_agency import lead_agency_for
 from egovrank.notifications.notify import (
@@ -39,6 +39,7 @@ from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant, Period
 from egovrank.periods.rules import deadline_passed, period_shape
 from egovrank.scoring.collation import vietnamese_sort_key
+from egovrank.scoring.tree import CriteriaSet, SharedFigure
 
 from .choices import Decision
 from .models import Forwarding, ReviewComment, RevisionRequest, Verification
@@ -55,6 +56,7 @@ __all__ = [
     "do_accept",
     "refuse_without_district_review",
     "do_adjust",
+    "do_adjust_figure",
     "do_approve",
     "do_clear",
     "do_comment",
@@ -220,6 +222,19 @@ def _leaf(participant: Participant, code: str) -> Any:
     return node
 
 
+def _figure(participant: Participant, code: str) -> SharedFigure:
+    figure = criteria_set_for(participant).figure(code)
+    if figure is None:
+        raise KeyError(code)
+    return figure
+
+
+def _verdict_code(participant: Participant, code: str) -> None:
+    """A criterion or one of the set's shared figures: both take a verdict."""
+    if criteria_set_for(participant).figure(code) is None:
+        _leaf(participant, code)
+
+
 def _verified_points(
     participant: Participant,
     entries: dict[str, Entry],
@@ -370,12 +385,103 @@ def do_adjust(
     return verification
 
 
+def _figure_conflicts(
+    criteria_set: CriteriaSet, code: str, before: dict[str, Entry], after: dict[str, Entry]
+) -> list[str]:
+    """What the criteria using the shared figure ``code`` refuse once it is changed and
+    did not refuse before (a numerator above the verified denominator): each named with
+    its criterion, the message naming the figure."""
+    _answers, refused_before = answers_of(criteria_set, before)
+    _answers, refused_after = answers_of(criteria_set, after)
+    if code in refused_after:
+        return [refused_after[code]]
+    return [
+        f"{user}: {refused_after[user]}"
+        for user in criteria_set.figure_users(code)
+        if user in refused_after and user not in refused_before
+    ]
+
+
+@transaction.atomic(durable=True)
+def do_adjust_figure(
+    participant: Participant,
+    code: str,
+    *,
+    value: str,
+    reason: str,
+    revision: int,
+    actor: User,
+) -> Verification:
+    """Set the verified value of the shared figure ``code``: every criterion that uses
+    it is scored by the core with it. Refused when a criterion's verified numerator
+    would be above it (or it above a verified denominator)."""
+    reason = reason.strip()
+    value = value.strip()
+    if not reason:
+        raise InvalidReviewInput(_("Give the reason for the adjustment."))
+    participant, assessment = _reviewable(participant, actor=actor)
+    _figure(participant, code)
+    if not value:
+        raise InvalidReviewInput(_("Enter the verified figure."))
+    criteria_set = criteria_set_for(participant)
+    entries = entries_of(assessment)
+    verifications = verifications_of(assessment)
+    verified = verified_entries(entries, verifications)
+    trial = dict(verified)
+    trial[code] = replace(trial.get(code, Entry()), value=value, not_applicable=False)
+    conflicts = _figure_conflicts(criteria_set, code, verified, trial)
+    if conflicts:
+        raise InvalidReviewInput(
+            _("The verified figure %(code)s = %(value)s is refused.")
+            % {"code": code, "value": value},
+            conflicts,
+        )
+    current = _current(assessment, code, revision)
+    before = _verified_points(participant, entries, verifications, code)
+    _start(assessment, actor=actor)
+    entry = entries.get(code, Entry())
+    verification = _save_verdict(
+        assessment,
+        code,
+        current,
+        entry,
+        decision=Decision.ADJUSTED,
+        value=value,
+        reason=reason,
+        actor=actor,
+    )
+    verifications[code] = verification
+    after = _verified_points(participant, entries, verifications, code)
+    record(
+        "review.adjusted",
+        assessment,
+        actor=actor,
+        summary=f"{code}: {entry.value or '—'} → {value} ({reason})",
+        data={
+            "code": code,
+            "figure": True,
+            "unit_answer": entry.value,
+            "unit_not_applicable": False,
+            "verified_answer": value,
+            "verified_not_applicable": False,
+            "users": list(criteria_set.figure_users(code)),
+            "self_points": str(
+                points_of(criteria_set, entries, code, best_for(criteria_set, [], entries))
+            ),
+            "points_before": str(before),
+            "points_after": str(after),
+            "reason": reason,
+        },
+    )
+    return verification
+
+
 @transaction.atomic(durable=True)
 def do_clear(participant: Participant, code: str, *, revision: int, actor: User) -> None:
     """Withdraw the verdict on ``code``: it is open again (and accepted on approval).
     The row stays, emptied, so its revision keeps counting for the stale check."""
     participant, assessment = _reviewable(participant, actor=actor)
-    _leaf(participant, code)
+    _verdict_code(participant, code)
     current = _current(assessment, code, revision)
     if current is None or not current.decision:
         return

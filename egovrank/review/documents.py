@@ -115,6 +115,19 @@ def _adjustments(participant: Participant, comparison: Comparison) -> Table:
         )
         verified = answer_text(line.node, verification.value, verification.not_applicable)
         rows.append((line.code, own, verified, verification.reason))
+    # A shared figure's verified value changes every criterion that uses it.
+    for figure in comparison.own.figures:
+        verification = comparison.verifications.get(figure.code)
+        if verification is not None and verification.adjusted:
+            used_by = _("%(value)s (used by %(users)s)")
+            rows.append(
+                (
+                    figure.code,
+                    used_by % {"value": figure.value or "—", "users": ", ".join(figure.users)},
+                    verification.value,
+                    verification.reason,
+                )
+            )
     return Table(
         heading=_("2. Adjustments and their reasons"),
         columns=(

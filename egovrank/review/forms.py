@@ -19,6 +19,7 @@ from egovrank.periods.models import Period
 __all__ = [
     "AdjustForm",
     "CommentForm",
+    "FigureAdjustForm",
     "ForwardForm",
     "ReasonForm",
     "ReturnForm",
@@ -122,3 +123,22 @@ class ForwardForm(forms.Form):
     def __init__(self, *args: Any, agency: LeadAgency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["note"].label = _("Note for %(agency)s") % {"agency": agency.short_name}
+
+
+class FigureAdjustForm(VerdictForm):
+    """The verified value of a shared figure, and why."""
+
+    value = forms.CharField(
+        max_length=100, error_messages={"required": _("Enter the verified figure.")}
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=5000,
+        error_messages={"required": _("Give the reason for the adjustment.")},
+    )
+
+    def attempted(self) -> dict[str, Any]:
+        return {"value": self.data.get("value", ""), "reason": self.data.get("reason", "")}
+
+    def problems(self) -> str:
+        return " ".join(" ".join(map(str, errors)) for errors in self.errors.values())

@@ -5,6 +5,7 @@ returns, and which controls the person gets."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
@@ -154,7 +155,49 @@ class ReviewPage:
                     "reason": verification.reason,
                 }
             )
+        for figure in self.own.figures:
+            verification = self.verifications.get(figure.code)
+            if verification is None or not verification.adjusted:
+                continue
+            users = figure.users
+            found.append(
+                {
+                    "code": figure.code,
+                    "name": figure.figure.name,
+                    "own": figure.value or "—",
+                    "verified": verification.value,
+                    # What the figure is worth: the points of the criteria using it.
+                    "own_points": sum((self.own.by_code[u].points for u in users), Decimal(0)),
+                    "verified_points": sum(
+                        (self.verified.by_code[u].points for u in users), Decimal(0)
+                    ),
+                    "reason": verification.reason,
+                }
+            )
         return found
+
+    def figure(self, code: str, **extra: Any) -> dict[str, Any]:
+        """A shared figure as the unit gave it, its verified value and its verdict."""
+        line = self.own.figure_by_code[code]
+        verification = self.verifications.get(code)
+        adjusted = verification is not None and verification.adjusted
+        initial = {
+            "value": verification.value if adjusted and verification else line.value,
+            "reason": verification.reason if verification else "",
+        }
+        return {
+            "f": line,
+            "vf": self.verified.figure_by_code[code],
+            "code": code,
+            "slug": line.slug,
+            "verification": verification if adjusted else None,
+            "revision": self.comparison.revision_of(code),
+            "adjust": extra.pop("attempted", None) or initial,
+            **extra,
+        }
+
+    def figure_rows(self, failed: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+        return [failed.get(line.code) or self.figure(line.code) for line in self.own.figures]
 
     def rows(self, failed: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         """Every node in tree order: the unit's line, the verified one, and for a leaf
@@ -186,6 +229,7 @@ class ReviewPage:
             "own": self.own,
             "verified": self.verified,
             "review": self,
+            "figure_rows": self.figure_rows(extra.pop("failed_figures", {})),
             "rows": self.rows(extra.pop("failed", {})) if extra.get("c") is None else [],
             "lock": self.lock,
             "may_review": self.may_review,

@@ -2,7 +2,7 @@ from django.urls import path
 
 from egovrank.core.documents import response  # noqa: F401 - registers the "doc" converter
 
-from . import views
+from . import figure_views, views
 
 app_name = "review"
 _form = "<int:year>/<str:unit>/"
@@ -14,6 +14,8 @@ urlpatterns = [
     path(_form + "criteria/<str:code>/adjust/", views.adjust, name="adjust"),
     path(_form + "criteria/<str:code>/clear/", views.clear, name="clear"),
     path(_form + "criteria/<str:code>/comment/", views.comment, name="comment"),
+    path(_form + "figures/<str:code>/adjust/", figure_views.adjust_figure, name="adjust_figure"),
+    path(_form + "figures/<str:code>/clear/", figure_views.clear_figure, name="clear_figure"),
     path(_form + "result.<doc:fmt>", views.result_document, name="result_document"),
     path(_form + "return/", views.return_form, name="return"),
     path(_form + "approve/", views.approve, name="approve"),

@@ -34,6 +34,7 @@ from egovrank.review.actions import (
     StaleVerification,
     do_accept,
     do_adjust,
+    do_adjust_figure,
     do_approve,
     do_clear,
     do_comment,
@@ -57,6 +58,8 @@ from ..serializers import (
     CommentInputSerializer,
     DistrictSerializer,
     DraftCommentSerializer,
+    FigureAdjustInputSerializer,
+    FigureVerdictResultSerializer,
     ForwardingSerializer,
     ForwardInputSerializer,
     ReasonInputSerializer,
@@ -200,6 +203,91 @@ class ClearView(_Verdict):
         do_clear(participant, code, revision=revision, actor=acting_user(request))
 
     @extend_schema(operation_id="review_clear", **VERDICT)
+    def post(self, request: Request, year: int, unit: str, code: str) -> Response:
+        return super().post(request, year, unit, code)
+
+
+class _FigureVerdict(ApiView):
+    """A verdict on one of the set's shared figures: every criterion using it is
+    re-scored by the core."""
+
+    allowed = has_review_role
+    api_errors = (400, 404, 409)
+    error_serializers = {409: StaleVerdictSerializer}
+
+    def act(self, request: Request, participant: Participant, code: str) -> None:
+        raise NotImplementedError
+
+    def post(self, request: Request, year: int, unit: str, code: str) -> Response:
+        participant = _reviewing(request, year, unit)
+        if criteria_set_for(participant).figure(code) is None:
+            raise Http404
+        try:
+            self.act(request, participant, code)
+        except StaleVerification as stale:
+            page = ReviewPage(request, participant)
+            raise Refusal(
+                status.HTTP_409_CONFLICT,
+                [
+                    error(
+                        _(
+                            "Another reviewer changed this verdict since you loaded it: nothing was saved."
+                        ),
+                        "stale",
+                        "revision",
+                    )
+                ],
+                **shapes.stale_verdict(page, code, stale.current),
+            ) from None
+        page = ReviewPage(request, participant)
+        return Response(
+            FigureVerdictResultSerializer(shapes.figure_verdict_result(page, code)).data
+        )
+
+
+class FigureAdjustView(_FigureVerdict):
+    """Set a shared figure's verified value with a reason; refused (400, naming the
+    criterion and the figure) when a verified numerator would be above it."""
+
+    def act(self, request: Request, participant: Participant, code: str) -> None:
+        posted = data_of(request, FigureAdjustInputSerializer)
+        try:
+            do_adjust_figure(
+                participant,
+                code,
+                value=posted["value"],
+                reason=posted["reason"],
+                revision=posted["revision"],
+                actor=acting_user(request),
+            )
+        except InvalidReviewInput as invalid:
+            found = refusal(invalid, path="value")
+            assert found is not None
+            raise found from None
+
+    @extend_schema(
+        operation_id="review_figure_adjust",
+        request=FigureAdjustInputSerializer,
+        responses={200: FigureVerdictResultSerializer},
+        tags=TAGS,
+    )
+    def post(self, request: Request, year: int, unit: str, code: str) -> Response:
+        return super().post(request, year, unit, code)
+
+
+class FigureClearView(_FigureVerdict):
+    """Withdraw the verdict on a shared figure: the unit's value stands again."""
+
+    def act(self, request: Request, participant: Participant, code: str) -> None:
+        revision = data_of(request, VerdictInputSerializer)["revision"]
+        do_clear(participant, code, revision=revision, actor=acting_user(request))
+
+    @extend_schema(
+        operation_id="review_figure_clear",
+        request=VerdictInputSerializer,
+        responses={200: FigureVerdictResultSerializer},
+        tags=TAGS,
+    )
     def post(self, request: Request, year: int, unit: str, code: str) -> Response:
         return super().post(request, year, unit, code)
 

@@ -75,6 +75,30 @@ def submitted(key: str, code: str = "") -> Any:
     return kwargs
 
 
+def with_figures(key: str, submit: bool = True, code: str = "TONG_CBCCVC") -> Any:
+    """The form of ``key`` under a set with shared figures (TONG_CBCCVC), filled in and
+    submitted, and one of its figures."""
+
+    def kwargs(world: World) -> dict[str, Any]:
+        from egovrank.assessments.tests.test_shared_figures import shared_version
+        from egovrank.periods.models import PeriodBlock
+
+        block = world.participants[key].block
+        PeriodBlock.objects.filter(period=world.period, block=block).update(
+            version=shared_version()
+        )
+        if submit:
+            _submit(world, key)
+        return on(key, code)(world)
+
+    return kwargs
+
+
+def figure_data(world: World) -> dict[str, Any]:
+    # Above every numerator the demo's plausible answers give: nothing refuses it.
+    return {"revision": 0, "value": "100000", "reason": "Theo danh sách trả lương"}
+
+
 def approved(key: str) -> Any:
     def kwargs(world: World) -> dict[str, Any]:
         from egovrank.review.actions import do_approve
@@ -298,6 +322,65 @@ CASES: list[Case] = [
         ACT_ON_DEPARTMENT,
         "submitted department",
         submitted("sotc", "HT1"),
+        method="post",
+        data=lambda w: REVISION,
+    ),
+    # Verdicts on one of the set's shared figures.
+    Case("review:adjust_figure", POST_ONLY, "department", with_figures("sotc")),
+    Case(
+        "review:adjust_figure",
+        ACT_ON_DEPARTMENT,
+        "submitted department",
+        with_figures("sotc"),
+        method="post",
+        data=figure_data,
+    ),
+    Case(
+        "review:adjust_figure",
+        INVALID_ON_DEPARTMENT,
+        "without a reason",
+        with_figures("sotc"),
+        method="post",
+        data=lambda w: {"revision": 0, "value": "100000"},
+    ),
+    Case(
+        "review:adjust_figure",
+        REFUSED_ON_DEPARTMENT,
+        "department not submitted",
+        with_figures("sotc", submit=False),
+        method="post",
+        data=figure_data,
+    ),
+    Case(
+        "review:adjust_figure",
+        reviewers(403, 404, 404),
+        "no such figure",
+        with_figures("sotc", code="HT1"),
+        method="post",
+        data=figure_data,
+    ),
+    Case(
+        "review:adjust_figure",
+        reviewers(403, 403, 302),
+        "submitted commune of the reviewed district",
+        with_figures("lacdao"),
+        method="post",
+        data=figure_data,
+    ),
+    Case("review:clear_figure", POST_ONLY, "department", with_figures("sotc")),
+    Case(
+        "review:clear_figure",
+        ACT_ON_DEPARTMENT,
+        "submitted department",
+        with_figures("sotc"),
+        method="post",
+        data=lambda w: REVISION,
+    ),
+    Case(
+        "review:clear_figure",
+        REFUSED_ON_DEPARTMENT,
+        "department not submitted",
+        with_figures("sotc", submit=False),
         method="post",
         data=lambda w: REVISION,
     ),
