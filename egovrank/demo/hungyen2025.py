@@ -40,6 +40,7 @@ from egovrank.periods.actions import (
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Period
 from egovrank.results.actions import do_finalise, do_publish
+from egovrank.scoring.fileformat.cells import csv_writer
 
 from .hungyen import DEMO_PASSWORD, DemoAccount, PublishedReport, published_report
 from .national import fill_reviewed_forms, record_approvals
@@ -139,7 +140,7 @@ def _with_blocks(content: bytes) -> bytes:
     block = {str(UnitKind.DEPARTMENT): "SBN", str(UnitKind.COMMUNE): "XP"}
     out = io.StringIO()
     out.write("\n".join(notes) + "\n")
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out, lineterminator="\n")
     writer.writerow([*rows[0], "block"])
     for row in rows[1:]:
         writer.writerow([*row, block.get(row[kind], "")])

@@ -517,7 +517,6 @@ def do_comment(participant: Participant, code: str, text: str, *, actor: User) -
     draft.save()
 
 
-@transaction.atomic(durable=True)
 def _return_drafts(assessment: Assessment, message: str, deadline: datetime) -> list[ReviewComment]:
     """The comments a return sends, or why the return is refused."""
     drafts = list(
@@ -565,6 +564,7 @@ def check_approval(participant: Participant) -> None:
     _refuse_unsent_comments(_open_for_review(participant))
 
 
+@transaction.atomic(durable=True)
 def do_return(
     participant: Participant, *, message: str, deadline: datetime, actor: User
 ) -> RevisionRequest:

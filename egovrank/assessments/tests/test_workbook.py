@@ -493,7 +493,7 @@ def test_the_history_page_shows_the_upload(world, officer):
     officer.post(form_url(world, name="assessments:workbook_confirm"), {"token": token})
     html = officer.get(form_url(world, name="assessments:history")).content.decode()
     assert "1 answer saved from the workbook phieu.xlsx" in html
-    assert "HT3.1: — → yes" in html
+    assert "HT3.1: — → Yes" in html  # the answer as people read it
 
 
 def test_a_ratio_problem_names_the_figure_at_fault(world, officer):
