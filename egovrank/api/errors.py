@@ -33,6 +33,7 @@ from egovrank.assessments.actions import (
     FormLocked,
     SubmissionRefused,
 )
+from egovrank.core.said import said
 from egovrank.periods.actions import PeriodRefused
 from egovrank.results.actions import ResultsRefused
 from egovrank.review.actions import InvalidReviewInput, ReviewRefused
@@ -57,7 +58,8 @@ class Refusal(exceptions.APIException):
 
 
 def error(message: str, code: str, path: str = "") -> dict[str, str]:
-    return {"path": path, "message": str(message), "code": code}
+    # A message of the scoring core is said in the request's language, like the rest.
+    return {"path": path, "message": said(message), "code": code}
 
 
 # The apps' refusals: (status, code, the input they are about). Subclasses first.

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
+from egovrank.core.said import said
 from egovrank.scoring.answers import NA, Answer, AnswerError, EntryProblem, SharedFigureConflict
 from egovrank.scoring.engine import UnitInput, UnitScore, best_figures, score_unit
 from egovrank.scoring.explain import describe_rule, render
@@ -89,8 +90,8 @@ def _checked(node: Node, entry: Entry) -> tuple[Answer | None, str]:
         )
     except EntryProblem as problem:
         return None, entry_message(problem)
-    except AnswerError as error:  # the core's own words, as the CLI shows them
-        return None, error.message
+    except AnswerError as error:  # the core's own words, in the reader's language
+        return None, said(error.message)
     return answer, ""
 
 
@@ -264,7 +265,7 @@ def _answers(
             except SharedFigureConflict as conflict:
                 error = entry_message(conflict.problem)
             except AnswerError as refused:
-                error = refused.message
+                error = said(refused.message)
         if error:
             errors[node.code] = error
         elif answer is not None:

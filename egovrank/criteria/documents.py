@@ -18,6 +18,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from .field_names import field_label
+
 __all__ = [
     "NODE_KEYS",
     "AddNode",
@@ -114,15 +116,15 @@ def _parent_code(document: Document, code: str) -> str | None:
 
 
 def describe_path(document: Any, path: Path) -> str:
-    """A place in the document for people: node codes, then the field
-    (``HT › HT1 › rule › bands 2 › points``)."""
+    """A place in the document for people: node codes, then the field's label in the
+    reader's language (``HT › HT1 › Rule › Bands 2 › Points``)."""
     parts: list[str] = []
     current = document
     for index, step in enumerate(path):
         try:
             current = current[step]
         except (KeyError, IndexError, TypeError):
-            parts.append(str(step))
+            parts.append(field_label(step))
             continue
         previous = path[index - 1] if index else None
         if previous in ("nodes", "children") and isinstance(current, Mapping):
@@ -132,7 +134,7 @@ def describe_path(document: Any, path: Path) -> str:
         elif isinstance(step, int):
             parts[-1] = f"{parts[-1]} {step + 1}" if parts else str(step + 1)
         else:
-            parts.append(str(step))
+            parts.append(field_label(step))
     return " › ".join(parts) or _("the set")
 
 

@@ -20,6 +20,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from egovrank.assessments.sheet import Entry
+from egovrank.core.said import said
 from egovrank.results.models import PublishedResult
 from egovrank.scoring.answers import AnswerError
 from egovrank.scoring.engine import NodeResult, UnitScore
@@ -105,7 +106,7 @@ def simulate(basis: UnitBasis, entries: Mapping[str, Entry], others: list[Standi
     try:
         score, errors = basis.score(entries)
     except AnswerError as error:  # pragma: no cover - the entries were checked first
-        score, errors = None, {error.code: error.message}
+        score, errors = None, {error.code: said(error.message)}
     if score is None:
         return Simulation(result, None, errors, published_level=published_level)
     own = Standing(

@@ -50,6 +50,8 @@ AVERAGE = "#8a94a6"  # the block's average beside it
 MAX_BARS = 200
 # Below this many units each bar carries its unit's name; above, bars become columns.
 MAX_LABELLED_BARS = 30
+# A labelled bar's name wraps at about this many characters (the label column's width).
+LABEL_CHARACTERS = 38
 
 
 @dataclass(frozen=True)
@@ -132,10 +134,6 @@ def _fmt(value: float) -> str:
     """Coordinates with at most one decimal: short markup, crisp enough."""
     text = f"{value:.1f}"
     return text[:-2] if text.endswith(".0") else text
-
-
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _wrap(text: str, limit: int) -> list[str]:
@@ -223,10 +221,17 @@ def _tooltip(bar: Bar, lang: str) -> str:
 def _labelled_bars(
     bars: Sequence[Bar], levels: Sequence[Level], chart_id: str, title: str, desc: str, lang: str
 ) -> Chart:
-    width, label_width, value_width, row = 800, 270, 70, 24
+    width, label_width, value_width, row, line_height = 800, 270, 70, 24, 13
     top, bottom = 22, 24
     plot = width - label_width - value_width
-    height = top + row * max(len(bars), 1) + bottom
+    # Each name wraps to whole words, as the profile's groups do; a long one makes its
+    # row taller, so that no unit's name is cut.
+    labels = [
+        _wrap((f"{bar.rank}. " if bar.rank is not None else "") + bar.label, LABEL_CHARACTERS)
+        for bar in bars
+    ]
+    rows = [max(row, line_height * len(lines) + 11) for lines in labels]
+    height = top + (sum(rows) if rows else row) + bottom
     parts = _open(chart_id, width, height, title, desc, "chart--ranking")
 
     def x_of(percent: Decimal) -> float:
@@ -248,18 +253,25 @@ def _labelled_bars(
                 size=11,
             )  # fmt: skip
         )
+    y = top
     for index, bar in enumerate(bars):
-        y = top + index * row
+        if index:
+            y += rows[index - 1]
+        middle = y + rows[index] / 2  # the bar and its value at the middle of the name
         colour = level_colour(bar.level_code, levels)
-        rank = f"{bar.rank}. " if bar.rank is not None else ""
+        lines = labels[index]
+        first = middle + 4 - line_height * (len(lines) - 1) / 2
         parts.append(f"<g><title>{escape(_tooltip(bar, lang))}</title>")
-        parts.append(_text(label_width - 8, y + 16, rank + _shorten(bar.label, 38), anchor="end"))
+        parts.append(
+            _text_lines(label_width - 8, first, lines, line_height=line_height, anchor="end")
+        )
         bar_width = max(plot * float(bar.percent) / 100, 1)
         parts.append(
-            f'<rect x="{label_width}" y="{y + 4}" width="{_fmt(bar_width)}" height="{row - 8}" '
+            f'<rect x="{label_width}" y="{_fmt(middle - (row - 8) / 2)}" '
+            f'width="{_fmt(bar_width)}" height="{row - 8}" '
             f'fill="{colour}" class="chart__bar chart__bar--{escape(bar.level_code)}"/>'
         )
-        parts.append(_text(label_width + bar_width + 6, y + 16, _percent(bar.percent, lang)))
+        parts.append(_text(label_width + bar_width + 6, middle + 4, _percent(bar.percent, lang)))
         parts.append("</g>")
     axis_y = height - bottom
     parts.append(

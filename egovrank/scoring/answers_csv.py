@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from .answers import NA, Answer, AnswerError
 from .engine import UnitInput
-from .fileformat.problems import FileRefused, Problem
+from .fileformat.problems import FileRefused, Problem, Text, at_row, gettext_noop
 from .numbers import ZERO, NumberFormatError, parse_decimal
 from .tree import CriteriaSet
 
@@ -95,7 +95,7 @@ def _header(reader: Iterator[list[str]], filename: str) -> tuple[dict[str, int],
         header = [h.strip() for h in next(reader)]
     except StopIteration:
         raise AnswersFileError(
-            filename, [Problem(f"{filename}, row 1", "the file is empty")]
+            filename, [Problem(at_row(filename, 1), Text(gettext_noop("the file is empty")))]
         ) from None
     missing = [c for c in COLUMNS if c not in header]
     unknown = [h for h in header if h not in COLUMNS]
@@ -107,7 +107,7 @@ def _header(reader: Iterator[list[str]], filename: str) -> tuple[dict[str, int],
             details.append("unknown column(s): " + ", ".join(unknown))
         expected = ",".join(COLUMNS)
         message = "; ".join(details) + f" (expected {expected})"
-        raise AnswersFileError(filename, [Problem(f"{filename}, row 1", message)])
+        raise AnswersFileError(filename, [Problem(at_row(filename, 1), message)])
     return {name: header.index(name) for name in COLUMNS}, len(header)
 
 
@@ -121,7 +121,7 @@ class _Rows:
         self.problems: list[Problem] = []
 
     def problem(self, row: int, column: str, message: str, code: str | None = None) -> None:
-        where = f"{self.filename}, row {row}, column {column}"
+        where = at_row(self.filename, row, column)
         self.problems.append(Problem(where, message, code, row=row, column=column))
 
     def read(self, row: int, values: dict[str, str]) -> None:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from .numbers import HUNDRED, ZERO, exact_mul
+from .text import Text, gettext_noop
 
 __all__ = ["DEFAULT_LEVELS", "Level", "LevelScale", "share_of"]
 
@@ -63,19 +64,28 @@ class LevelScale:
         codes = [level.code for level in self.levels]
         for index, level in enumerate(self.levels):
             if codes.index(level.code) != index:
-                problems.append((f"levels.{index}.code", f"duplicate level {level.code!r}"))
+                message = Text(gettext_noop("duplicate level '%(level)s'"), level=level.code)
+                problems.append((f"levels.{index}.code", message))
             if index and level.min_percent >= self.levels[index - 1].min_percent:
                 problems.append(
-                    (f"levels.{index}.min_percent", "levels must go from highest to lowest")
+                    (
+                        f"levels.{index}.min_percent",
+                        Text(gettext_noop("levels must go from highest to lowest")),
+                    )
                 )
             if not ZERO <= level.min_percent <= HUNDRED:
-                problems.append((f"levels.{index}.min_percent", "must be between 0 and 100"))
+                message = Text(gettext_noop("must be between 0 and 100"))
+                problems.append((f"levels.{index}.min_percent", message))
         last = len(self.levels) - 1
         if self.levels[-1].min_percent != 0:
-            problems.append((f"levels.{last}.min_percent", "the lowest level must start at 0"))
+            message = Text(gettext_noop("the lowest level must start at 0"))
+            problems.append((f"levels.{last}.min_percent", message))
         if self.levels[-1].strict:
             problems.append(
-                (f"levels.{last}.strict", "the lowest level takes every share from 0: not strict")
+                (
+                    f"levels.{last}.strict",
+                    Text(gettext_noop("the lowest level takes every share from 0: not strict")),
+                )
             )
         return problems
 

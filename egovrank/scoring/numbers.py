@@ -25,6 +25,8 @@ from decimal import (
 )
 from fractions import Fraction
 
+from .text import Text, gettext_noop
+
 __all__ = [
     "DIVIDE_CONTEXT",
     "HUNDRED",
@@ -97,10 +99,14 @@ def points(value: Decimal | int | str) -> Decimal:
     """Read a points value and check it has at most two decimal places."""
     result = value if isinstance(value, Decimal) else Decimal(str(value))
     if not result.is_finite():
-        raise NumberFormatError(f"{value!r} is not a finite number")
+        raise NumberFormatError(
+            Text(gettext_noop("'%(value)s' is not a finite number"), value=str(value))
+        )
     exponent = result.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2 and result != round_half_up(result):
-        raise NumberFormatError(f"{value!r} has more than two decimal places")
+        raise NumberFormatError(
+            Text(gettext_noop("'%(value)s' has more than two decimal places"), value=str(value))
+        )
     return result
 
 
@@ -127,19 +133,26 @@ def parse_decimal(text: str) -> Decimal:
     """
     cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
     if not cleaned:
-        raise NumberFormatError("empty value")
+        raise NumberFormatError(Text(gettext_noop("empty value")))
     if cleaned.count(".") + cleaned.count(",") > 1:
         raise NumberFormatError(
-            f"{text!r}: use at most one decimal separator and no thousands separator"
+            Text(
+                gettext_noop(
+                    "'%(text)s': use at most one decimal separator and no thousands separator"
+                ),
+                text=text,
+            )
         )
     cleaned = cleaned.replace(",", ".")
     body = cleaned.lstrip("+-")
     if not body or not all(ch.isdigit() or ch == "." for ch in body) or body in {"."}:
-        raise NumberFormatError(f"{text!r} is not a number")
+        raise NumberFormatError(Text(gettext_noop("'%(text)s' is not a number"), text=text))
     try:
         return Decimal(cleaned)
     except InvalidOperation as exc:  # pragma: no cover - guarded above
-        raise NumberFormatError(f"{text!r} is not a number") from exc
+        raise NumberFormatError(
+            Text(gettext_noop("'%(text)s' is not a number"), text=text)
+        ) from exc
 
 
 def _group_thousands(digits: str, separator: str) -> str:

@@ -107,8 +107,12 @@ def test_it_takes_a_ratio_as_two_figures(world):
 def test_it_shows_what_the_rule_refuses_without_refusing_the_draft(world):
     officer = api_as(world.unit_officer)
     body = officer.post(answer_url(world, "HT3.1"), {"value": "maybe", "revision": 0}).json()
-    assert body["criterion"]["error"]
+    assert body["criterion"]["error"] == "expected yes or no, got 'maybe'"
     assert body["criterion"]["answered"] is False
+    # The core's refusal follows the request's language, the shape unchanged.
+    officer.client.defaults["HTTP_ACCEPT_LANGUAGE"] = "vi"
+    body = officer.post(answer_url(world, "HT3.1"), {"value": "có lẽ", "revision": 1}).json()
+    assert body["criterion"]["error"] == "cần trả lời có hoặc không, nhận được 'có lẽ'"
 
 
 def test_it_refuses_a_save_on_a_submitted_form(world):

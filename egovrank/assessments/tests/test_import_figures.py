@@ -158,6 +158,15 @@ def test_it_reports_every_problem_with_its_row_and_column_and_saves_nothing(worl
     assert not AuditEvent.objects.exists()
 
 
+def test_the_cores_refusal_of_a_figure_is_said_in_vietnamese(world):
+    content = csv_bytes("unit_code,criterion,value,numerator,denominator", "K01-05,HT3.1,maybe,,")
+    with translation.override("vi"), pytest.raises(FiguresRefused) as refusal:
+        do_import_figures(world.period, "f.csv", content, source=SOURCE, actor=None)
+    assert problems_of(refusal) == [
+        (2, "value", "[HT3.1] cần trả lời có hoặc không, nhận được 'maybe'")
+    ]
+
+
 def test_a_form_that_cannot_be_edited_now_is_reported(world):
     save(world.participants["sotc"], "UD5", "4", actor=world.unit_officer)
     Assessment.objects.filter(participant=world.participants["sotc"]).update(

@@ -20,7 +20,8 @@ def test_a_maximum_below_the_group_cap_is_refused_and_changes_nothing(administra
     text = response.content.decode()
     assert "The change was not saved: the set would have 1 problem." in text
     # The problem sits on the group, so it is listed with its place.
-    assert "<td>HT › max_points</td>" in text
+    assert "<td>HT › Maximum points</td>" in text
+    assert '<td>Maximum points <code lang="en" class="field-name">max_points</code></td>' in text
     assert "the children&#x27;s maxima add up to 48, less than this maximum 50" in text
     assert fresh().source_yaml == before
     assert fresh().revision == 1

@@ -57,13 +57,35 @@ def test_a_bad_yaml_file_lists_every_problem_with_its_line_and_saves_nothing(
     assert response.status_code == 400
     text = response.content.decode()
     assert "2 problems: nothing was imported." in text
+    # The field by its label, the file's name for it kept as a hint.
     assert (
-        '<td>tiny.yaml, line 13</td><td class="tree__code">C1</td><td>rule.yes_points</td>' in text
+        '<td>tiny.yaml, line 13</td><td class="tree__code">C1</td><td>Rule › Points for yes '
+        '<code lang="en" class="field-name">rule.yes_points</code></td>' in text
     )
-    assert '<td>tiny.yaml, line 14</td><td class="tree__code">C2</td><td>max_points</td>' in text
+    assert (
+        '<td>tiny.yaml, line 14</td><td class="tree__code">C2</td><td>Maximum points '
+        '<code lang="en" class="field-name">max_points</code></td>' in text
+    )
     assert "a criterion needs max_points" in text
     assert CriteriaVersion.objects.count() == before
     assert not AuditEvent.objects.filter(action="criteria_version.imported").exists()
+
+
+def test_a_bad_yaml_files_problems_are_placed_in_vietnamese(world):
+    from django.test import Client
+
+    client = Client()  # the default language, Vietnamese
+    client.force_login(world.administrator)
+
+    response = upload(client, "tiny.yaml", TINY_YAML.encode())
+
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert (
+        '<td>tiny.yaml, dòng 13</td><td class="tree__code">C1</td><td>Cách tính điểm › '
+        'Điểm khi chọn Có <code lang="en" class="field-name">rule.yes_points</code></td>' in text
+    )
+    assert '<td>tiny.yaml, dòng 14</td><td class="tree__code">C2</td><td>Điểm tối đa ' in text
 
 
 def test_a_bad_workbook_lists_every_problem_with_its_sheet_row_and_column(
@@ -83,6 +105,21 @@ def test_a_bad_workbook_lists_every_problem_with_its_sheet_row_and_column(
     assert "k01.xlsx, sheet &#x27;Tiêu chí&#x27;, row 8, column F (Quy tắc)" in text
     assert ">HT1<" in text and ">HT2<" in text
     assert not CriteriaVersion.objects.filter(set_id="hungyen-2021-khoi01").exists()
+
+
+def test_a_bad_workbooks_places_and_problems_are_said_in_vietnamese(world):
+    from django.test import Client
+
+    client = Client()  # the default language, Vietnamese
+    client.force_login(world.administrator)
+    content = shipped_xlsx("hungyen-2021-khoi01", cells={("HT1", "Điểm tối đa"): "mười"})
+
+    response = upload(client, "k01.xlsx", content)
+
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "k01.xlsx, trang tính &#x27;Tiêu chí&#x27;, dòng 7, cột E (Điểm tối đa)" in text
+    assert "&#x27;mười&#x27; không phải là số" in text
 
 
 def test_an_identifier_that_exists_is_refused_with_a_clear_message(administrator_client, world):

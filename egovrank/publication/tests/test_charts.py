@@ -146,3 +146,28 @@ def test_a_long_group_name_wraps_on_whole_words_and_is_never_cut():
     lines = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", chart.svg)
     assert " ".join(lines[:-1]) == name and lines[-1] == "NL Nhân lực"
     assert all(len(line) <= 34 for line in lines)
+
+
+def test_a_long_unit_name_in_the_ranking_wraps_and_is_never_cut():
+    name = "Trung tâm Phục vụ hành chính công và Kiểm soát thủ tục hành chính tỉnh"
+    levels = [charts.Level("tot", "Tốt", Decimal(85)), charts.Level("yeu", "Yếu", Decimal(0))]
+    chart = charts.ranking_bars(
+        [
+            charts.Bar(name, Decimal("91.5"), "tot", "Tốt", 1),
+            charts.Bar("Sở Y tế", Decimal("40"), "yeu", "Yếu", 2),
+        ],
+        levels,
+        chart_id="ranking",
+        title="Xếp hạng",
+        desc="Tỷ lệ điểm của từng đơn vị",
+        rank_label="Hạng",
+    )
+    assert_accessible(chart.svg)
+    assert "…" not in chart.svg
+    lines = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", chart.svg)
+    assert " ".join(lines[:-1]) == f"1. {name}" and lines[-1] == "2. Sở Y tế"
+    assert len(lines) > 2 and all(len(line) <= 38 for line in lines)
+    # The whole name is also the bar's tooltip, and the rows below move down to make room.
+    assert f"<title>1. {name}: 91,50% (Tốt)</title>" in chart.svg
+    bars_y = [float(y) for y in re.findall(r'<rect x="270" y="([\d.]+)"', chart.svg)]
+    assert bars_y[1] - bars_y[0] > 24

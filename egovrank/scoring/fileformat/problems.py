@@ -11,7 +11,16 @@ from dataclasses import dataclass, replace
 
 from ..text import Text, gettext_noop
 
-__all__ = ["CriteriaFileError", "FileRefused", "Problem", "Text", "gettext_noop", "shown"]
+__all__ = [
+    "CriteriaFileError",
+    "FileRefused",
+    "Problem",
+    "Text",
+    "at_line",
+    "at_row",
+    "gettext_noop",
+    "shown",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +60,19 @@ class CriteriaFileError(FileRefused):
     """A criteria-set file was refused. Nothing from it was loaded."""
 
     outcome = "nothing loaded"
+
+
+def at_line(filename: str, line: int) -> Text:
+    """A line of a text file, as a place people read in their language."""
+    return Text(gettext_noop("%(file)s, line %(line)s"), file=filename, line=line)
+
+
+def at_row(filename: str, row: int, column: str = "") -> Text:
+    """A row (and column) of a table file."""
+    if column:
+        template = gettext_noop("%(file)s, row %(row)s, column %(column)s")
+        return Text(template, file=filename, row=row, column=column)
+    return Text(gettext_noop("%(file)s, row %(row)s"), file=filename, row=row)
 
 
 def shown(problems: list[Problem], limit: int = 20, length: int = 200) -> list[Problem]:

@@ -69,7 +69,7 @@ from ..tree import CriteriaSet
 from .archives import IMPORT_LIMITS, ArchiveRefused, checked_archive
 from .build import Path, build_criteria_set, document_of, schema, schema_problems
 from .cells import text_cell
-from .problems import CriteriaFileError, Problem
+from .problems import CriteriaFileError, Problem, Text, gettext_noop
 
 __all__ = [
     "INFO_SHEET",
@@ -648,14 +648,20 @@ class _Place:
     line: int | None = None
 
     def describe(self, filename: str) -> str:
-        text = f"{filename}, sheet '{self.sheet}'"
+        # Each part a Text of its own, so that a page says the whole place in its language.
+        text = Text(gettext_noop("%(file)s, sheet '%(sheet)s'"), file=filename, sheet=self.sheet)
         if self.row is not None:
-            text += f", row {self.row}"
+            text = Text(gettext_noop("%(place)s, row %(row)s"), place=text, row=self.row)
         if self.column is not None:
-            text += f", column {get_column_letter(self.column)}"
-            text += f" ({self.header})" if self.header else ""
+            letter = get_column_letter(self.column)
+            if self.header:
+                template = gettext_noop("%(place)s, column %(column)s (%(header)s)")
+                text = Text(template, place=text, column=letter, header=self.header)
+            else:
+                template = gettext_noop("%(place)s, column %(column)s")
+                text = Text(template, place=text, column=letter)
         if self.line is not None:
-            text += f", line {self.line}"
+            text = Text(gettext_noop("%(place)s, line %(line)s"), place=text, line=self.line)
         return text
 
 
@@ -665,7 +671,7 @@ def _is_blank(value: object) -> bool:
 
 def _as_decimal(value: object) -> Decimal:
     if isinstance(value, bool):
-        raise _CellError("expected a number, got a yes/no value")
+        raise _CellError(Text(gettext_noop("expected a number, got a yes/no value")))
     if isinstance(value, int):
         number = Decimal(value)
     elif isinstance(value, float):
@@ -676,13 +682,13 @@ def _as_decimal(value: object) -> Decimal:
         try:
             number = parse_decimal(value)
         except NumberFormatError as exc:
-            raise _CellError(str(exc)) from None
+            raise _CellError(exc.args[0]) from None
     elif isinstance(value, date | time | timedelta):
-        raise _CellError("expected a number, got a date or time")
+        raise _CellError(Text(gettext_noop("expected a number, got a date or time")))
     else:
-        raise _CellError(f"expected a number, got {value!r}")
+        raise _CellError(Text(gettext_noop("expected a number, got %(value)s"), value=repr(value)))
     if not number.is_finite():
-        raise _CellError(f"{value!r} is not a finite number")
+        raise _CellError(Text(gettext_noop("'%(value)s' is not a finite number"), value=str(value)))
     return number
 
 
@@ -711,20 +717,30 @@ def _as_bool(value: object) -> bool:
             return True
         if word in _FALSE_WORDS:
             return False
-    raise _CellError(f"expected {_YES_WORD} or {_NO_WORD}, got {value!r}")
+    message = Text(
+        gettext_noop("expected %(yes)s or %(no)s, got %(value)s"),
+        yes=_YES_WORD,
+        no=_NO_WORD,
+        value=repr(value),
+    )
+    raise _CellError(message)
 
 
 def _as_year(value: object) -> int:
     number = _as_decimal(value)
     if number != number.to_integral_value():
-        raise _CellError(f"expected a year, got {_decimal_text(number)}")
+        raise _CellError(
+            Text(gettext_noop("expected a year, got %(value)s"), value=_decimal_text(number))
+        )
     return int(number)
 
 
 def _as_integer(value: object) -> int:
     number = _as_decimal(value)
     if number != number.to_integral_value():
-        raise _CellError(f"expected a whole number, got {_decimal_text(number)}")
+        raise _CellError(
+            Text(gettext_noop("expected a whole number, got %(value)s"), value=number.normalize())
+        )
     return int(number)
 
 
@@ -834,20 +850,28 @@ class _Reader:
             self._computed = load_workbook(BytesIO(self.data), data_only=True)
         cell = self._computed[sheet][coordinate]
         if isinstance(cell, Cell) and cell.data_type == "e":
-            raise _CellError(f"the formula gives the error {cell.value}")
+            raise _CellError(
+                Text(gettext_noop("the formula gives the error %(error)s"), error=cell.value)
+            )
         return cell.value if isinstance(cell, Cell) else None
 
     def value(self, cell: Cell | MergedCell, place: _Place) -> object:
         """The cell's value, a formula's saved result in place of the formula."""
         if cell.data_type == "e":
-            raise _CellError(f"the cell shows the error {cell.value}")
+            raise _CellError(
+                Text(gettext_noop("the cell shows the error %(error)s"), error=cell.value)
+            )
         if cell.data_type != "f":
             return cell.value
         result = self._computed_value(place.sheet, cell.coordinate)
         if result is None:
             raise _CellError(
-                "a formula without a saved result: type the value,"
-                " or open and save the file in Excel"
+                Text(
+                    gettext_noop(
+                        "a formula without a saved result: type the value,"
+                        " or open and save the file in Excel"
+                    )
+                )
             )
         return result
 
@@ -863,7 +887,7 @@ class _Reader:
                 return None
             return _convert(value, kind)
         except _CellError as exc:
-            self.problem(place, str(exc), code, field)
+            self.problem(place, exc.args[0], code, field)
             return _as_text(cell.value)
 
     # -- sheets
@@ -1107,7 +1131,7 @@ class _Reader:
                 if key == "bands":
                     item["at_least"] = _as_decimal(item["at_least"])
             except _CellError as exc:
-                self.problem(line_place, str(exc), code, f"rule.{key}")
+                self.problem(line_place, exc.args[0], code, f"rule.{key}")
             items.append(item)
         return items
 

@@ -20,7 +20,7 @@ import yaml
 
 from ..tree import CriteriaSet
 from .build import Path, build_criteria_set, document_of
-from .problems import CriteriaFileError, Problem
+from .problems import CriteriaFileError, Problem, Text, at_line, gettext_noop
 
 __all__ = ["dump_criteria_set", "load_criteria_set", "loads_criteria_set"]
 
@@ -81,6 +81,15 @@ _DecimalLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _EVENTS = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def _too_deep() -> Text:
+    return Text(gettext_noop("values nested deeper than %(depth)s levels"), depth=MAX_DEPTH)
+
+
+def _too_large() -> Text:
+    limit = MAX_BYTES // 1024 // 1024
+    return Text(gettext_noop("the file is larger than %(limit)s MB: nothing was read"), limit=limit)
+
+
 class _Scan:
     """One pass over the parser's events, before anything is composed: the depth, the
     aliases, and the code of the node each event is in (for the problems' places)."""
@@ -99,7 +108,7 @@ class _Scan:
         return None
 
     def problem(self, mark: Any, message: str) -> None:
-        where = f"{self.filename}, line {mark.line + 1 if mark is not None else 1}"
+        where = at_line(self.filename, mark.line + 1 if mark is not None else 1)
         self.problems.append(Problem(where, message, self.code()))
 
     def value_done(self) -> None:
@@ -114,16 +123,16 @@ class _Scan:
         except yaml.MarkedYAMLError as exc:
             # libyaml stops at its own nesting limit while scanning ahead; other errors
             # are the composer's to report, but composing a deep file would crash.
-            problem = f"not valid YAML: {exc.problem}"
+            problem: str = Text(gettext_noop("not valid YAML: %(problem)s"), problem=exc.problem)
             if "nesting depth" in problem:
-                problem = f"values nested deeper than {MAX_DEPTH} levels"
+                problem = _too_deep()
             self.problem(exc.problem_mark, problem)
         return self.problems
 
     def see(self, event: yaml.Event) -> bool:
         if isinstance(event, yaml.CollectionStartEvent):
             if len(self.stack) >= MAX_DEPTH:
-                self.problem(event.start_mark, f"values nested deeper than {MAX_DEPTH} levels")
+                self.problem(event.start_mark, _too_deep())
                 return False
             self.stack.append([isinstance(event, yaml.MappingStartEvent), True, None, None])
         elif isinstance(event, yaml.CollectionEndEvent):
@@ -132,7 +141,11 @@ class _Scan:
         elif isinstance(event, yaml.AliasEvent):
             self.problem(
                 event.start_mark,
-                "aliases (*name) are not allowed in a criteria file: write the value out",
+                Text(
+                    gettext_noop(
+                        "aliases (*name) are not allowed in a criteria file: write the value out"
+                    )
+                ),
             )
             self.value_done()
             return len(self.problems) < MAX_PROBLEMS
@@ -182,10 +195,7 @@ def _lines(
 def loads_criteria_set(text: str, filename: str = "<text>") -> CriteriaSet:
     """Read a criteria set from YAML text; ``filename`` is used in messages."""
     if len(text) > MAX_BYTES:
-        limit = MAX_BYTES // 1024 // 1024
-        raise CriteriaFileError(
-            filename, [Problem(filename, f"the file is larger than {limit} MB: nothing was read")]
-        )
+        raise CriteriaFileError(filename, [Problem(filename, _too_large())])
     scanned = _Scan(filename).run(text)
     if scanned:
         raise CriteriaFileError(filename, scanned)
@@ -200,10 +210,18 @@ def loads_criteria_set(text: str, filename: str = "<text>") -> CriteriaSet:
         mark = exc.problem_mark
         line = mark.line + 1 if mark is not None else 0
         raise CriteriaFileError(
-            filename, [Problem(f"{filename}, line {line}", f"not valid YAML: {exc.problem}")]
+            filename,
+            [
+                Problem(
+                    at_line(filename, line),
+                    Text(gettext_noop("not valid YAML: %(problem)s"), problem=exc.problem),
+                )
+            ],
         ) from None
     if root is None:
-        raise CriteriaFileError(filename, [Problem(f"{filename}, line 1", "the file is empty")])
+        raise CriteriaFileError(
+            filename, [Problem(at_line(filename, 1), Text(gettext_noop("the file is empty")))]
+        )
     lines: dict[Path, int] = {}
     duplicates: list[tuple[Path, int]] = []
     _lines(root, (), lines, duplicates)
@@ -211,7 +229,12 @@ def loads_criteria_set(text: str, filename: str = "<text>") -> CriteriaSet:
         raise CriteriaFileError(
             filename,
             [
-                Problem(f"{filename}, line {line}", "key given twice", None, str(path[-1]))
+                Problem(
+                    at_line(filename, line),
+                    Text(gettext_noop("key given twice")),
+                    None,
+                    str(path[-1]),
+                )
                 for path, line in duplicates
             ],
         )
@@ -219,7 +242,7 @@ def loads_criteria_set(text: str, filename: str = "<text>") -> CriteriaSet:
     def locate(path: Path) -> str:
         for cut in range(len(path), -1, -1):
             if path[:cut] in lines:
-                return f"{filename}, line {lines[path[:cut]]}"
+                return at_line(filename, lines[path[:cut]])
         return filename
 
     return build_criteria_set(document, locate, filename)
@@ -229,14 +252,12 @@ def load_criteria_set(path: str | FilePath) -> CriteriaSet:
     """Read a criteria set from a YAML file."""
     file = FilePath(path)
     if file.stat().st_size > MAX_BYTES:
-        limit = MAX_BYTES // 1024 // 1024
-        message = f"the file is larger than {limit} MB: nothing was read"
-        raise CriteriaFileError(str(file), [Problem(str(file), message)])
+        raise CriteriaFileError(str(file), [Problem(str(file), _too_large())])
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise CriteriaFileError(
-            str(file), [Problem(str(file), "the file is not UTF-8 text")]
+            str(file), [Problem(str(file), Text(gettext_noop("the file is not UTF-8 text")))]
         ) from None
     return loads_criteria_set(text, str(file))
 

@@ -62,11 +62,28 @@ def is_na(text: str) -> bool:
     return text.strip().lower() in _NA
 
 
+# The words ``read_number`` names a figure by, for the app's catalogue.
+FIGURE_WORDS = {
+    "numerator": Text(gettext_noop("numerator")),
+    "denominator": Text(gettext_noop("denominator")),
+    "figure": Text(gettext_noop("figure")),
+    "count": Text(gettext_noop("the count")),  # "count" alone is the rule kind's name
+    "points": Text(gettext_noop("points")),
+    "value": Text(gettext_noop("value")),
+}
+
+
 def read_number(code: str, text: str, what: str) -> Decimal:
     try:
         return parse_decimal(text)
     except NumberFormatError as exc:
-        raise AnswerError(code, f"{what}: {exc}") from None
+        problem = exc.args[0]
+        message = Text(
+            gettext_noop("%(what)s: %(problem)s"),
+            what=FIGURE_WORDS.get(what, what),
+            problem=problem,
+        )
+        raise AnswerError(code, message) from None
 
 
 def parse_ratio(code: str, text: str) -> Answer:
@@ -74,7 +91,9 @@ def parse_ratio(code: str, text: str) -> Answer:
     if is_na(text):
         return NA
     if "/" not in text:
-        raise AnswerError(code, f"expected two figures as A/B, got {text!r}")
+        raise AnswerError(
+            code, Text(gettext_noop("expected two figures as A/B, got '%(text)s'"), text=text)
+        )
     left, _, right = text.partition("/")
     return Ratio(read_number(code, left, "numerator"), read_number(code, right, "denominator"))
 
@@ -115,9 +134,12 @@ def plausible_ratio(chance: Chance, quality: float) -> str:
 
 
 def wrong_type(code: str, rule: Rule, answer: Answer) -> AnswerError:
-    return AnswerError(
-        code, f"a {rule.kind} criterion cannot take the answer {type(answer).__name__}"
+    message = Text(
+        gettext_noop("a %(kind)s criterion cannot take the answer %(answer)s"),
+        kind=rule.kind,
+        answer=type(answer).__name__,
     )
+    return AnswerError(code, message)
 
 
 def unusual(
@@ -129,7 +151,7 @@ def unusual(
         return ZERO, ("unanswered", max_points)
     if answer is NA:
         if not allow_na:
-            raise AnswerError(code, "this criterion cannot be not applicable")
+            raise AnswerError(code, Text(gettext_noop("this criterion cannot be not applicable")))
         return None, ("not_applicable", max_points)
     raise wrong_type(code, rule, answer)
 
@@ -154,9 +176,11 @@ def whole_count(code: str, rule: Rule, answer: Answer) -> Decimal:
         raise wrong_type(code, rule, answer)
     count = answer.value
     if count < 0:
-        raise AnswerError(code, f"the count must not be negative (got {count})")
+        raise AnswerError(
+            code, Text(gettext_noop("the count must not be negative (got %(count)s)"), count=count)
+        )
     if count != count.to_integral_value():
-        raise AnswerError(code, "a count must be a whole number")
+        raise AnswerError(code, Text(gettext_noop("a count must be a whole number")))
     return count
 
 
@@ -165,9 +189,15 @@ def checked_ratio(code: str, rule: Rule, answer: Answer) -> tuple[Decimal, Decim
         raise wrong_type(code, rule, answer)
     num, den = answer.numerator, answer.denominator
     if num < 0:
-        raise AnswerError(code, f"the numerator must not be negative (got {num})")
+        raise AnswerError(
+            code,
+            Text(gettext_noop("the numerator must not be negative (got %(value)s)"), value=num),
+        )
     if den < 0:
-        raise AnswerError(code, f"the denominator must not be negative (got {den})")
+        raise AnswerError(
+            code,
+            Text(gettext_noop("the denominator must not be negative (got %(value)s)"), value=den),
+        )
     return num, den
 
 

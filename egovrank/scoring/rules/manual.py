@@ -96,9 +96,17 @@ class ManualRule(Rule):
                 continue
             pts = answer.value
             if not ZERO <= pts <= max_points:
-                raise AnswerError(code, f"points must be between 0 and {max_points}")
+                raise AnswerError(
+                    code,
+                    Text(
+                        gettext_noop("points must be between 0 and %(maximum)s"),
+                        maximum=max_points,
+                    ),
+                )
             if pts % step != 0:
-                raise AnswerError(code, f"points must be a multiple of {step}")
+                raise AnswerError(
+                    code, Text(gettext_noop("points must be a multiple of %(step)s"), step=step)
+                )
             add_points(pts)
             add_why(("manual", pts, max_points))
         return points, why

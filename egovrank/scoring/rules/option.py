@@ -106,7 +106,12 @@ class OptionRule(Rule):
             scored = results.get(answer.code.casefold())
             if scored is None:
                 known = ", ".join(o.code for o in self.options)
-                raise AnswerError(code, f"unknown option {answer.code!r} (expected one of {known})")
+                message = Text(
+                    gettext_noop("unknown option '%(option)s' (expected one of %(known)s)"),
+                    option=answer.code,
+                    known=known,
+                )
+                raise AnswerError(code, message)
             add_points(scored[0])
             add_why(scored[1])
         return points, why

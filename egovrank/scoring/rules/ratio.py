@@ -29,6 +29,7 @@ from ..numbers import (
 )
 from ..text import Text, gettext_noop
 from .base import (
+    FIGURE_WORDS,
     Band,
     Chance,
     DividingRule,
@@ -228,9 +229,12 @@ class RatioRule(DividingRule):
         return Ratio(num, den)
 
     def _no_own_entry(self) -> str:
-        return (
-            f"takes no value of its own: its figures are {self.numerator_figure} "
-            f"and {self.denominator_figure}"
+        return Text(
+            gettext_noop(
+                "takes no value of its own: its figures are %(numerator)s and %(denominator)s"
+            ),
+            numerator=self.numerator_figure,
+            denominator=self.denominator_figure,
         )
 
     def _above_shared(self, num: Decimal, den: Decimal, others: str) -> str:
@@ -311,7 +315,12 @@ class RatioRule(DividingRule):
         elif type(answer) is not Number:
             raise wrong_type(code, self, answer)
         elif answer.value < ZERO:
-            raise AnswerError(code, f"the {own} must not be negative (got {answer.value})")
+            message = Text(
+                gettext_noop("the %(own)s must not be negative (got %(value)s)"),
+                own=FIGURE_WORDS.get(own, own),
+                value=answer.value,
+            )
+            raise AnswerError(code, message)
 
     def _score(
         self,
@@ -380,7 +389,7 @@ class RatioRule(DividingRule):
         self, code: str, num: Decimal, den: Decimal, max_points: Decimal
     ) -> Scored:
         if self.zero_denominator == "error":
-            raise AnswerError(code, "the denominator must not be 0")
+            raise AnswerError(code, Text(gettext_noop("the denominator must not be 0")))
         if self.zero_denominator == "not_applicable":
             return None, ("not_applicable", max_points)
         pts = max_points if self.zero_denominator == "full" else ZERO

@@ -19,6 +19,7 @@ from ..numbers import (
     quantize,
     truncate_divide,
 )
+from ..text import Text, gettext_noop
 from .base import (
     ONE,
     Chance,
@@ -153,12 +154,18 @@ class RelativeRule(DividingRule):
         if self.input == "ratio":
             num, den = checked_ratio(code, self, answer)
             if den == 0:
-                raise AnswerError(code, "the denominator must not be 0")
+                raise AnswerError(code, Text(gettext_noop("the denominator must not be 0")))
             return num, den
         if type(answer) is not Number:
             raise wrong_type(code, self, answer)
         if answer.value < 0:
-            raise AnswerError(code, f"the figure must not be negative (got {answer.value})")
+            raise AnswerError(
+                code,
+                Text(
+                    gettext_noop("the figure must not be negative (got %(value)s)"),
+                    value=answer.value,
+                ),
+            )
         return answer.value, ONE
 
     def _score(

@@ -82,7 +82,7 @@ class YesNoRule(Rule):
             return YesNo(False)
         if is_na(value):
             return NA
-        raise AnswerError(code, f"expected yes or no, got {text!r}")
+        raise AnswerError(code, Text(gettext_noop("expected yes or no, got '%(text)s'"), text=text))
 
     def score_many(
         self,
