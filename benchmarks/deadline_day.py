@@ -1,6 +1,7 @@
 """Benchmark: deadline day. Many units fill in and submit their self-assessment at once.
 
-Creates a fresh PostgreSQL database, migrates it and prepares one period open for
+Creates a fresh PostgreSQL database (``--sqlite``: a SQLite file, the embedded default),
+migrates it and prepares one period open for
 self-assessment: the Hưng Yên demo units (plus synthetic communes when more officers
 are asked for than the demo has units), one officer and one head per unit. Starts the
 app under gunicorn on loopback, signs everyone in (before the clock starts: sign-in is
@@ -15,7 +16,7 @@ on an error or anything missing (a missed latency target is printed, not an exit
 
     .venv/bin/python benchmarks/deadline_day.py [--officers 200] [--criteria N]
         [--workers W] [--threads T] [--conn-max-age SECONDS] [--think SECONDS]
-        [--database-url URL] [--keep]
+        [--database-url URL | --sqlite [PATH]] [--keep]
 
 The officers save with no pause by default, so this is a stress test: 200 people
 clicking every few seconds load the server far less than 200 clients that never wait.
@@ -50,6 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/egovrank_deadline_day"
+DEFAULT_SQLITE = Path("/tmp/egovrank-deadline-day.sqlite3")  # noqa: S108
 YEAR = 2019  # the demo units are those of the 2019 evaluation
 PASSWORD = "Deadline-day-2749!"  # noqa: S105 - throw-away accounts in a throw-away database
 TARGET_P95 = 0.300
@@ -72,8 +74,21 @@ def _maintenance_url(url: str) -> str:
     return urlunsplit((scheme, parts.netloc, "/postgres", parts.query, ""))
 
 
+def _is_sqlite(url: str) -> bool:
+    return urlsplit(url).scheme == "sqlite"
+
+
+def _sqlite_path(url: str) -> Path:
+    return Path("/" + urlsplit(url).path.lstrip("/"))
+
+
 def _check_throwaway(url: str) -> str:
     name = _database_name(url)
+    if _is_sqlite(url):
+        name = _sqlite_path(url).name
+        if not ("bench" in name or "deadline" in name):
+            sys.exit(f"refusing to delete {url!r}: its file name lacks 'bench' or 'deadline'")
+        return name
     if urlsplit(url).scheme not in {"postgres", "postgresql", "pgsql"}:
         sys.exit(f"--database-url must be a PostgreSQL URL (got {url!r})")
     # The database is dropped: refuse a name that does not say it is a benchmark's.
@@ -90,7 +105,16 @@ def _drop(connection: Any, name: str) -> None:
     )
 
 
+def _remove_sqlite(url: str) -> None:
+    path = _sqlite_path(url)
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
 def recreate_database(url: str) -> None:
+    if _is_sqlite(url):
+        _remove_sqlite(url)  # migrate creates the file
+        return
     import psycopg
     from psycopg import sql
 
@@ -101,6 +125,9 @@ def recreate_database(url: str) -> None:
 
 
 def drop_database(url: str) -> None:
+    if _is_sqlite(url):
+        _remove_sqlite(url)
+        return
     import psycopg
 
     with psycopg.connect(_maintenance_url(url), autocommit=True) as connection:
@@ -108,6 +135,8 @@ def drop_database(url: str) -> None:
 
 
 def max_connections(url: str) -> int:
+    if _is_sqlite(url):
+        return 1_000_000  # no server: each process opens the file
     import psycopg
 
     with psycopg.connect(_maintenance_url(url), autocommit=True) as connection:
@@ -319,6 +348,7 @@ class Server:
     """gunicorn serving the app on loopback, its error log kept in a temporary file."""
 
     def __init__(self, environment: dict[str, str], workers: int, threads: int) -> None:
+        self.environment = environment
         self.port = free_port()
         self.log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed in stop()
             prefix="deadline-day-gunicorn-", suffix=".log", delete=False
@@ -754,9 +784,22 @@ def parse_args() -> argparse.Namespace:
         "or 'deadline' (default %(default)s)",
     )
     parser.add_argument(
+        "--sqlite",
+        nargs="?",
+        type=Path,
+        const=DEFAULT_SQLITE,
+        default=None,
+        metavar="PATH",
+        help="use a SQLite file instead of PostgreSQL, the embedded default's settings "
+        "(IMMEDIATE transactions, a 30 s busy timeout); deleted and created anew, so its "
+        f"name must contain 'bench' or 'deadline' (default {DEFAULT_SQLITE})",
+    )
+    parser.add_argument(
         "--keep", action="store_true", help="keep the database afterwards (default: drop it)"
     )
     args = parser.parse_args()
+    if args.sqlite is not None:
+        args.database_url = f"sqlite:///{args.sqlite.resolve()}"
     if args.officers < 1 or args.workers < 1 or args.threads < 1:
         parser.error("--officers, --workers and --threads must be at least 1")
     if args.criteria is not None and args.criteria < 1:
@@ -789,7 +832,9 @@ def sign_in_everyone(server: Server, plan: list[Unit], concurrency: int) -> list
 
 
 def cpu_now(server: Server) -> tuple[Any, ...]:
-    return (worker_cpu(server.process.pid), time.process_time(), machine_cpu(), postgres_cpu())
+    # With SQLite the database works inside the workers: PostgreSQL's CPU is not theirs.
+    database = None if _is_sqlite(server.environment["DATABASE_URL"]) else postgres_cpu()
+    return (worker_cpu(server.process.pid), time.process_time(), machine_cpu(), database)
 
 
 def deadline(
@@ -880,7 +925,7 @@ def main() -> int:
         prepared = time.perf_counter() - clock
         prefilled = sum(unit.prefilled for unit in plan)
         print(
-            f"database {_database_name(args.database_url)}: migrated in {migrated:.1f} s, "
+            f"database {_check_throwaway(args.database_url)}: migrated in {migrated:.1f} s, "
             f"data prepared in {prepared:.1f} s"
         )
         print(

@@ -39,6 +39,9 @@ review: tuple[list[URLPattern], str] = (
 )
 
 urlpatterns = [
+    # First: on an announcement day these are nearly every request, and each address
+    # is matched against the entries above it.
+    path("published/", include("egovrank.publication.urls")),
     path("", include("egovrank.front.urls")),
     path("criteria/", include("egovrank.criteria.urls")),
     path("account/", include("egovrank.accounts.urls")),
@@ -47,7 +50,6 @@ urlpatterns = [
     path("periods/", include(periods)),
     path("assessments/", include("egovrank.assessments.urls")),
     path("results/", include("egovrank.results.urls")),
-    path("published/", include("egovrank.publication.urls")),
     path("insight/", include("egovrank.insight.urls")),
     path("notices/", include("egovrank.notifications.urls")),
     path("review/", include(review)),

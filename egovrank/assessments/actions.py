@@ -237,7 +237,9 @@ def _save_entered(
     origin = criteria_set.get(code) or criteria_set.figure(code)
     if origin is not None and not origin.entered_by_unit:
         raise EnteredElsewhere(origin_refusal(origin.origin, origin.origin_system))
-    return _save_answer(participant, code, entered, revision=revision, actor=actor)
+    return _save_answer(
+        participant, code, entered, revision=revision, actor=actor, criteria_set=criteria_set
+    )
 
 
 def origin_refusal(origin: str, system: str) -> str:
@@ -261,13 +263,17 @@ def _save_answer(
     revision: int,
     actor: User | None,
     source: str = "",
+    criteria_set: CriteriaSet | None = None,
 ) -> Saved:
     """``do_save_answer`` without its own transaction, for callers that save many
     answers in one (``figures.do_import_figures``: all or nothing). ``source`` names
-    where the value came from when it was not typed into the form; the history keeps it."""
+    where the value came from when it was not typed into the form; the history keeps it.
+    ``criteria_set``: the participant's, when the caller has just read it in the same
+    transaction (reading it again after the lock would not lock the version either)."""
     participant, assessment = _locked_assessment(participant)
     _refuse_if_locked(participant, assessment)
-    criteria_set = criteria_set_for(participant)
+    if criteria_set is None:
+        criteria_set = criteria_set_for(participant)
     node = criteria_set.get(code)
     if (node is None or not node.is_leaf) and criteria_set.figure(code) is None:
         raise KeyError(code)

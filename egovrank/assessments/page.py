@@ -24,7 +24,7 @@ from .queries import FormData, assessment_of, criteria_set_for, form_data, sheet
 from .sheet import Line, Sheet, sheet_of, split_ratio
 from .slots import FormReview, form_review
 
-__all__ = ["FormPage"]
+__all__ = ["FormPage", "saved_context"]
 
 # The file picker offers what the upload accepts.
 _ACCEPT = ",".join(ext for kind in KINDS for ext in kind.extensions)
@@ -149,3 +149,31 @@ class FormPage:
             "accept": _ACCEPT,
             **extra,
         }
+
+
+def saved_context(participant: Participant, code: str, saved: Saved) -> dict[str, Any] | None:
+    """The context of the fragment that answers an HTMX save of criterion ``code``
+    (its result and revision, the group totals and the summary), from the score and
+    the answer the save made: neither the answers nor the evidence nor the review are
+    read again. None when the save scored nothing (it changed nothing) or saved a shared
+    figure (which changes every criterion using it: the page is read again)."""
+    if saved.scored is None or saved.criteria_set is None:
+        return None
+    sheet = sheet_of(saved.criteria_set, saved.scored, locale=get_language() or "vi")
+    line = sheet.by_code.get(code)
+    if line is None or code in sheet.figure_by_code:
+        return None
+    answer = saved.answer
+    return {
+        "participant": participant,
+        "period": participant.period,
+        "cs": saved.criteria_set,
+        "sheet": sheet,
+        "c": {
+            "line": line,
+            "node": line.node,
+            "answer": answer,
+            "value": answer.value,
+            "revision": answer.revision,
+        },
+    }

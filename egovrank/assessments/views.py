@@ -53,7 +53,7 @@ from .documents import file_stem, self_assessment_document
 from .filetypes import KINDS
 from .forms import AnswerForm, FileForm, LinkForm
 from .models import EvidenceFile, EvidenceLink, Submission
-from .page import FormPage
+from .page import FormPage, saved_context
 from .progress import NOT_STARTED, period_progress, state_label
 from .queries import assessment_of, snapshot_of
 from .sheet import dom_id
@@ -144,8 +144,11 @@ def save_answer(request: SignedInRequest, year: int, unit: str, code: str) -> Ht
     if not _is_htmx(request):
         messages.success(request, _("Saved."))
         return redirect(_form_url(participant, code))
+    context = saved_context(participant, code, saved)
+    if context is not None:
+        return render(request, "assessments/_saved.html", context)
     form = FormPage(request.user, participant, saved)
-    return _saved_fragment(request, form, code, just_saved=True)
+    return _saved_fragment(request, form, code)
 
 
 def _refused(

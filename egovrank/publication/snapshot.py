@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from django.contrib.messages import get_messages
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
@@ -98,10 +100,40 @@ def _in_frame(request: HttpRequest, title: str, content: str) -> HttpResponse:
 
 
 def _sees_the_public_frame(request: HttpRequest) -> bool:
-    """Someone who is not signed in and has no message waiting sees the same frame as
-    every such visitor, but for the language form's CSRF token and return address."""
-    user = getattr(request, "user", None)
-    return not (user is not None and user.is_authenticated) and not len(get_messages(request))
+    """Someone without a session (so not signed in, and with no message kept in one)
+    and without a message in a cookie sees the same frame as every such visitor, but
+    for the language form's CSRF token and return address. Told from the cookies alone:
+    neither the session nor the messages are read (nor the answer marked as varying by
+    them); anyone with a session gets the frame drawn for them, which is always right."""
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and CookieStorage.cookie_name not in cookies
+
+
+# Each process keeps the public frames it served last, as the bytes it sends: the
+# shared cache pickles (and Redis carries) a whole page per request otherwise. Keys
+# carry the publication state, so an entry is never stale, only unused; the oldest go
+# once the kept bytes pass the limit.
+_FRAMES: OrderedDict[str, list[bytes]] = OrderedDict()
+_FRAMES_LIMIT = 32 * 1024 * 1024
+_frames_size = 0
+
+
+def _kept_frame(key: str, build: Callable[[], list[bytes]]) -> list[bytes]:
+    global _frames_size  # noqa: PLW0603 - the process's own memo
+    pieces = _FRAMES.get(key)
+    if pieces is not None:
+        _FRAMES.move_to_end(key)
+        return pieces
+    pieces = cache.get(key)
+    if pieces is None:
+        pieces = build()
+        cache.set(key, pieces, TIMEOUT)
+    _FRAMES[key] = pieces
+    _frames_size += sum(len(piece) for piece in pieces)
+    while _frames_size > _FRAMES_LIMIT and len(_FRAMES) > 1:
+        _old, dropped = _FRAMES.popitem(last=False)
+        _frames_size -= sum(len(piece) for piece in dropped)
+    return pieces
 
 
 # The public frame is kept with these in place of the first visitor's token and address.
@@ -141,7 +173,7 @@ def page(
         # Kept split at the marks, as bytes: filling in is a join, not a search.
         return [piece.encode() for piece in _MARKS.split(text)]
 
-    pieces = cached((*parts, "public frame"), framed, known=known)
+    pieces = _kept_frame(_key((*parts, "public frame"), known), framed)
     filled = {
         TOKEN_MARK.encode(): get_token(request).encode(),
         NEXT_MARK.encode(): escape(request.get_full_path()).encode(),

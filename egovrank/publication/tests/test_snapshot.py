@@ -3,8 +3,12 @@ to whoever asks next, but never in another language, never with another person's
 and never after a correction or a new succession has changed what they show."""
 
 import re
+from types import SimpleNamespace
 
 import pytest
+from django.contrib import messages
+from django.contrib.messages.storage.base import Message
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.test import Client
 from django.urls import reverse
 
@@ -109,3 +113,17 @@ def test_each_visitor_gets_a_language_form_of_their_own(world):
     )
     assert switched.status_code == 302
     assert "Ranking table" in visitor.get(BLOCK).content.decode()
+
+
+def test_a_message_waiting_for_a_visitor_is_shown_on_the_public_page(world):
+    """A message kept in the visitor's cookie makes the page drawn for that visitor, not
+    the frame every visitor shares (which is told apart by the cookies alone)."""
+    published(world)
+    anonymous("en").get(BLOCK)  # the shared frame is kept
+    visitor = anonymous("en")
+    storage = CookieStorage(SimpleNamespace(COOKIES={}))
+    visitor.cookies[CookieStorage.cookie_name] = storage._encode(
+        [Message(messages.INFO, "Your language is now English.")]
+    )
+    assert "Your language is now English." in visitor.get(BLOCK).content.decode()
+    assert "Your language is now English." not in anonymous("en").get(BLOCK).content.decode()
