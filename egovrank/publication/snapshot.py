@@ -13,9 +13,9 @@ the old entries expire.
 Only what the views draw from published rows is cached, and only what every visitor sees
 alike: the page's title and content, drawn into the header of whoever is signed in (the
 name, notices, the sign-out form, the messages) for each request. For visitors who are
-not signed in, the header is the same for all but the language form's CSRF token and
-return address, so their whole page is kept with those two marked, and filled in for
-each request. A 404 raises before anything is stored.
+not signed in, the header is the same for all but the language links' return address,
+so their whole page is kept with it marked, and filled in for each request (the links
+need no CSRF token: front/language.py). A 404 raises before anything is stored.
 """
 
 from __future__ import annotations
@@ -25,16 +25,15 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -102,7 +101,7 @@ def _in_frame(request: HttpRequest, title: str, content: str) -> HttpResponse:
 def _sees_the_public_frame(request: HttpRequest) -> bool:
     """Someone without a session (so not signed in, and with no message kept in one)
     and without a message in a cookie sees the same frame as every such visitor, but
-    for the language form's CSRF token and return address. Told from the cookies alone:
+    for the language links' return address. Told from the cookies alone:
     neither the session nor the messages are read (nor the answer marked as varying by
     them); anyone with a session gets the frame drawn for them, which is always right."""
     cookies = request.COOKIES
@@ -136,12 +135,10 @@ def _kept_frame(key: str, build: Callable[[], list[bytes]]) -> list[bytes]:
     return pieces
 
 
-# The public frame is kept with these in place of the first visitor's token and address.
-_TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
-_NEXT = re.compile(r'(<input name="next" type="hidden" value=")[^"]*(")')
-TOKEN_MARK = "\x00csrf\x00"  # noqa: S105 - a place holder, not a secret
+# The public frame is kept with this in place of the first visitor's return address.
+_NEXT = re.compile(r'(/language/[\w-]+/\?next=)[^"]*(")')
 NEXT_MARK = "\x00next\x00"
-_MARKS = re.compile(f"({re.escape(TOKEN_MARK)}|{re.escape(NEXT_MARK)})")
+_MARKS = re.compile(f"({re.escape(NEXT_MARK)})")
 
 
 def page(
@@ -151,8 +148,8 @@ def page(
 ) -> HttpResponse:
     """A public page: its title and content drawn once by rendering the template and
     context ``build`` returns, then placed in the site's frame for this visitor. The
-    whole page of a visitor who is not signed in is kept too, with this visitor's CSRF
-    token and return address put into it."""
+    whole page of a visitor who is not signed in is kept too, with this visitor's return
+    address put into it."""
     known = state()
 
     def draw() -> tuple[str, str]:
@@ -168,14 +165,12 @@ def page(
 
     def framed() -> list[bytes]:
         text = _in_frame(request, *content()).content.decode()
-        text = _TOKEN.sub(lambda m: m[1] + TOKEN_MARK + m[2], text)
         text = _NEXT.sub(lambda m: m[1] + NEXT_MARK + m[2], text)
         # Kept split at the marks, as bytes: filling in is a join, not a search.
         return [piece.encode() for piece in _MARKS.split(text)]
 
     pieces = _kept_frame(_key((*parts, "public frame"), known), framed)
-    filled = {
-        TOKEN_MARK.encode(): get_token(request).encode(),
-        NEXT_MARK.encode(): escape(request.get_full_path()).encode(),
-    }
-    return HttpResponse(b"".join(filled.get(piece, piece) for piece in pieces))
+    back = quote(request.get_full_path(), safe="").encode()
+    return HttpResponse(
+        b"".join(back if piece == NEXT_MARK.encode() else piece for piece in pieces)
+    )

@@ -40,6 +40,9 @@ CORE_CASES: list[Case] = [
     # Public pages.
     Case("front:home", PUBLIC),
     Case("set_language", expect(302), method="post", data=lambda w: {"language": "en"}),
+    Case("front:language", expect(302), "en", kwargs=lambda w: {"code": "en"}),
+    Case("front:language", expect(404), "unknown", kwargs=lambda w: {"code": "xx"}),
+    Case("front:language", expect(405), "post", kwargs=lambda w: {"code": "en"}, method="post"),
     # Signing in and passwords.
     Case("accounts:sign_in", expect(302, anonymous=200)),
     Case("accounts:sign_out", POST_ONLY),
@@ -265,5 +268,7 @@ def test_matrix(case: Case, persona: str, world: World) -> None:
         problems = language_problems(response, data=names)
         assert problems == [], f"{persona} {case.id} {url}: {problems}"
     if persona == "anonymous" and response.status_code == 302 and case.expected is not PUBLIC:
-        if not case.url_name.startswith(("admin:", "set_language", "accounts:sign_out")):
+        if not case.url_name.startswith(
+            ("admin:", "set_language", "front:language", "accounts:sign_out")
+        ):
             assert response["Location"].startswith(reverse("accounts:sign_in"))

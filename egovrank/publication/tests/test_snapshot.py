@@ -2,7 +2,6 @@
 to whoever asks next, but never in another language, never with another person's header,
 and never after a correction or a new succession has changed what they show."""
 
-import re
 from types import SimpleNamespace
 
 import pytest
@@ -97,21 +96,21 @@ def test_a_download_is_drawn_once_and_still_answers_304(world, django_assert_num
     assert unchanged.status_code == 304
 
 
-def test_each_visitor_gets_a_language_form_of_their_own(world):
+def test_each_visitor_gets_language_links_back_to_their_own_page_and_no_cookie(world):
     published(world)
     anonymous().get(BLOCK)  # the public frame is kept from this first visit
     visitor = Client(HTTP_ACCEPT_LANGUAGE="vi", enforce_csrf_checks=True)
-    page = visitor.get(BLOCK + "?from=portal").content.decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
-    assert (
-        '<input name="next" type="hidden" value="/published/2019/blocks/KHOI01/?from=portal">'
-        in page
-    )
-    switched = visitor.post(
-        reverse("set_language"),
-        {"language": "en", "next": BLOCK, "csrfmiddlewaretoken": token},
-    )
+    response = visitor.get(BLOCK + "?from=portal")
+    page = response.content.decode()
+    back = "%2Fpublished%2F2019%2Fblocks%2FKHOI01%2F%3Ffrom%3Dportal"
+    assert f'href="/language/en/?next={back}"' in page
+    # Nothing drawn for this visitor alone: no CSRF secret, no cookie, no Vary on it.
+    assert "csrfmiddlewaretoken" not in page
+    assert not response.cookies
+    assert "Cookie" not in response.get("Vary", "")
+    switched = visitor.get(f"/language/en/?next={back}")
     assert switched.status_code == 302
+    assert switched["Location"] == "/published/2019/blocks/KHOI01/?from=portal"
     assert "Ranking table" in visitor.get(BLOCK).content.decode()
 
 
