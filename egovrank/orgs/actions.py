@@ -100,12 +100,12 @@ class _Plan:
         holders: dict[str, list[Unit]] = {}
         for unit in Unit.objects.filter(code__in=list(self.rows)).latest_first():
             holders.setdefault(unit.code, []).append(unit)
-        self.existing = {}
+        self.existing: dict[str, Unit] = {}
         self.unclear: set[str] = set()  # codes whose unit the row does not say: reported
         for code, held in holders.items():
-            unit = self.holder(self.rows[code], held)
-            if unit is not None:
-                self.existing[code] = unit
+            found = self.holder(self.rows[code], held)
+            if found is not None:
+                self.existing[code] = found
         self.kind: dict[str, str] = {}
         self.parent: dict[str, str] = {}
         for row in rows:
