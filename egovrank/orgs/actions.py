@@ -97,18 +97,61 @@ class _Plan:
         for row in rows:
             if row.code and row.code not in self.rows:
                 self.rows[row.code] = row
-        latest = Unit.objects.filter(code__in=list(self.rows)).latest_first().reverse()
-        self.existing = {
-            unit.code: unit for unit in latest if not self.starts_after(self.rows[unit.code], unit)
-        }
+        holders: dict[str, list[Unit]] = {}
+        for unit in Unit.objects.filter(code__in=list(self.rows)).latest_first():
+            holders.setdefault(unit.code, []).append(unit)
+        self.existing: dict[str, Unit] = {}
+        self.unclear: set[str] = set()  # codes whose unit the row does not say: reported
+        for code, held in holders.items():
+            found = self.holder(self.rows[code], held)
+            if found is not None:
+                self.existing[code] = found
         self.kind: dict[str, str] = {}
         self.parent: dict[str, str] = {}
         for row in rows:
             self.check_block_and_kind(row)
         for row in self.rows.values():
-            self.check_parent(row)
+            if row.code not in self.unclear:
+                self.check_parent(row)
         for row in self.rows.values():
-            self.check_cycle(row)
+            if row.code not in self.unclear:
+                self.check_cycle(row)
+
+    def holder(self, row: UnitRow, held: list[Unit]) -> Unit | None:
+        """The unit ``row`` changes among those holding its code (latest first); None for
+        a new unit. A code reused after a reform is held by several units told apart by
+        their years, so the row must give them: a bare code would silently rewrite the
+        latest unit with an older file's row (a 2019 list renaming the wards of 2025)."""
+        latest = held[0]
+        if self.starts_after(row, latest):
+            return None
+        if len(held) == 1:
+            return latest
+        if row.valid_from is None and row.valid_until is None:
+            self.problem(row, "code", self.ambiguous(row.code, held))
+            self.unclear.add(row.code)
+            return None
+        matching = [
+            unit
+            for unit in held
+            if (row.valid_from is None or unit.valid_from == row.valid_from)
+            and (row.valid_from is not None or unit.valid_until == row.valid_until)
+        ]
+        if len(matching) != 1:
+            self.problem(row, "code", self.ambiguous(row.code, held))
+            self.unclear.add(row.code)
+            return None
+        return matching[0]
+
+    @staticmethod
+    def ambiguous(code: str, held: list[Unit]) -> str:
+        units = "; ".join(
+            f"{unit.name} ({unit.valid_from or '…'}–{unit.valid_until or '…'})" for unit in held
+        )
+        return gettext(
+            "the code %(code)s is held by %(count)d units told apart by their years "
+            "(%(units)s): give the row's valid_from (or valid_until) to say which"
+        ) % {"code": code, "count": len(held), "units": units}
 
     @staticmethod
     def starts_after(row: UnitRow, unit: Unit) -> bool:
@@ -145,6 +188,9 @@ class _Plan:
         row = self.rows.get(code)
         if row is not None and row.has("parent"):
             return row.parent
+        unit = self.existing.get(code)
+        if unit is not None:  # the unit the row's years named, not the code's latest
+            return self.code_of.get(unit.parent_id, "") if unit.parent_id else ""
         return self.db_parent.get(code, "")
 
     def check_parent(self, row: UnitRow) -> None:

@@ -14,6 +14,7 @@ from django.core.management.base import CommandError
 from egovrank.orgs.actions import do_import_units
 from egovrank.orgs.models import Unit, UnitSuccession
 from egovrank.orgs.successorfile import SuccessorFileError, do_import_successors
+from egovrank.orgs.unitfile import UnitFileError
 from egovrank.testing.database import rolled_back_at_the_end
 
 from .helpers import DEMO, make_hungyen_blocks, make_province
@@ -108,12 +109,36 @@ def test_the_late_2024_mergers_that_sources_give_are_linked():
     assert phuong_nam.successions.get().successor.name == "Xã Tân Hưng"
 
 
-def test_a_unit_list_row_with_a_reused_code_changes_the_latest_unit_only():
+def test_a_unit_list_row_with_a_reused_code_changes_the_unit_its_years_name():
     do_import_units(
-        "edit.csv", "code,name,kind\n11953,Phường Phố Hiến (sửa),commune\n".encode(), actor=None
+        "edit.csv",
+        "code,name,kind,valid_from\n11953,Phường Phố Hiến (sửa),commune,2025\n".encode(),
+        actor=None,
     )
     assert Unit.objects.get(code="11953", valid_from=2025).name == "Phường Phố Hiến (sửa)"
     assert Unit.objects.get(code="11953", valid_until=2024).name == "Phường Hiến Nam"
+    do_import_units(
+        "old.csv",
+        "code,name,kind,valid_until\n11953,P. Hiến Nam,commune,2024\n".encode(),
+        actor=None,
+    )
+    assert Unit.objects.get(code="11953", valid_until=2024).name == "P. Hiến Nam"
+    assert Unit.objects.get(code="11953", valid_from=2025).name == "Phường Phố Hiến (sửa)"
+
+
+def test_a_bare_reused_code_is_refused_and_changes_nothing():
+    """An older list without years (2019's) must not rename the ward that took the code."""
+    with pytest.raises(UnitFileError) as caught:
+        do_import_units(
+            "hungyen-units-2019.csv",
+            "code,name,kind\n11953,Phường Hiến Nam,commune\n".encode(),
+            actor=None,
+        )
+    (problem,) = caught.value.problems
+    assert (problem.row, problem.column) == (2, "code")
+    assert "Phường Phố Hiến (2025–…)" in problem.message
+    assert "Phường Hiến Nam (…–2024)" in problem.message
+    assert Unit.objects.get(code="11953", valid_from=2025).name == "Phường Phố Hiến"
 
 
 def refused(text: str, year: int = 2025) -> list[tuple[int | None, str, str]]:
