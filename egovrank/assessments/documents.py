@@ -31,6 +31,7 @@ from egovrank.core.documents.model import (
     Signature,
     Table,
 )
+from egovrank.orgs.committees import issuing_name
 from egovrank.periods.models import Participant
 from egovrank.scoring.numbers import format_number
 
@@ -220,8 +221,8 @@ def _document(
     parent = participant.unit.parent
     return Document(
         header=Header(
-            parent=parent.name if parent is not None else "",
-            agency=unit,
+            parent=issuing_name(parent) if parent is not None else "",
+            agency=issuing_name(participant.unit),
             number=_("No.: %(number)s/BC-%(symbol)s") % {"number": BLANK, "symbol": BLANK},
             place_date=place_date(localdate(submission.submitted_at) if submission else None),
         ),

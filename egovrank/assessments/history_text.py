@@ -115,3 +115,13 @@ def _figures_imported(data: dict[str, Any]) -> str:
         "%(count)s figures imported from %(file)s",
         count,
     ) % {"count": count, "file": data["file"]}
+
+
+@describer("assessment.workbook_uploaded")
+def _workbook_uploaded(data: dict[str, Any]) -> str:
+    count = data["changed"]
+    return ngettext(
+        "%(count)d answer saved from the workbook %(name)s",
+        "%(count)d answers saved from the workbook %(name)s",
+        count,
+    ) % {"count": count, "name": data["file"]}

@@ -87,6 +87,7 @@ def do_remind_now(
             actor=actor,
             summary=f"{participant.unit_name}: reminder sent to {len(reminder.people)} people",
             data={
+                "unit": participant.unit_name,
                 "kind": reminder.kind,
                 "deadline": reminder.deadline.isoformat(),
                 "people": [person.pk for person in reminder.people],

@@ -346,6 +346,7 @@ def do_set_ranked(
         summary=f"{participant.unit_name}: "
         + ("ranked" if ranked else f"evaluated, not ranked ({reason})"),
         data={
+            "unit": participant.unit_name,
             "before": before,
             "after": {"ranked": ranked, "reason": participant.not_ranked_reason},
         },
@@ -375,6 +376,11 @@ def do_grant_extension(
         participant,
         actor=actor,
         summary=f"{participant.unit_name}: deadline extended to {_local(until)} ({reason.strip()})",
-        data={"before": before, "after": _when(until), "reason": reason.strip()},
+        data={
+            "unit": participant.unit_name,
+            "before": before,
+            "after": _when(until),
+            "reason": reason.strip(),
+        },
     )
     return participant

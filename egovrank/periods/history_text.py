@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -59,3 +61,40 @@ def _state_changed(data: dict[str, Any]) -> str:
     }
     reason = (data.get("reason") or "").strip()
     return f"{text} ({reason})" if reason else text
+
+
+def _moment(text: str) -> str:
+    """A stored ISO moment as people in Vietnam read it."""
+    moment = parse_datetime(text)
+    if moment is None:
+        raise ValueError(text)
+    return timezone.localtime(moment).strftime("%d/%m/%Y %H:%M")
+
+
+@describer("participant.extended")
+def _extended(data: dict[str, Any]) -> str:
+    return _("%(unit)s: deadline extended to %(until)s (%(reason)s)") % {
+        "unit": data["unit"],
+        "until": _moment(data["after"]),
+        "reason": data["reason"],
+    }
+
+
+@describer("participant.ranking")
+def _ranking(data: dict[str, Any]) -> str:
+    if data["after"]["ranked"]:
+        return _("%(unit)s: ranked") % {"unit": data["unit"]}
+    return _("%(unit)s: evaluated, not ranked (%(reason)s)") % {
+        "unit": data["unit"],
+        "reason": data["after"]["reason"],
+    }
+
+
+@describer("participant.reminded")
+def _reminded(data: dict[str, Any]) -> str:
+    count = len(data["people"])
+    return ngettext(
+        "%(unit)s: reminder sent to %(count)s person",
+        "%(unit)s: reminder sent to %(count)s people",
+        count,
+    ) % {"unit": data["unit"], "count": count}

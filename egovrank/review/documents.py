@@ -29,6 +29,7 @@ from egovrank.core.documents.model import (
     Table,
 )
 from egovrank.orgs.choices import UnitKind
+from egovrank.orgs.committees import issuing_name
 from egovrank.periods.models import Participant
 from egovrank.scoring.numbers import format_number
 
@@ -153,7 +154,7 @@ def _document(participant: Participant) -> Document:
     if reviewer.kind == UnitKind.PROVINCE:
         parent, agency = provincial_committee(), lead_agency(period.year)
     else:
-        parent, agency = "", reviewer.name
+        parent, agency = "", issuing_name(reviewer)
     comparison = compare(participant, criteria_set_for(participant), LOCALE)
     assessment = assessment_of(participant)
     approved = assessment is not None and assessment.state == AssessmentState.APPROVED

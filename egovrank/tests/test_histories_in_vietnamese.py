@@ -68,3 +68,24 @@ def test_the_persons_page_says_roles_by_their_labels(world):
     assert language_problems(response, data=names) == []
     texts = visible_text(response.content.decode()).texts
     assert "Cấp vai trò: Lãnh đạo đơn vị của K01-05" in texts
+
+
+@pytest.mark.django_db
+def test_the_period_page_says_its_units_events_in_vietnamese(world):
+    """Extensions, ranking and reminders are read from their data, in the page's language
+    (the stored summaries are English)."""
+    from egovrank.assessments.remind_now import do_remind_now
+    from egovrank.periods.actions import do_grant_extension, do_set_ranked
+
+    sotc = world.participants["sotc"]
+    until = timezone.now() + timedelta(days=30)
+    do_grant_extension(sotc, until, "Mất điện kéo dài", actor=world.administrator)
+    do_set_ranked(sotc, False, "Không có thủ tục hành chính", actor=world.administrator)
+    sent = do_remind_now([sotc], actor=world.administrator)
+    assert sent.sent  # its officer and head are told
+    url = reverse("periods:detail", args=[world.period.year])
+    texts = " ".join(vietnamese_page(world.administrator, url))
+    when = timezone.localtime(until).strftime("%d/%m/%Y %H:%M")
+    assert f"Sở Tài chính: gia hạn đến {when} (Mất điện kéo dài)" in texts
+    assert "Sở Tài chính: được đánh giá, không xếp hạng (Không có thủ tục hành chính)" in texts
+    assert "Sở Tài chính: đã gửi nhắc hạn đến" in texts

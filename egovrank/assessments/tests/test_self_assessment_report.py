@@ -13,6 +13,7 @@ from egovrank.core.documents.tests.reading import (
     converted_by_libreoffice,
     data_tables,
     docx_of,
+    header_texts,
     no_row_alone,
     page_texts,
     pdf_of,
@@ -62,6 +63,8 @@ def test_a_submissions_report_is_the_submission_signed_by_its_head(world, resubm
     assert response["Content-Disposition"].endswith('filename="tu-danh-gia-2019-K01-05-lan-1.docx"')
     word = docx_of(response.content)
     assert_official_header(word, agency="Sở Tài chính", number_start="Số: …/BC-")
+    # Above the department, its managing agency: the province's People's Committee.
+    assert "UBND TỈNH HƯNG YÊN" in header_texts(word)
     assert "BÁO CÁO" in [p.text for p in word.paragraphs]
     assert not criteria_set_for(participant).figures  # its figures' table says so
     assert "Bộ tiêu chí không có số liệu dùng chung." in [p.text for p in word.paragraphs]

@@ -2,9 +2,9 @@
 header and the signature block are its includes, shared with the announcement's own
 template) drawn by WeasyPrint.
 
-The fonts are the DejaVu Sans Condensed files shipped beside this module (``fonts/``),
-embedded in the PDF, so Vietnamese prints the same on every machine whatever fonts it
-has. WeasyPrint may read those files and nothing else: no network, no other file.
+The fonts are the Liberation Serif files shipped beside this module (``fonts/``; Times
+New Roman's metrics, as Decree 30/2020/NĐ-CP asks), embedded in the PDF, so Vietnamese
+prints the same on every machine whatever fonts it has. WeasyPrint may read those files and nothing else: no network, no other file.
 """
 
 from __future__ import annotations
@@ -37,7 +37,11 @@ logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 CONTENT_TYPE = "application/pdf"
 FONTS = Path(__file__).resolve().with_name("fonts")
-FONT_FILES = {"regular": "DejaVuSansCondensed.ttf", "bold": "DejaVuSansCondensed-Bold.ttf"}
+FONT_FILES = {
+    "regular": "LiberationSerif-Regular.ttf",
+    "bold": "LiberationSerif-Bold.ttf",
+    "italic": "LiberationSerif-Italic.ttf",
+}
 TEMPLATE = "core/documents/document.html"
 
 

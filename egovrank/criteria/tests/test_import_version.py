@@ -122,6 +122,33 @@ def test_a_bad_workbooks_places_and_problems_are_said_in_vietnamese(world):
     assert "&#x27;mười&#x27; không phải là số" in text
 
 
+def test_a_workbooks_structure_problems_are_said_in_vietnamese(world):
+    """The sheet's own shape (a column without a header, an unknown column) too."""
+    from io import BytesIO
+
+    from django.test import Client
+    from openpyxl import load_workbook
+
+    from egovrank.scoring.fileformat.xlsx_io import NODE_SHEET
+
+    workbook = load_workbook(BytesIO(shipped_xlsx("hungyen-2021-khoi01")))
+    sheet = workbook[NODE_SHEET]
+    sheet.cell(row=1, column=sheet.max_column + 1, value="Ghi chú riêng")
+    sheet.cell(row=2, column=sheet.max_column + 2, value="lạc chỗ")
+    out = BytesIO()
+    workbook.save(out)
+    client = Client()  # the default language, Vietnamese
+    client.force_login(world.administrator)
+
+    response = upload(client, "k01.xlsx", out.getvalue())
+
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "cột không xác định; các cột hợp lệ là:" in text
+    assert "có giá trị ở cột không có tiêu đề" in text
+    assert "unknown column" not in text
+
+
 def test_an_identifier_that_exists_is_refused_with_a_clear_message(administrator_client, world):
     response = upload(administrator_client, "k01.yaml", shipped_yaml("hungyen-2018-khoi01"))
 

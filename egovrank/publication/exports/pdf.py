@@ -4,7 +4,7 @@ and each table's header repeated on every page.
 
 The page opens with the header of Decree 30/2020/NĐ-CP (``core.documents``): the
 province's People's Committee, the national name and motto, the decision's place and
-date. The fonts are the shipped DejaVu Sans Condensed files (``core/documents/fonts/``),
+date. The fonts are the shipped Liberation Serif files (``core/documents/fonts/``),
 embedded, and WeasyPrint may read those and nothing else.
 """
 

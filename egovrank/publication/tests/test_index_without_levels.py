@@ -136,3 +136,20 @@ def test_a_set_rounding_only_the_total_shows_its_groups_with_its_places(world):
     ).content.decode("utf-8-sig")
     for text in (page.content.decode(), csv_text):
         assert not re.search(r"\d[.,]\d{4,}", text)
+
+
+def test_the_form_and_the_review_of_a_ranking_only_index_show_no_level_line(world):
+    """No empty "Level" line on the form, the review's totals or its approval step."""
+    ranking_only(world)
+    unit = world.participants["sotc"].unit_code
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(world.people["administrator"])
+    pages = [
+        client.get(reverse("assessments:form", kwargs={"year": 2019, "unit": unit})),
+        client.get(reverse("review:detail", kwargs={"year": 2019, "unit": unit})),
+    ]
+    for page in pages:
+        assert page.status_code == 200
+        text = page.content.decode()
+        assert 'summary__label">Level<' not in text
+        assert '<th scope="row">Level</th>' not in text

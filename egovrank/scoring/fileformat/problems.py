@@ -78,7 +78,16 @@ def at_row(filename: str, row: int, column: str = "") -> Text:
 def shown(problems: list[Problem], limit: int = 20, length: int = 200) -> list[Problem]:
     """The first ``limit`` problems, each message cut at ``length`` characters: what a
     page shows, so that a hostile file cannot make it echo megabytes."""
-    return [
-        replace(p, message=p.message if len(p.message) <= length else p.message[:length] + "…")
-        for p in problems[:limit]
-    ]
+    return [replace(p, message=_cut(p.message, length)) for p in problems[:limit]]
+
+
+def _cut(message: str, length: int) -> str:
+    """``message`` at most about ``length`` characters; a ``Text`` keeps its template
+    (so that it can still be said in the reader's language) and cuts its long words."""
+    if isinstance(message, Text):
+        params = {
+            name: value[:length] + "…" if isinstance(value, str) and len(value) > length else value
+            for name, value in message.params.items()
+        }
+        return Text(message.template, **params)
+    return message if len(message) <= length else message[:length] + "…"

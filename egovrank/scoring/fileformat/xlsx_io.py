@@ -747,8 +747,14 @@ def _as_integer(value: object) -> int:
 def _as_no_levels(value: object) -> list[Any]:
     if _fold(_as_text(value)) not in _NO_LEVELS_WORDS:
         raise _CellError(
-            f"write '{_NO_LEVELS_WORD}' for an index that only ranks; "
-            f"the levels themselves go on the sheet '{LEVEL_SHEET}'"
+            Text(
+                gettext_noop(
+                    "write '%(word)s' for an index that only ranks; the levels themselves "
+                    "go on the sheet '%(sheet)s'"
+                ),
+                word=_NO_LEVELS_WORD,
+                sheet=LEVEL_SHEET,
+            )
         )
     return []
 
@@ -902,8 +908,13 @@ class _Reader:
             found = ", ".join(f"'{title}'" for title in self.workbook.sheetnames)
             self.problems.append(
                 Problem(
-                    f"{self.filename}, sheet '{name}'",
-                    f"the sheet is missing (the workbook has {found})",
+                    Text(
+                        gettext_noop("%(file)s, sheet '%(sheet)s'"), file=self.filename, sheet=name
+                    ),
+                    Text(
+                        gettext_noop("the sheet is missing (the workbook has %(found)s)"),
+                        found=found,
+                    ),
                 )
             )
             self.incomplete = True
@@ -929,16 +940,29 @@ class _Reader:
             place = _Place(sheet.title, 1, column, header)
             matched = by_name.get(_fold(header))
             if matched is None:
-                self.problem(place, f"unknown column; the columns are: {known}")
+                self.problem(
+                    place,
+                    Text(gettext_noop("unknown column; the columns are: %(known)s"), known=known),
+                )
             elif matched.key in first:
                 also = get_column_letter(first[matched.key])
-                self.problem(place, f"the column is given twice (also column {also})")
+                self.problem(
+                    place,
+                    Text(
+                        gettext_noop("the column is given twice (also column %(also)s)"),
+                        also=also,
+                    ),
+                )
             else:
                 first[matched.key] = column
                 found[column] = (matched, header)
         missing = [spec for spec in specs if spec.key in required and spec.key not in first]
         for spec in missing:
-            message = f"the column '{spec.header}' ({spec.key}) is missing"
+            message = Text(
+                gettext_noop("the column '%(header)s' (%(key)s) is missing"),
+                header=spec.header,
+                key=spec.key,
+            )
             self.problem(_Place(sheet.title, 1), message)
         if missing:
             self.incomplete = True
@@ -968,7 +992,7 @@ class _Reader:
                 elif column not in named and column not in headerless:
                     headerless.add(column)
                     place = _Place(sheet.title, row, column, "")
-                    self.problem(place, "a value in a column without a header")
+                    self.problem(place, Text(gettext_noop("a value in a column without a header")))
             # Values only under unknown headers were reported with the header; the row
             # is otherwise blank.
             if not found:
@@ -1001,7 +1025,7 @@ class _Reader:
             value_cell, value_place = cells["value"]
             name = self.read(key_cell, key_place, "code", None, "key")
             if not name:
-                self.problem(key_place, "the field name is empty")
+                self.problem(key_place, Text(gettext_noop("the field name is empty")))
                 continue
             field = fields.get(_fold(str(name)))
             if field is None and _fold(str(name)).startswith(_LEGAL_PREFIX):
@@ -1009,7 +1033,13 @@ class _Reader:
                 field = _Field(_LEGAL_PREFIX + key, str(name), "text", ("legal_basis", key))
             if field is None:
                 labels = ", ".join(known.label for known in _INFO_FIELDS)
-                message = f"unknown field {name!r}; the fields are: {labels}, legal_basis.<key>"
+                message = Text(
+                    gettext_noop(
+                        "unknown field %(name)s; the fields are: %(labels)s, legal_basis.<key>"
+                    ),
+                    name=repr(name),
+                    labels=labels,
+                )
                 self.problem(key_place, message)
                 continue
             value = self.read(value_cell, value_place, field.kind, None, field.key)
