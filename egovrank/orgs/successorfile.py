@@ -29,7 +29,7 @@ from egovrank.scoring.fileformat.problems import Problem
 
 from .choices import SuccessionKind
 from .models import Unit, UnitSuccession
-from .tables import fold, read_table
+from .tables import fold, keyed_rows, read_table
 from .unitfile import TableRefused, table_problem
 
 __all__ = ["SuccessorFileError", "SuccessorReport", "do_import_successors"]
@@ -111,24 +111,13 @@ class _Reader:
 
         wrong_type = gettext("a successor file must be a .csv or .xlsx file")
         table = read_table(self.filename, content, refuse, wrong_type, comments=True)
-        header_row, cells = next(table, (0, []))
-        positions = {
-            _HEADER[fold(cell)]: index for index, cell in enumerate(cells) if fold(cell) in _HEADER
-        }
+        header_row, positions, rows = keyed_rows(table, _HEADER)
         missing = [column for column in ("new_code", "old_code") if column not in positions]
         if missing:
             message = gettext("missing column(s): %(columns)s") % {"columns": ", ".join(missing)}
             self.problem(header_row or None, "", message)
             raise self.refuse()
-        raw = []
-        for number, row in table:
-            if not any(cell.strip() for cell in row):
-                continue
-            values = {
-                column: (row[index].strip() if index < len(row) else "")
-                for column, index in positions.items()
-            }
-            raw.append((number, values))
+        raw = list(rows)
         if not raw:
             self.problem(None, "", gettext("no links in the file"))
             raise self.refuse()

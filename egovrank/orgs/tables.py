@@ -16,7 +16,7 @@ import itertools
 import re
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -26,7 +26,16 @@ from egovrank.core.archives import archive_refusal
 from egovrank.scoring.fileformat.archives import IMPORT_LIMITS, ArchiveRefused, checked_archive
 from egovrank.scoring.fileformat.cells import csv_unescape
 
-__all__ = ["MAX_CELL", "MAX_CELLS", "MAX_ROWS", "Refuse", "fold", "read_sheets", "read_table"]
+__all__ = [
+    "MAX_CELL",
+    "MAX_CELLS",
+    "MAX_ROWS",
+    "Refuse",
+    "fold",
+    "keyed_rows",
+    "read_sheets",
+    "read_table",
+]
 
 MAX_ROWS = 100_000  # a province's units, or every unit's figures, are a few thousand
 MAX_CELL = 100_000
@@ -61,6 +70,33 @@ def read_table(
     if extension == "xlsx":
         return _bounded(iter(_xlsx_rows(filename, content, refuse)), refuse)
     raise refuse(wrong_type, None)
+
+
+def keyed_rows(
+    table: Rows, headers: Mapping[str, str]
+) -> tuple[int, dict[str, int], Iterator[tuple[int, dict[str, str]]]]:
+    """The header row's number, where each known column is (``headers``: folded heading
+    -> column key; the first of a repeated heading), and, read as they are asked for, the
+    rows below that are not blank, each as {column key: its cell, stripped}."""
+    header_row, cells = next(table, (0, []))
+    positions: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        key = headers.get(fold(cell))
+        if key:
+            positions.setdefault(key, index)
+
+    def rows() -> Iterator[tuple[int, dict[str, str]]]:
+        for number, row in table:
+            if any(cell.strip() for cell in row):
+                yield (
+                    number,
+                    {
+                        column: (row[index].strip() if index < len(row) else "")
+                        for column, index in positions.items()
+                    },
+                )
+
+    return header_row, positions, rows()
 
 
 def _bounded(rows: Rows, refuse: Refuse) -> Rows:

@@ -32,7 +32,7 @@ from egovrank.accounts.models import User
 from egovrank.core.audit import record
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit
-from egovrank.orgs.tables import fold, read_table
+from egovrank.orgs.tables import fold, keyed_rows, read_table
 from egovrank.orgs.unitfile import TableRefused, table_problem
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Period
@@ -139,28 +139,13 @@ class _Reader:
 
         wrong_type = gettext("a results file must be a .csv or .xlsx file")
         table = read_table(self.filename, content, refuse, wrong_type, comments=True)
-        header_row, cells = next(table, (0, []))
-        positions: dict[str, int] = {}
-        for index, cell in enumerate(cells):
-            positions.setdefault(_HEADER.get(fold(cell), ""), index)
+        header_row, positions, lines = keyed_rows(table, _HEADER)
         missing = [column for column in _REQUIRED if column not in positions]
         if missing:
             message = gettext("missing column(s): %(columns)s") % {"columns": ", ".join(missing)}
             self.problem(header_row or None, "", message)
             raise self.refuse()
-        raw = []
-        for number, row in table:
-            if any(cell.strip() for cell in row):
-                raw.append(
-                    (
-                        number,
-                        {
-                            column: (row[index].strip() if index < len(row) else "")
-                            for column, index in positions.items()
-                            if column
-                        },
-                    )
-                )
+        raw = list(lines)
         if not raw:
             self.problem(None, "", gettext("no results in the file"))
             raise self.refuse()
