@@ -59,11 +59,17 @@ def own_participants(user: Person) -> QuerySet[Participant]:
     return Participant.objects.filter(unit_id__in=roles_of(user).own_units)
 
 
-def access_participant(user: Person, year: int, unit_code: str) -> Participant:
-    """The participant whose form the person asks for, or 404."""
+PAGE_RELATED = ("period", "unit", "block", "reviewer_unit")
+
+
+def access_participant(
+    user: Person, year: int, unit_code: str, related: tuple[str, ...] = PAGE_RELATED
+) -> Participant:
+    """The participant whose form the person asks for, or 404; with ``related`` read
+    in the same query (a page shows them all; a save needs only the period)."""
     participant = (
         participants_visible_to(user)
-        .select_related("period", "unit", "block", "reviewer_unit")
+        .select_related(*related)
         .filter(period__year=year, unit_code=unit_code)
         .first()
     )
@@ -72,10 +78,12 @@ def access_participant(user: Person, year: int, unit_code: str) -> Participant:
     return participant
 
 
-def access_to_edit(user: Person, year: int, unit_code: str) -> Participant:
+def access_to_edit(
+    user: Person, year: int, unit_code: str, related: tuple[str, ...] = PAGE_RELATED
+) -> Participant:
     """The form for someone who fills it in; 404 beyond the person's reach, and 403 for
     those who may only read it."""
-    participant = access_participant(user, year, unit_code)
+    participant = access_participant(user, year, unit_code, related)
     if not can_edit(user, participant):
         raise PermissionDenied
     return participant

@@ -25,6 +25,7 @@ from egovrank.core.archives import archive_refusal
 from egovrank.core.audit import record
 from egovrank.notifications.notify import notify_submitted
 from egovrank.periods.choices import PeriodState
+from egovrank.periods.locks import locked_participant
 from egovrank.periods.models import Participant
 from egovrank.periods.rules import deadline_passed
 from egovrank.scoring.fileformat.archives import ArchiveRefused
@@ -37,6 +38,7 @@ from .queries import (
     best_for,
     block_figures,
     criteria_set_for,
+    entries_and_answer,
     entries_of,
     sheet_for,
     snapshot_of,
@@ -177,9 +179,7 @@ def _late(participant: Participant, now: datetime | None = None) -> str | None:
 def _locked_assessment(participant: Participant) -> tuple[Participant, Assessment]:
     """Lock the participant's row (so two first saves do not both create a form) and
     return its assessment, created on first use."""
-    participant = (
-        Participant.objects.select_for_update().select_related("period").get(pk=participant.pk)
-    )
+    participant = locked_participant(participant)
     assessment, _created = Assessment.objects.get_or_create(participant=participant)
     return participant, assessment
 
@@ -277,7 +277,9 @@ def _save_answer(
     node = criteria_set.get(code)
     if (node is None or not node.is_leaf) and criteria_set.figure(code) is None:
         raise KeyError(code)
-    answer = Answer.objects.select_for_update().filter(assessment=assessment, code=code).first()
+    # The participant's lock (taken above by every writer of answers) keeps the answer
+    # as read here until the save commits.
+    entries, answer = entries_and_answer(assessment, code)
     current_revision = answer.revision if answer else 0
     if current_revision != revision:
         # A revision for a criterion never answered comes from no page of ours, but is
@@ -287,7 +289,6 @@ def _save_answer(
     if before == entered:
         assert answer is not None or entered == AnswerInput()
         return Saved(answer if answer is not None else Answer(assessment=assessment, code=code))
-    entries = entries_of(assessment)
     others = block_figures(participant, criteria_set)
     if answer is None:
         answer = Answer(assessment=assessment, code=code)

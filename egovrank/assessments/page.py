@@ -169,6 +169,7 @@ def saved_context(participant: Participant, code: str, saved: Saved) -> dict[str
         "period": participant.period,
         "cs": saved.criteria_set,
         "sheet": sheet,
+        "totals": totals_above(sheet, line),
         "c": {
             "line": line,
             "node": line.node,
@@ -177,3 +178,17 @@ def saved_context(participant: Participant, code: str, saved: Saved) -> dict[str
             "revision": answer.revision,
         },
     }
+
+
+def totals_above(sheet: Sheet, line: Line) -> list[Line]:
+    """The groups whose totals a save of ``line``'s criterion can move: those above it.
+    The core sums a group from its children only, and a criterion's points follow its
+    own answer (a shared figure, which moves several criteria, re-reads the page)."""
+    above: list[Line] = []
+    depth = line.depth
+    for other in reversed(sheet.lines[: sheet.lines.index(line)]):
+        if other.depth < depth:
+            depth = other.depth
+            if other.carries_points:
+                above.append(other)
+    return above

@@ -20,6 +20,7 @@ __all__ = [
     "block_figures",
     "criteria_set_for",
     "FormData",
+    "entries_and_answer",
     "entries_from",
     "entries_of",
     "form_data",
@@ -58,11 +59,44 @@ def entries_of(assessment: Assessment | None) -> dict[str, Entry]:
     rows = list(
         assessment.answers.values_list("code", "value", "not_applicable", "evidence_explanation")
     )
+    return entries_from(rows, _evidenced(assessment))
+
+
+_ANSWER_FIELDS = tuple(field.attname for field in Answer._meta.concrete_fields)
+_ENTRY_AT = tuple(
+    _ANSWER_FIELDS.index(name)
+    for name in ("code", "value", "not_applicable", "evidence_explanation")
+)
+
+
+def entries_and_answer(assessment: Assessment, code: str) -> tuple[dict[str, Entry], Answer | None]:
+    """The stored entries for scoring and the answer row of ``code``, in the two
+    queries of ``entries_of``. A save holds its participant's row lock, which every
+    writer of the form's answers takes first, so the row cannot change under it."""
+    rows = list(assessment.answers.values_list(*_ANSWER_FIELDS))
+    code_at = _ENTRY_AT[0]
+    answer = next(
+        (
+            Answer.from_db(assessment.answers.db, _ANSWER_FIELDS, row)
+            for row in rows
+            if row[code_at] == code
+        ),
+        None,
+    )
+    if answer is not None:
+        answer.assessment = assessment
+    entries = entries_from(
+        [tuple(row[at] for at in _ENTRY_AT) for row in rows], _evidenced(assessment)
+    )
+    return entries, answer
+
+
+def _evidenced(assessment: Assessment) -> set[str]:
+    """The codes with a current file or link (one query)."""
     current = {"assessment": assessment, "removed_at__isnull": True}
     files = EvidenceFile.objects.filter(**current).order_by().values_list("code", flat=True)
     links = EvidenceLink.objects.filter(**current).order_by().values_list("code", flat=True)
-    evidenced = set(files.union(links))
-    return entries_from(rows, evidenced)
+    return set(files.union(links))
 
 
 @dataclass

@@ -123,7 +123,7 @@ def _saved_fragment(request: HttpRequest, form: FormPage, code: str, **extra: An
 @require_POST
 @role_required(has_assessment_role)
 def save_answer(request: SignedInRequest, year: int, unit: str, code: str) -> HttpResponse:
-    participant = access_to_edit(request.user, year, unit)
+    participant = access_to_edit(request.user, year, unit, related=("period",))
     posted = AnswerForm(request.POST)
     if not posted.is_valid():
         return HttpResponse(_("The form was not sent completely; reload the page."), status=400)

@@ -16,6 +16,7 @@ from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit
 
 from .choices import PeriodState
+from .locks import locked_participant
 from .models import Participant, Period, PeriodBlock
 from .rules import reviewer_unit_for
 from .slots import still_has_time, tell_cut_off
@@ -330,9 +331,7 @@ def do_set_ranked(
     reason = reason.strip()
     if not ranked and not reason:
         raise PeriodRefused(_("Give the reason why the unit is not ranked."))
-    participant = (
-        Participant.objects.select_for_update().select_related("period").get(pk=participant.pk)
-    )
+    participant = locked_participant(participant)
     if participant.period.state not in RANKING_STATES:
         raise PeriodRefused(_("The results of this period are final."))
     before = {"ranked": participant.ranked, "reason": participant.not_ranked_reason}
@@ -361,9 +360,7 @@ def do_grant_extension(
     """Give one unit more time to self-assess; a reason is required."""
     if not reason.strip():
         raise PeriodRefused(_("Give the reason for the extension."))
-    participant = (
-        Participant.objects.select_for_update().select_related("period").get(pk=participant.pk)
-    )
+    participant = locked_participant(participant)
     if participant.period.state not in (PeriodState.DRAFT, PeriodState.SELF_ASSESSMENT):
         raise PeriodRefused(_("Self-assessment is over in this period."))
     before = _when(participant.extended_until)

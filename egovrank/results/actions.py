@@ -27,6 +27,7 @@ from egovrank.core.roles import Role
 from egovrank.notifications.notify import notify_published
 from egovrank.notifications.recipients import province_staff
 from egovrank.periods.choices import PeriodState
+from egovrank.periods.locks import locked_participant
 from egovrank.periods.models import Participant, Period
 from egovrank.scoring.engine import RankedUnit
 
@@ -321,9 +322,7 @@ def do_open_correction(participant: Participant, *, reason: str, actor: User) ->
     """Re-open one unit of a published period, with the reason: its form goes back to
     the provincial reviewers until the correction is published."""
     reason = reason.strip()
-    participant = (
-        Participant.objects.select_for_update().select_related("period").get(pk=participant.pk)
-    )
+    participant = locked_participant(participant)
     if participant.period.state != PeriodState.PUBLISHED:
         raise ResultsRefused(_("Only published results can be corrected."))
     if not reason:

@@ -36,6 +36,7 @@ from egovrank.notifications.notify import (
 )
 from egovrank.orgs.models import Unit
 from egovrank.periods.choices import PeriodState
+from egovrank.periods.locks import locked_participant
 from egovrank.periods.models import Participant, Period
 from egovrank.periods.rules import deadline_passed, period_shape
 from egovrank.scoring.collation import vietnamese_sort_key
@@ -183,11 +184,7 @@ def _resume_if_overdue(assessment: Assessment, *, actor: User) -> None:
 
 
 def _locked(participant: Participant) -> tuple[Participant, Assessment | None]:
-    participant = (
-        Participant.objects.select_for_update()
-        .select_related("period", "reviewer_unit")
-        .get(pk=participant.pk)
-    )
+    participant = locked_participant(participant, "reviewer_unit")
     return participant, Assessment.objects.filter(participant=participant).first()
 
 
