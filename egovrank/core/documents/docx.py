@@ -18,6 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
+from ..fixed_zip import fixed_zip
 from .model import MOTTO, NATIONAL_NAME, Annex, Document, Paragraph, Table
 
 __all__ = ["CONTENT_TYPE", "render_docx"]
@@ -54,7 +55,8 @@ def _render(document: Document) -> bytes:
         _annex(word, annex)
     out = io.BytesIO()
     word.save(out)
-    return out.getvalue()
+    # The same document is the same file, whenever it is drawn (see fixed_zip).
+    return fixed_zip(out.getvalue())
 
 
 def _page(section: Any, *, landscape: bool) -> None:

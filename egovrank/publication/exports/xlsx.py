@@ -16,6 +16,8 @@ units takes seconds and little memory.
 from __future__ import annotations
 
 import io
+import zipfile
+from datetime import UTC
 from decimal import Decimal
 from typing import Any
 
@@ -26,7 +28,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.writer.excel import ExcelWriter
 
+from egovrank.core.fixed_zip import fixed_zip
 from egovrank.results.queries import ResultTable
 from egovrank.scoring.fileformat.cells import sheet_row, text_cell
 
@@ -63,6 +67,12 @@ def render_xlsx(source: ExportSource, *, layout: str = "announcement") -> bytes:
     workbook = Workbook(write_only=True)
     workbook.properties.title = announcement.title(source)
     workbook.properties.creator = "egovrank"
+    # A publication's workbook is dated by the publication, so it is the same file
+    # whenever and wherever it is drawn (one ETag, one checksum).
+    moment = source.publication.published_at if source.publication is not None else None
+    if moment is not None:
+        utc = moment.astimezone(UTC).replace(tzinfo=None)
+        workbook.properties.created = workbook.properties.modified = utc
     for table in source.tables:
         sheet = workbook.create_sheet(_sheet_title(table))
         if layout == "data":
@@ -72,8 +82,13 @@ def render_xlsx(source: ExportSource, *, layout: str = "announcement") -> bytes:
     if not source.tables:
         workbook.create_sheet(_("Results"))
     out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    if moment is None:
+        workbook.save(out)
+        return out.getvalue()
+    # Workbook.save stamps the workbook modified now; its writer keeps the moment given.
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).save()
+    return fixed_zip(out.getvalue(), moment)
 
 
 def _sheet_title(table: ResultTable) -> str:
