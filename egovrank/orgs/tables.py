@@ -14,7 +14,6 @@ import csv
 import io
 import itertools
 import re
-import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -23,6 +22,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from egovrank.core.archives import archive_refusal
+from egovrank.scoring.collation import without_marks
 from egovrank.scoring.fileformat.archives import IMPORT_LIMITS, ArchiveRefused, checked_archive
 from egovrank.scoring.fileformat.cells import csv_unescape
 
@@ -52,11 +52,9 @@ Refuse = Callable[[str, int | None], Exception]
 
 
 def fold(text: str) -> str:
-    """Lower case without diacritics, ``_``, ``-``, ``,`` and ``/`` as spaces, spaces
-    collapsed: "Mã", "ma" and "MÃ" fold alike."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn").casefold()
-    return " ".join(re.sub(r"[_\-,/]", " ", text).split())
+    """A header or choice as compared: without marks (``scoring.collation.without_marks``),
+    ``_``, ``-``, ``,`` and ``/`` as spaces: "Mã", "ma" and "MÃ" fold alike."""
+    return without_marks(re.sub(r"[_\-,/]", " ", text))
 
 
 def read_table(
