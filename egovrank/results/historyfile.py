@@ -32,8 +32,7 @@ from egovrank.accounts.models import User
 from egovrank.core.audit import record
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit
-from egovrank.orgs.tables import fold, keyed_rows, read_table
-from egovrank.orgs.unitfile import TableRefused, table_problem
+from egovrank.orgs.tables import TableRefused, fold, keyed_rows, read_table, table_problem
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Period
 from egovrank.scoring.fileformat.problems import Problem
