@@ -214,6 +214,11 @@ class Rule:
 
     __slots__ = ()
     kind: ClassVar[str]
+    # The kind's name for people (the criteria editor's choice), marked for the catalogue.
+    title: ClassVar[str]
+    # The file format's parameters of the kind (its clause of the schema), in the order
+    # the criteria editor shows their fields.
+    parameters: ClassVar[tuple[str, ...]] = ()
     needs_block: ClassVar[bool] = False  # True when points depend on the other units
     carries_points: ClassVar[bool] = True
     # The kinds of explanation the rule makes, each with what words it (``explain``).

@@ -135,6 +135,16 @@ class RatioRule(DividingRule):
     numerator_figure: str = ""
     denominator_figure: str = ""
     kind: ClassVar[str] = "ratio"
+    title: ClassVar[str] = gettext_noop("ratio of two figures")
+    parameters: ClassVar[tuple[str, ...]] = (
+        "numerator",
+        "denominator",
+        "numerator_figure",
+        "denominator_figure",
+        "mode",
+        "bands",
+        "zero_denominator",
+    )
     renders: ClassVar[Mapping[str, Renderer]] = {
         "ratio_proportional": _render_proportional,
         "ratio_band": _render_band,
