@@ -287,6 +287,12 @@ class Rule:
         the demo, the tests and the benchmarks."""
         raise NotImplementedError
 
+    def plausible_part(self, chance: Chance, quality: float, figures: Mapping[str, int]) -> str:
+        """The entry a unit of ``quality`` might make beside the set's shared ``figures``
+        (by code) it reads, agreeing with them; for the demo. Only rules with
+        ``figure_codes`` are asked."""
+        raise NotImplementedError
+
     def weaker_entry(self, entry: str) -> str | None:
         """The entry a reviewer who found weaker evidence than ``entry`` claims would set
         instead, for the demo's reviews; None where the kind has no such step."""
