@@ -66,8 +66,6 @@ __all__ = [
     "submission_problems",
 ]
 
-EDITABLE_STATES = (AssessmentState.DRAFT, AssessmentState.RETURNED)
-
 
 class FormLocked(PermissionError):
     """The form cannot change now; the message says why."""

@@ -1,7 +1,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["AWAITING_REVIEW", "COUNTED_STATES", "REVIEW_CLOSED", "AssessmentState"]
+__all__ = [
+    "AWAITING_REVIEW",
+    "BEING_WRITTEN",
+    "COUNTED_STATES",
+    "REVIEW_CLOSED",
+    "AssessmentState",
+]
 
 
 class AssessmentState(models.TextChoices):
@@ -17,6 +23,8 @@ class AssessmentState(models.TextChoices):
     NOT_SUBMITTED = "not_submitted", _("Not submitted")
 
 
+# Forms the unit is still writing: a draft, or returned to it for revision.
+BEING_WRITTEN = (AssessmentState.DRAFT, AssessmentState.RETURNED)
 # Forms a reviewer has in hand: submitted and not yet approved or returned.
 AWAITING_REVIEW = (AssessmentState.SUBMITTED, AssessmentState.IN_REVIEW)
 # Forms handed in, which count: their figures set a block's best in relative-to-best

@@ -18,7 +18,7 @@ from egovrank.notifications.recipients import unit_people
 from egovrank.periods.models import Participant, Period
 from egovrank.scoring.collation import vietnamese_sort_key
 
-from .choices import AssessmentState
+from .choices import BEING_WRITTEN, AssessmentState
 from .models import Assessment
 
 __all__ = ["due_of", "still_has_time", "tell_cut_off"]
@@ -38,11 +38,10 @@ def still_has_time(period: Period) -> list[Participant]:
         assessment.participant_id: assessment
         for assessment in Assessment.objects.filter(participant__period=period)
     }
-    open_states = (AssessmentState.DRAFT, AssessmentState.RETURNED)
     found = []
     for participant in period.participants.select_related("period"):
         assessment = forms.get(participant.pk)
-        if assessment is not None and assessment.state not in open_states:
+        if assessment is not None and assessment.state not in BEING_WRITTEN:
             continue
         due = due_of(participant, assessment)
         if due is None or due > now:

@@ -15,12 +15,11 @@ from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Participant, Period
 from egovrank.periods.queries import in_block_order, reviewer_groups
 
-from .choices import COUNTED_STATES, AssessmentState
+from .choices import BEING_WRITTEN, COUNTED_STATES, AssessmentState
 from .progress import NOT_STARTED, Progress, period_progress, state_label
 
 __all__ = ["BlockDashboard", "Tally", "UnitProgress", "dashboard"]
 
-IN_DRAFT = {AssessmentState.DRAFT, AssessmentState.RETURNED}
 NOTHING_YET = Progress(NOT_STARTED, 0, 0, 0, 0)
 
 
@@ -78,7 +77,7 @@ class Tally:
         state = row.progress.state
         if state in COUNTED_STATES:
             self.submitted.append(row)
-        elif state in IN_DRAFT:
+        elif state in BEING_WRITTEN:
             self.draft.append(row)
             if row.progress.missing_evidence:
                 self.missing_evidence.append(row)

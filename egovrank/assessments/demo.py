@@ -47,25 +47,11 @@ def plausible_answers(
         if node.evidence.required:
             explanation = "Hồ sơ gốc lưu tại văn phòng; sẽ xuất trình khi thẩm định."
         if node.rule.figure_codes:
-            value = _part_within(node.rule, figures, rng, quality)
+            value = node.rule.plausible_part(rng, quality, figures)
         else:
             value = node.rule.plausible_entry(rng, quality, node.max_points or Decimal(0))
         answers[node.code] = AnswerInput(value=value, evidence_explanation=explanation)
     return answers
-
-
-def _part_within(rule: Any, figures: dict[str, int], rng: random.Random, quality: float) -> str:
-    """The part of a ratio a unit enters when the other part is a shared figure: a
-    numerator within the shared denominator, or a denominator at least the shared
-    numerator ("" when both parts are shared)."""
-    own = rule.own_part
-    share = min(1.0, max(0.0, rng.gauss(0.35 + 0.6 * quality, 0.12)))
-    if own == "numerator":
-        return str(round(figures[rule.denominator_figure] * share))
-    if own == "denominator":
-        numerator = figures[rule.numerator_figure]
-        return str(max(numerator, round(numerator / max(share, 0.05))))
-    return ""
 
 
 def answer_rows(

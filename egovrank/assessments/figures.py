@@ -31,8 +31,7 @@ from django.utils.translation import gettext as _
 from egovrank.accounts.models import User
 from egovrank.core.audit import record
 from egovrank.orgs.models import Unit
-from egovrank.orgs.tables import fold, read_table
-from egovrank.orgs.unitfile import TableRefused, table_problem
+from egovrank.orgs.tables import TableRefused, fold, read_table, table_problem
 from egovrank.periods.models import Participant, Period
 from egovrank.scoring.fileformat.problems import Problem
 from egovrank.scoring.tree import CriteriaSet

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from egovrank.scoring import rules
 from egovrank.scoring.numbers import NumberFormatError, parse_decimal
 
 from .documents import LEGAL_KEYS
@@ -32,35 +33,15 @@ __all__ = [
     "number_text",
 ]
 
+# The editor's choice of kind and the fields each kind shows come from the kinds
+# themselves (``Rule.title``, ``Rule.parameters``): a new kind needs nothing here but a
+# field for a parameter no kind had before.
 RULE_KINDS = [
     ("", _("none: a group, whose points are the sum of its sub-criteria")),
-    ("yes_no", _("yes / no")),
-    ("manual", _("points entered by hand")),
-    ("ratio", _("ratio of two figures")),
-    ("count", _("count")),
-    ("option", _("one option out of several")),
-    ("deduction", _("deductions from the maximum")),
-    ("relative_to_best", _("relative to the best unit of the block")),
-    ("info", _("information, no points")),
+    *((kind, _(rule.title)) for kind, rule in rules.RULE_KINDS.items()),
 ]
-# The parameters each rule kind takes (the file format's schema); others are left out.
 KIND_PARAMETERS: dict[str, tuple[str, ...]] = {
-    "yes_no": ("yes_points", "no_points"),
-    "manual": ("step",),
-    "ratio": (
-        "numerator",
-        "denominator",
-        "numerator_figure",
-        "denominator_figure",
-        "mode",
-        "bands",
-        "zero_denominator",
-    ),
-    "count": ("label", "mode", "bands", "per_item"),
-    "option": ("options",),
-    "deduction": ("label", "per_item"),
-    "relative_to_best": ("label", "input", "numerator", "denominator"),
-    "info": ("label", "value_type"),
+    kind: rule.parameters for kind, rule in rules.RULE_KINDS.items()
 }
 STATUSES = [
     ("", _("not stated")),

@@ -15,7 +15,8 @@ from egovrank.scoring.fileformat.problems import Problem
 
 from .choices import TWO_TIER_FROM, UnitKind
 from .models import Block, Unit, UnitSuccession
-from .unitfile import UnitFileError, UnitRow, parse_unit_file, table_problem
+from .tables import table_problem
+from .unitfile import UnitFileError, UnitRow, parse_unit_file
 
 __all__ = ["ImportReport", "do_add_succession", "do_import_units"]
 

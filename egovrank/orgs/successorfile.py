@@ -29,8 +29,7 @@ from egovrank.scoring.fileformat.problems import Problem
 
 from .choices import SuccessionKind
 from .models import Unit, UnitSuccession
-from .tables import fold, keyed_rows, read_table
-from .unitfile import TableRefused, table_problem
+from .tables import TableRefused, fold, keyed_rows, read_table, table_problem
 
 __all__ = ["SuccessorFileError", "SuccessorReport", "do_import_successors"]
 

@@ -1,8 +1,9 @@
 """Tables people send, read as numbered rows of text cells with bounded work: a CSV
 (UTF-8, a BOM or not, "," or the ";" of Excel set to Vietnamese, lines starting with
 ``#`` dropped when asked) or the first sheet of an Excel workbook (checked as an archive
-first). The unit list and the figures import both read their files here, and both match
-header spellings with :func:`fold`.
+first). The unit list, the successor links, the figures import and the past results read
+their files here, match header spellings with :func:`fold`, and report a problem at its
+row and column (:func:`table_problem`) in one refusal (:class:`TableRefused`).
 
 At most ``MAX_ROWS`` rows, ``MAX_CELL`` characters a cell and ``MAX_CELLS`` cells a
 sheet: past them the file is refused (with the row where there is one), never a crash.
@@ -14,27 +15,31 @@ import csv
 import io
 import itertools
 import re
-import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from egovrank.core.archives import archive_refusal
+from egovrank.scoring.collation import without_marks
 from egovrank.scoring.fileformat.archives import IMPORT_LIMITS, ArchiveRefused, checked_archive
 from egovrank.scoring.fileformat.cells import csv_unescape
+from egovrank.scoring.fileformat.problems import FileRefused, Problem
 
 __all__ = [
     "MAX_CELL",
     "MAX_CELLS",
     "MAX_ROWS",
     "Refuse",
+    "TableRefused",
     "fold",
     "keyed_rows",
     "read_sheets",
     "read_table",
+    "table_problem",
 ]
 
 MAX_ROWS = 100_000  # a province's units, or every unit's figures, are a few thousand
@@ -52,11 +57,32 @@ Refuse = Callable[[str, int | None], Exception]
 
 
 def fold(text: str) -> str:
-    """Lower case without diacritics, ``_``, ``-``, ``,`` and ``/`` as spaces, spaces
-    collapsed: "Mã", "ma" and "MÃ" fold alike."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn").casefold()
-    return " ".join(re.sub(r"[_\-,/]", " ", text).split())
+    """A header or choice as compared: without marks (``scoring.collation.without_marks``),
+    ``_``, ``-``, ``,`` and ``/`` as spaces: "Mã", "ma" and "MÃ" fold alike."""
+    return without_marks(re.sub(r"[_\-,/]", " ", text))
+
+
+def table_problem(filename: str, row: int | None, column: str, message: str) -> Problem:
+    """A problem in a table file (CSV or Excel) at ``row`` (None for the file as a whole)
+    and ``column`` (the English column name, or "" when no single column is at fault),
+    its place worded in the person's language: ``units.csv, row 7, column parent``."""
+    place = filename
+    if row is not None:
+        place = gettext("%(place)s, row %(row)s") % {"place": place, "row": row}
+    if column:
+        place = gettext("%(place)s, column %(column)s") % {"place": place, "column": column}
+    return Problem(place, message, row=row, column=column)
+
+
+class TableRefused(FileRefused):
+    """A table file was refused whole (units, figures); nothing was imported."""
+
+    def heading(self) -> str:
+        return ngettext(
+            "%(file)s: %(count)d problem, nothing imported:",
+            "%(file)s: %(count)d problems, nothing imported:",
+            len(self.problems),
+        ) % {"file": self.filename, "count": len(self.problems)}
 
 
 def read_table(

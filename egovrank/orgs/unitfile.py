@@ -19,25 +19,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from egovrank.scoring.fileformat.cells import csv_writer, sheet_row
-from egovrank.scoring.fileformat.problems import FileRefused, Problem
+from egovrank.scoring.fileformat.problems import Problem
 
 from .choices import UnitKind
 from .models import Unit
-from .tables import fold, read_table
+from .tables import TableRefused, fold, read_table, table_problem
 
 __all__ = [
     "COLUMNS",
     "UnitFileError",
-    "TableRefused",
     "UnitRow",
     "parse_unit_file",
-    "table_problem",
     "units_to_csv",
     "units_to_xlsx",
 ]
@@ -87,29 +85,6 @@ _YEAR = re.compile(r"\d{1,4}")
 
 _HEADER = {fold(alias): column for column, aliases in _ALIASES.items() for alias in aliases}
 _KIND = {fold(alias): kind.value for kind, aliases in _KIND_ALIASES.items() for alias in aliases}
-
-
-def table_problem(filename: str, row: int | None, column: str, message: str) -> Problem:
-    """A problem in a table file (CSV or Excel) at ``row`` (None for the file as a whole)
-    and ``column`` (the English column name, or "" when no single column is at fault),
-    its place worded in the person's language: ``units.csv, row 7, column parent``."""
-    place = filename
-    if row is not None:
-        place = gettext("%(place)s, row %(row)s") % {"place": place, "row": row}
-    if column:
-        place = gettext("%(place)s, column %(column)s") % {"place": place, "column": column}
-    return Problem(place, message, row=row, column=column)
-
-
-class TableRefused(FileRefused):
-    """A table file was refused whole (units, figures); nothing was imported."""
-
-    def heading(self) -> str:
-        return ngettext(
-            "%(file)s: %(count)d problem, nothing imported:",
-            "%(file)s: %(count)d problems, nothing imported:",
-            len(self.problems),
-        ) % {"file": self.filename, "count": len(self.problems)}
 
 
 class UnitFileError(TableRefused):

@@ -4,13 +4,14 @@ before; the downloads always hold every unit."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import Http404, QueryDict
+
+from egovrank.scoring.collation import without_marks
 
 __all__ = ["Paging", "fold", "page_of", "requested"]
 
@@ -23,12 +24,9 @@ def page_size() -> int:
     return int(getattr(settings, "PUBLIC_RANKING_PAGE_SIZE", 170))
 
 
-def fold(text: str) -> str:
-    """``text`` for comparison: lower case, Vietnamese without its accents (đ as d), one
-    space between words, so "xa tan tien" finds "Xã Tân Tiến"."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.split())
+# A search and the names it looks through, compared without marks: "xa tan tien" finds
+# "Xã Tân Tiến".
+fold = without_marks
 
 
 def requested(query: QueryDict) -> tuple[int, str]:

@@ -37,7 +37,7 @@ from egovrank.assessments.sheet import Entry, missing_evidence_codes
 from egovrank.orgs.models import Block
 from egovrank.periods.models import Participant, Period
 from egovrank.scoring.collation import vietnamese_sort_key
-from egovrank.scoring.engine import NOT_APPLICABLE, UnitScore
+from egovrank.scoring.engine import NOT_APPLICABLE, NodeResult, UnitScore
 from egovrank.scoring.numbers import format_number
 from egovrank.scoring.tree import CriteriaSet
 
@@ -266,7 +266,6 @@ def _rows(
     block: BlockResults, columns: tuple[Column, ...], visible: set[int], mode: str
 ) -> list[Row]:
     result = block.result if mode == "verified" or block.own is None else block.own
-    criteria_set = block.criteria_set
     counted = {code: facts for code, facts in block.units.items() if facts.counted}
     scores = {row.unit.code: row.score for row in result.rows if row.unit.code in counted}
     fences = _fences(columns, scores.values())
@@ -284,33 +283,36 @@ def _rows(
             )
             continue
         refused = _refusals(
-            criteria_set, facts.refused if mode == "verified" else facts.self_refused
+            block.criteria_set, facts.refused if mode == "verified" else facts.self_refused
         )
-        missing = missing_evidence_codes(criteria_set, evidence.get(facts.assessment_id, {}))
-        built = []
-        for column in columns:
-            node = score.node(column.code)
-            not_applicable = node.status == NOT_APPLICABLE
-            flags = [
-                Flag(INCONSISTENT, _("Inconsistent figures: %(problem)s") % {"problem": message})
-                for message in refused.get(column.code, ())
-            ]
-            if column.code in missing:
-                flags.append(Flag(MISSING_EVIDENCE, _("Required evidence is missing.")))
-            fence = fences.get(column.code)
-            if fence is not None and not not_applicable:
-                outlier = _outlier(node.points, fence)
-                if outlier is not None:
-                    flags.append(outlier)
-            built.append(Cell(node.points, not_applicable, tuple(flags)))
-        rows.append(
-            Row(
-                facts.participant,
-                facts.state,
-                state_label(facts.state),
-                True,
-                score.points,
-                tuple(built),
+        missing = missing_evidence_codes(block.criteria_set, evidence.get(facts.assessment_id, {}))
+        cells = tuple(
+            _cell(
+                score.node(column.code),
+                refused.get(column.code, ()),
+                column.code in missing,
+                fences.get(column.code),
             )
+            for column in columns
+        )
+        rows.append(
+            Row(facts.participant, facts.state, state_label(facts.state), True, score.points, cells)
         )
     return rows
+
+
+def _cell(node: NodeResult, refusals: Iterable[str], missing: bool, fence: Fence | None) -> Cell:
+    """A unit's cell of one criterion: its points and what the reviewer should look at
+    (figures the core refused, required evidence missing, an outlier in its block)."""
+    not_applicable = node.status == NOT_APPLICABLE
+    flags = [
+        Flag(INCONSISTENT, _("Inconsistent figures: %(problem)s") % {"problem": message})
+        for message in refusals
+    ]
+    if missing:
+        flags.append(Flag(MISSING_EVIDENCE, _("Required evidence is missing.")))
+    if fence is not None and not not_applicable:
+        outlier = _outlier(node.points, fence)
+        if outlier is not None:
+            flags.append(outlier)
+    return Cell(node.points, not_applicable, tuple(flags))

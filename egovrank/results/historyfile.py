@@ -32,8 +32,7 @@ from egovrank.accounts.models import User
 from egovrank.core.audit import record
 from egovrank.orgs.choices import UnitKind
 from egovrank.orgs.models import Block, Unit
-from egovrank.orgs.tables import fold, keyed_rows, read_table
-from egovrank.orgs.unitfile import TableRefused, table_problem
+from egovrank.orgs.tables import TableRefused, fold, keyed_rows, read_table, table_problem
 from egovrank.periods.choices import PeriodState
 from egovrank.periods.models import Period
 from egovrank.scoring.fileformat.problems import Problem
@@ -168,6 +167,8 @@ class _Reader:
         return value
 
     def resolve(self, raw: list[tuple[int, dict[str, str]]]) -> list[_Row]:
+        """The rows that read whole; each problem of the others is noted, row by row in
+        the order of the columns."""
         codes = {values["code"] for _, values in raw}
         by_code: dict[str, list[Unit]] = defaultdict(list)
         for found in Unit.objects.filter(code__in=codes).select_related("parent").latest_first():
@@ -176,61 +177,72 @@ class _Reader:
         seen: dict[int, int] = {}
         rows = []
         for number, values in raw:
-            code = values["code"]
-            unit: Unit | None = next(
-                (u for u in by_code.get(code, []) if u.is_valid_in(self.year)), None
-            )
-            if not code:
-                self.problem(number, "code", gettext("a code is needed"))
-            elif unit is None:
-                message = gettext("no unit with code %(code)s is valid in %(year)d")
-                self.problem(number, "code", message % {"code": repr(code), "year": self.year})
-            elif unit.pk in seen:
-                message = gettext("%(code)s is also on row %(other)d")
-                self.problem(number, "code", message % {"code": code, "other": seen[unit.pk]})
-                unit = None
-            else:
-                seen[unit.pk] = number
-            block = blocks.get(values["block"])
-            if block is None:
-                message = gettext("unknown block %(block)s (known: %(known)s)")
-                known = ", ".join(sorted(blocks)) or "—"
-                self.problem(
-                    number, "block", message % {"block": repr(values["block"]), "known": known}
-                )
-            points = self.number(number, "points", values["points"])
-            maximum = self.number(number, "max_points", values["max_points"])
-            if maximum is not None and maximum == 0:
-                self.problem(number, "max_points", gettext("the maximum must be more than 0"))
-                maximum = None
-            if points is not None and maximum is not None and points > maximum:
-                message = gettext("%(points)s points is more than the maximum %(max)s")
-                self.problem(number, "points", message % {"points": points, "max": maximum})
-                points = None
-            percent = None
-            if points is not None and maximum is not None:
-                percent = self.share(number, values.get("share", ""), points, maximum)
-            rank_text = values.get("rank", "")
-            if rank_text and not _RANK.fullmatch(rank_text):
-                message = gettext("%(text)s is not a rank (a whole number from 1)")
-                self.problem(number, "rank", message % {"text": repr(rank_text)})
-            if unit is None or block is None or percent is None or points is None:
+            unit = self.unit(number, values["code"], by_code, seen)
+            block = self.block(number, values["block"], blocks)
+            points, maximum, percent = self.figures(number, values)
+            rank = self.rank(number, values.get("rank", ""))
+            if unit is None or block is None or points is None or percent is None:
                 continue
             assert maximum is not None
-            rows.append(
-                _Row(
-                    number,
-                    unit,
-                    values.get("name") or unit.name,
-                    block,
-                    points,
-                    maximum,
-                    percent,
-                    values.get("level", ""),
-                    int(rank_text) if _RANK.fullmatch(rank_text) else None,
-                )
-            )
+            name = values.get("name") or unit.name
+            level = values.get("level", "")
+            rows.append(_Row(number, unit, name, block, points, maximum, percent, level, rank))
         return rows
+
+    def unit(
+        self, number: int, code: str, by_code: dict[str, list[Unit]], seen: dict[int, int]
+    ) -> Unit | None:
+        """The unit the code names in the year, once in the file (``seen``: unit id → the
+        row that named it first)."""
+        unit = next((u for u in by_code.get(code, []) if u.is_valid_in(self.year)), None)
+        if not code:
+            self.problem(number, "code", gettext("a code is needed"))
+        elif unit is None:
+            message = gettext("no unit with code %(code)s is valid in %(year)d")
+            self.problem(number, "code", message % {"code": repr(code), "year": self.year})
+        elif unit.pk in seen:
+            message = gettext("%(code)s is also on row %(other)d")
+            self.problem(number, "code", message % {"code": code, "other": seen[unit.pk]})
+            return None
+        else:
+            seen[unit.pk] = number
+        return unit
+
+    def block(self, number: int, code: str, blocks: dict[str, Block]) -> Block | None:
+        block = blocks.get(code)
+        if block is None:
+            message = gettext("unknown block %(block)s (known: %(known)s)")
+            known = ", ".join(sorted(blocks)) or "—"
+            self.problem(number, "block", message % {"block": repr(code), "known": known})
+        return block
+
+    def figures(
+        self, number: int, values: dict[str, str]
+    ) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+        """Points, maximum and percentage of a row (None for each that does not read)."""
+        points = self.number(number, "points", values["points"])
+        maximum = self.number(number, "max_points", values["max_points"])
+        if maximum is not None and maximum == 0:
+            self.problem(number, "max_points", gettext("the maximum must be more than 0"))
+            maximum = None
+        if points is not None and maximum is not None and points > maximum:
+            message = gettext("%(points)s points is more than the maximum %(max)s")
+            self.problem(number, "points", message % {"points": points, "max": maximum})
+            points = None
+        percent = None
+        if points is not None and maximum is not None:
+            percent = self.share(number, values.get("share", ""), points, maximum)
+        return points, maximum, percent
+
+    def rank(self, number: int, text: str) -> int | None:
+        """The announced rank, if any (a rank that does not read is a problem)."""
+        if not text:
+            return None
+        if not _RANK.fullmatch(text):
+            message = gettext("%(text)s is not a rank (a whole number from 1)")
+            self.problem(number, "rank", message % {"text": repr(text)})
+            return None
+        return int(text)
 
     def share(self, row: int, text: str, points: Decimal, maximum: Decimal) -> Decimal | None:
         """The announced percentage, which must be points / maximum at its own places;

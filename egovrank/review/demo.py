@@ -16,7 +16,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from egovrank.assessments.choices import AssessmentState
+from egovrank.assessments.choices import AWAITING_REVIEW, AssessmentState
 from egovrank.assessments.models import Assessment
 from egovrank.assessments.queries import criteria_set_for, entries_of
 from egovrank.orgs.choices import UnitKind
@@ -138,7 +138,7 @@ def close_demo_reviews(period: Period, province: Any, districts: dict[int, Any])
                 reason="Đơn vị không gửi phiếu tự đánh giá trong thời hạn.",
                 actor=reviewer,
             )
-        elif state in (AssessmentState.SUBMITTED, AssessmentState.IN_REVIEW):
+        elif state in AWAITING_REVIEW:
             code = _a_yes(participant) if unproven else None
             if code is not None and state == AssessmentState.SUBMITTED:
                 do_adjust(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["vietnamese_sort_key"]
+__all__ = ["vietnamese_sort_key", "without_marks"]
 
 _BREVE = "\u0306"
 _CIRCUMFLEX = "\u0302"
@@ -79,3 +79,12 @@ def vietnamese_sort_key(text: str) -> tuple[object, ...]:
     primary = tuple((letters, tone) for letters, tone, _ in keyed)
     tertiary = tuple(cases for _, _, cases in keyed)
     return (primary, tertiary, text)
+
+
+def without_marks(text: str) -> str:
+    """``text`` as compared when accents should not matter: lower case, Vietnamese without
+    its marks (đ as d), one space between words, so "xa tan tien" matches "Xã Tân Tiến".
+    NFD first, so a name typed with decomposed letters folds alike."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return " ".join(bare.split())

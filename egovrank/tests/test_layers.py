@@ -49,11 +49,29 @@ def _modules(app: str) -> Iterator[Path]:
             yield path
 
 
-def imported_apps(path: Path) -> Iterator[tuple[int, str]]:
-    """(line, app) for each import of an egovrank app in the file at ``path``."""
+def _absolute(node: ast.ImportFrom, place: Path) -> str:
+    """The absolute module of ``from … import``: a relative one resolved against the
+    package of ``place`` (``from ..orgs import models`` in core/x.py is egovrank.orgs)."""
+    if node.level == 0:
+        return node.module or ""
+    package = ["egovrank", *place.relative_to(PACKAGE).parent.parts]
+    package = package[: len(package) - (node.level - 1)]
+    return ".".join([*package, node.module] if node.module else package)
+
+
+def imported_apps(path: Path, place: Path | None = None) -> Iterator[tuple[int, str]]:
+    """(line, app) for each import of an egovrank app in the file at ``path``: absolute or
+    relative, ``from egovrank import orgs`` too. Relative imports are resolved as if the
+    file were at ``place`` in the package (by default, where it is)."""
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names = [node.module]
+        if isinstance(node, ast.ImportFrom):
+            module = _absolute(node, place or path)
+            # ``from egovrank import orgs`` names the app among the imported names.
+            names = (
+                [f"{module}.{alias.name}" for alias in node.names]
+                if module == "egovrank"
+                else [module]
+            )
         elif isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
         else:
@@ -83,6 +101,27 @@ def test_the_apps_are_found():
 def test_every_app_has_a_floor():
     assert sorted(FLOORS) == APPS
     assert FLOORS[:2] == ["scoring", "core"]
+
+
+def test_every_kind_of_import_is_seen(tmp_path):
+    """The check reads absolute, function-local, TYPE_CHECKING, relative and
+    ``from egovrank import`` imports alike (a module read as if it were in core)."""
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "from egovrank.accounts.models import User\n"
+        "if TYPE_CHECKING:\n"
+        "    from egovrank.orgs.models import Unit\n"
+        "def f():\n"
+        "    from egovrank.periods import models\n"
+        "    from ..review import models\n"
+        "    from egovrank import results\n"
+        "    from . import roles\n"
+        "    import egovrank.front.views\n",
+        encoding="utf-8",
+    )
+    found = [app for _, app in imported_apps(probe, place=PACKAGE / "core" / "probe.py")]
+    assert found == ["accounts", "orgs", "periods", "review", "results", "core", "front"]
 
 
 def test_core_imports_no_other_egovrank_app():

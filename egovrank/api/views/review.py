@@ -106,6 +106,9 @@ class ReviewDetail(ApiView):
 
 
 class _Verdict(ApiView):
+    """A verdict on one criterion of a form under review; a stale revision is refused
+    (409) with the verdict as it stands now."""
+
     allowed = has_review_role
     api_errors = (400, 404, 409)
     error_serializers = {409: StaleVerdictSerializer}
@@ -113,9 +116,16 @@ class _Verdict(ApiView):
     def act(self, request: Request, participant: Participant, code: str) -> None:
         raise NotImplementedError
 
+    def target(self, participant: Participant, code: str) -> str:
+        """The code the verdict is on, or 404."""
+        return _leaf_code(participant, code)
+
+    def result(self, page: ReviewPage, code: str) -> Any:
+        return VerdictResultSerializer(shapes.verdict_result(page, code)).data
+
     def post(self, request: Request, year: int, unit: str, code: str) -> Response:
         participant = _reviewing(request, year, unit)
-        code = _leaf_code(participant, code)
+        code = self.target(participant, code)
         try:
             self.act(request, participant, code)
         except StaleVerification as stale:
@@ -133,8 +143,7 @@ class _Verdict(ApiView):
                 ],
                 **shapes.stale_verdict(page, code, stale.current),
             ) from None
-        page = ReviewPage(request, participant)
-        return Response(VerdictResultSerializer(shapes.verdict_result(page, code)).data)
+        return Response(self.result(ReviewPage(request, participant), code))
 
 
 VERDICT: dict[str, Any] = {
@@ -207,42 +216,17 @@ class ClearView(_Verdict):
         return super().post(request, year, unit, code)
 
 
-class _FigureVerdict(ApiView):
+class _FigureVerdict(_Verdict):
     """A verdict on one of the set's shared figures: every criterion using it is
     re-scored by the core."""
 
-    allowed = has_review_role
-    api_errors = (400, 404, 409)
-    error_serializers = {409: StaleVerdictSerializer}
-
-    def act(self, request: Request, participant: Participant, code: str) -> None:
-        raise NotImplementedError
-
-    def post(self, request: Request, year: int, unit: str, code: str) -> Response:
-        participant = _reviewing(request, year, unit)
+    def target(self, participant: Participant, code: str) -> str:
         if criteria_set_for(participant).figure(code) is None:
             raise Http404
-        try:
-            self.act(request, participant, code)
-        except StaleVerification as stale:
-            page = ReviewPage(request, participant)
-            raise Refusal(
-                status.HTTP_409_CONFLICT,
-                [
-                    error(
-                        _(
-                            "Another reviewer changed this verdict since you loaded it: nothing was saved."
-                        ),
-                        "stale",
-                        "revision",
-                    )
-                ],
-                **shapes.stale_verdict(page, code, stale.current),
-            ) from None
-        page = ReviewPage(request, participant)
-        return Response(
-            FigureVerdictResultSerializer(shapes.figure_verdict_result(page, code)).data
-        )
+        return code
+
+    def result(self, page: ReviewPage, code: str) -> Any:
+        return FigureVerdictResultSerializer(shapes.figure_verdict_result(page, code)).data
 
 
 class FigureAdjustView(_FigureVerdict):

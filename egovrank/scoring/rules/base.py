@@ -214,6 +214,11 @@ class Rule:
 
     __slots__ = ()
     kind: ClassVar[str]
+    # The kind's name for people (the criteria editor's choice), marked for the catalogue.
+    title: ClassVar[str]
+    # The file format's parameters of the kind (its clause of the schema), in the order
+    # the criteria editor shows their fields.
+    parameters: ClassVar[tuple[str, ...]] = ()
     needs_block: ClassVar[bool] = False  # True when points depend on the other units
     carries_points: ClassVar[bool] = True
     # The kinds of explanation the rule makes, each with what words it (``explain``).
@@ -280,6 +285,12 @@ class Rule:
     def plausible_entry(self, chance: Chance, quality: float, max_points: Decimal) -> str:
         """A form entry that a unit of ``quality`` (0 weak to 1 strong) might make, for
         the demo, the tests and the benchmarks."""
+        raise NotImplementedError
+
+    def plausible_part(self, chance: Chance, quality: float, figures: Mapping[str, int]) -> str:
+        """The entry a unit of ``quality`` might make beside the set's shared ``figures``
+        (by code) it reads, agreeing with them; for the demo. Only rules with
+        ``figure_codes`` are asked."""
         raise NotImplementedError
 
     def weaker_entry(self, entry: str) -> str | None:

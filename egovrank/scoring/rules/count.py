@@ -64,6 +64,8 @@ class CountRule(Rule):
     bands: tuple[Band, ...] = ()
     per_item: Decimal = ZERO
     kind: ClassVar[str] = "count"
+    title: ClassVar[str] = gettext_noop("count")
+    parameters: ClassVar[tuple[str, ...]] = ("label", "mode", "bands", "per_item")
     renders: ClassVar[Mapping[str, Renderer]] = {
         "count_band": _render_band,
         "count_per_item": _render_per_item,

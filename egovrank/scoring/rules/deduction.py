@@ -48,6 +48,8 @@ class DeductionRule(Rule):
     label: str = ""
     per_item: Decimal = ZERO
     kind: ClassVar[str] = "deduction"
+    title: ClassVar[str] = gettext_noop("deductions from the maximum")
+    parameters: ClassVar[tuple[str, ...]] = ("label", "per_item")
     renders: ClassVar[Mapping[str, Renderer]] = {"deduction": _render}
 
     @classmethod

@@ -10,6 +10,7 @@ from typing import ClassVar
 from ..answers import Answer, Number, Text
 from ..explanation import Explanation, Renderer, Say, WordTable
 from ..numbers import ZERO
+from ..text import gettext_noop
 from .base import (
     Chance,
     Figure,
@@ -46,6 +47,8 @@ class InfoRule(Rule):
     label: str = ""
     value_type: str = "text"
     kind: ClassVar[str] = "info"
+    title: ClassVar[str] = gettext_noop("information, no points")
+    parameters: ClassVar[tuple[str, ...]] = ("label", "value_type")
     carries_points: ClassVar[bool] = False
     renders: ClassVar[Mapping[str, Renderer]] = {"info": _render}
 

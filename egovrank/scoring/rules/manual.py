@@ -45,6 +45,8 @@ class ManualRule(Rule):
 
     step: Decimal = Decimal("0.01")
     kind: ClassVar[str] = "manual"
+    title: ClassVar[str] = gettext_noop("points entered by hand")
+    parameters: ClassVar[tuple[str, ...]] = ("step",)
     renders: ClassVar[Mapping[str, Renderer]] = {"manual": _render}
 
     @classmethod

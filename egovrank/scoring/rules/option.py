@@ -42,6 +42,8 @@ class OptionRule(Rule):
 
     options: tuple[Option, ...] = ()
     kind: ClassVar[str] = "option"
+    title: ClassVar[str] = gettext_noop("one option out of several")
+    parameters: ClassVar[tuple[str, ...]] = ("options",)
     renders: ClassVar[Mapping[str, Renderer]] = {"option": _render}
 
     @classmethod

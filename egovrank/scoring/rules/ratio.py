@@ -135,6 +135,16 @@ class RatioRule(DividingRule):
     numerator_figure: str = ""
     denominator_figure: str = ""
     kind: ClassVar[str] = "ratio"
+    title: ClassVar[str] = gettext_noop("ratio of two figures")
+    parameters: ClassVar[tuple[str, ...]] = (
+        "numerator",
+        "denominator",
+        "numerator_figure",
+        "denominator_figure",
+        "mode",
+        "bands",
+        "zero_denominator",
+    )
     renders: ClassVar[Mapping[str, Renderer]] = {
         "ratio_proportional": _render_proportional,
         "ratio_band": _render_band,
@@ -284,6 +294,18 @@ class RatioRule(DividingRule):
             return plausible_ratio(chance, quality)
         # One part only: the other is shared, and the demo does not know it.
         return str(chance.randint(0, 20)) if own else ""
+
+    def plausible_part(self, chance: Chance, quality: float, figures: Mapping[str, int]) -> str:
+        """A numerator within the shared denominator, or a denominator at least the
+        shared numerator ("" when both parts are shared)."""
+        own = self.own_part
+        share = min(1.0, max(0.0, chance.gauss(0.35 + 0.6 * quality, 0.12)))
+        if own == "numerator":
+            return str(round(figures[self.denominator_figure] * share))
+        if own == "denominator":
+            numerator = figures[self.numerator_figure]
+            return str(max(numerator, round(numerator / max(share, 0.05))))
+        return ""
 
     def weaker_entry(self, entry: str) -> str | None:
         # A quarter fewer of the counted items, as whole items.

@@ -88,6 +88,8 @@ class RelativeRule(DividingRule):
     numerator_label: str = ""
     denominator_label: str = ""
     kind: ClassVar[str] = "relative_to_best"
+    title: ClassVar[str] = gettext_noop("relative to the best unit of the block")
+    parameters: ClassVar[tuple[str, ...]] = ("label", "input", "numerator", "denominator")
     needs_block: ClassVar[bool] = True
     renders: ClassVar[Mapping[str, Renderer]] = {"relative": _render}
 

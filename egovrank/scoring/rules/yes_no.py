@@ -46,6 +46,8 @@ class YesNoRule(Rule):
     yes_points: Decimal | None = None
     no_points: Decimal = ZERO
     kind: ClassVar[str] = "yes_no"
+    title: ClassVar[str] = gettext_noop("yes / no")
+    parameters: ClassVar[tuple[str, ...]] = ("yes_points", "no_points")
     renders: ClassVar[Mapping[str, Renderer]] = {"yes_no": _render}
 
     @classmethod

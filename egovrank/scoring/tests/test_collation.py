@@ -1,9 +1,10 @@
 import random
+import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from egovrank.scoring.collation import vietnamese_sort_key
+from egovrank.scoring.collation import vietnamese_sort_key, without_marks
 
 
 def ordered(names):
@@ -53,3 +54,10 @@ def test_sorting_does_not_depend_on_input_order(names):
     shuffled = names[:]
     random.Random(0).shuffle(shuffled)
     assert ordered(names) == ordered(shuffled)
+
+
+def test_without_marks_folds_case_accents_d_and_spaces():
+    assert without_marks("  Xã  Tân Tiến ") == "xa tan tien"
+    assert without_marks("ĐỒNG Đăng") == without_marks("đồng đăng") == "dong dang"
+    assert without_marks(unicodedata.normalize("NFD", "Mỹ Hào")) == "my hao"
+    assert without_marks("Sở KH&CN") == "so kh&cn"  # only marks go; punctuation stays

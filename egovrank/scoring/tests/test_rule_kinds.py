@@ -1,8 +1,10 @@
 """Every rule kind owns what a kind must know, so a new one cannot be half made: read
 as a number on the form, or rendered by someone else's words."""
 
+import json
 import random
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +14,8 @@ from egovrank.scoring.explain import render
 from egovrank.scoring.rules import RULE_KINDS, Rule, rule_from_dict
 
 from .strategies import criteria_sets
+
+SCHEMA = Path(__file__).resolve().parents[1] / "fileformat" / "criteria-set.schema.json"
 
 HOOKS = [
     "parse",
@@ -57,3 +61,25 @@ def test_every_plausible_demo_entry_reads_back_through_the_form(criteria_set, se
         assert leaf.rule is not None
         entry = leaf.rule.plausible_entry(chance, quality, leaf.max_points)
         assert leaf.rule.read_entry(leaf.code, entry, leaf.max_points) is not None
+
+
+def _schema_parameters():
+    """kind → the parameters its clause of the file format's schema allows."""
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    found = {}
+    for clause in schema["$defs"]["rule"]["allOf"]:
+        kind = clause["if"]["properties"]["kind"]["const"]
+        found[kind] = set(clause["then"]["properties"]) - {"kind"}
+    return found
+
+
+@pytest.mark.parametrize("kind", sorted(RULE_KINDS))
+def test_each_kind_names_itself_and_its_parameters_as_the_schema_has_them(kind):
+    rule_class = RULE_KINDS[kind]
+    assert "title" in vars(rule_class) and rule_class.title
+    assert len(set(rule_class.parameters)) == len(rule_class.parameters)
+    assert set(rule_class.parameters) == _schema_parameters()[kind]
+
+
+def test_the_schema_has_a_clause_for_every_kind_and_no_other():
+    assert set(_schema_parameters()) == set(RULE_KINDS)
