@@ -7,7 +7,7 @@ are asked for than the demo has units), one officer and one head per unit. Start
 app under gunicorn on loopback, signs everyone in (before the clock starts: sign-in is
 slow on purpose, Argon2), then releases every officer at once: each saves every
 criterion of its unit's form in order, as the HTMX page does (each save sends the
-revision the previous answer returned), and then the unit's head submits the form.
+revision the previous answer returned), and then the unit's head submits the form, ticking the declaration.
 
 Prints throughput, latency percentiles for saves, submissions and overall, errors by
 status, then checks in the database that every saved answer, every submission and
@@ -601,7 +601,7 @@ def fill_in_and_submit(
     officer.close()
     try:
         status, _body, seconds = head.request(
-            "POST", f"{form_path(unit)}submit/", {}, head.csrf_headers()
+            "POST", f"{form_path(unit)}submit/", {"declaration": "on"}, head.csrf_headers()
         )
     except (OSError, http.client.HTTPException) as error:
         samples.append(Sample("submit", 0, 0.0, f"{type(error).__name__}: {error}"))
