@@ -7,7 +7,8 @@ are asked for than the demo has units), one officer and one head per unit. Start
 app under gunicorn on loopback, signs everyone in (before the clock starts: sign-in is
 slow on purpose, Argon2), then releases every officer at once: each saves every
 criterion of its unit's form in order, as the HTMX page does (each save sends the
-revision the previous answer returned), and then the unit's head submits the form, ticking the declaration.
+revision the previous answer returned), and then the unit's head submits the form,
+ticking the declaration.
 
 Prints throughput, latency percentiles for saves, submissions and overall, errors by
 status, then checks in the database that every saved answer, every submission and
