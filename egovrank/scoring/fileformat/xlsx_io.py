@@ -468,8 +468,7 @@ def _write_table(
 ) -> None:
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
-        cell = sheet.cell(1, index)
-        cell.value = column.header
+        cell = text_cell(sheet.cell(1, index, column.header))
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
         cell.alignment = _WRAP
