@@ -44,7 +44,6 @@ read through ``parse_decimal``, so ``7,5`` is 7.5.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -69,6 +68,7 @@ from ..tree import CriteriaSet
 # findings, but the semantic pass would only repeat them as confusing side effects.
 from .archives import IMPORT_LIMITS, ArchiveRefused, checked_archive
 from .build import Path, build_criteria_set, document_of, schema, schema_problems
+from .cellcount import more_cells_than
 from .cells import text_cell
 from .problems import CriteriaFileError, Problem, Text, gettext_noop
 
@@ -1269,34 +1269,6 @@ MAX_SHEET_CELLS = 1_000_000  # a set of 300 criteria fills about 6,000
 MAX_WORKBOOK_CELLS = 200_000
 
 
-# A cell element, with or without a namespace prefix (<c r="A1">, <x:c>, <c/>).
-_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
-
-
-def _too_many_cells(data: bytes) -> bool:
-    """Whether the workbook's parts hold more than ``MAX_WORKBOOK_CELLS`` cell elements,
-    counted in the raw XML a chunk at a time (openpyxl's own streaming count took seconds
-    for 200,000 cells), stopping at the bound. Call after ``checked_archive``."""
-    budget = MAX_WORKBOOK_CELLS
-    with zipfile.ZipFile(BytesIO(data)) as archive:
-        for member in archive.infolist():
-            with archive.open(member) as stream:
-                tail = b""
-                while chunk := stream.read(1 << 20):
-                    text = tail + chunk
-                    # Tags starting in the last bytes are counted with the next chunk,
-                    # which may hold their end.
-                    cut = max(len(text) - 64, 0)
-                    budget -= len(_CELL_TAG.findall(text)) - len(_CELL_TAG.findall(text, cut))
-                    tail = text[cut:]
-                    if budget < 0:
-                        return True
-                budget -= len(_CELL_TAG.findall(tail))
-                if budget < 0:
-                    return True
-    return False
-
-
 def _open_workbook(data: bytes, filename: str) -> Workbook:
     def refuse(message: str) -> CriteriaFileError:
         return CriteriaFileError(filename, [Problem(filename, message)])
@@ -1310,7 +1282,7 @@ def _open_workbook(data: bytes, filename: str) -> Workbook:
     except ArchiveRefused as error:
         raise refuse(f"{filename} is refused unread: {error}") from None
     try:
-        too_many = _too_many_cells(data)
+        too_many = more_cells_than(data, MAX_WORKBOOK_CELLS)
         workbook = None if too_many else load_workbook(BytesIO(data))
     # openpyxl raises many unrelated types for a damaged or foreign zip; all of them
     # mean the same thing to the person who sent it.
