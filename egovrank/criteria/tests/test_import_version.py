@@ -125,6 +125,19 @@ def test_a_bad_workbooks_places_and_problems_are_said_in_vietnamese(world):
     assert "&#x27;mười&#x27; không phải là số" in text
 
 
+def test_a_workbook_number_too_long_to_use_is_a_problem_in_vietnamese_not_a_500(world):
+    client = Client()  # the default language, Vietnamese
+    client.force_login(world.administrator)
+    content = shipped_xlsx("hungyen-2021-khoi01", cells={("HT1", "Điểm tối đa"): "9" * 5000})
+
+    response = upload(client, "k01.xlsx", content)
+
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "k01.xlsx, trang tính &#x27;Tiêu chí&#x27;, dòng 7, cột E (Điểm tối đa)" in text
+    assert "là số quá dài: tối đa 30 chữ số" in text
+
+
 def test_a_workbooks_structure_problems_are_said_in_vietnamese(world):
     """The sheet's own shape (a column without a header, an unknown column) too."""
     from io import BytesIO

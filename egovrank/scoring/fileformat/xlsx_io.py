@@ -71,6 +71,7 @@ from .build import Path, build_criteria_set, document_of, schema, schema_problem
 from .cellcount import more_cells_than
 from .cells import text_cell
 from .problems import CriteriaFileError, Problem, Text, gettext_noop
+from .yaml_io import MAX_DIGITS
 
 __all__ = [
     "INFO_SHEET",
@@ -689,6 +690,17 @@ def _as_decimal(value: object) -> Decimal:
         raise _CellError(Text(gettext_noop("expected a number, got %(value)s"), value=repr(value)))
     if not number.is_finite():
         raise _CellError(Text(gettext_noop("'%(value)s' is not a finite number"), value=str(value)))
+    # The YAML reader's bound: longer numbers make decimal arithmetic fail (a 500 before).
+    if len(number.as_tuple().digits) > MAX_DIGITS or abs(number.adjusted()) > MAX_DIGITS:
+        text = str(value)
+        shown = text if len(text) <= 24 else f"{text[:20]}… ({len(text)} characters)"
+        raise _CellError(
+            Text(
+                gettext_noop("'%(value)s' is too long a number: at most %(max)s digits"),
+                value=shown,
+                max=MAX_DIGITS,
+            )
+        )
     return number
 
 
@@ -698,7 +710,10 @@ def _as_text(value: object) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int | float | Decimal):
-        return _decimal_text(_as_decimal(value))
+        try:
+            return _decimal_text(_as_decimal(value))
+        except _CellError:  # a number the reader refused is reported as typed
+            return str(value)
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
     if isinstance(value, date | time):
