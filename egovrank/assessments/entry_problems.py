@@ -69,6 +69,9 @@ MESSAGES: Mapping[EntryProblemCode, Callable[[Mapping[str, object]], str]] = {
         _("%(what)s: enter a number, such as 12 or 7,5 (no thousands separator).")
         % {"what": _figure(p)}
     ),
+    "too_many_digits": lambda p: (
+        _("%(what)s has too many digits: at most %(max)s.") % {"what": _figure(p), "max": p["max"]}
+    ),
     "negative": lambda p: _("%(what)s must not be negative.") % {"what": _figure(p)},
     "zero_denominator": lambda p: _("The second figure must not be 0."),
     "whole_number": lambda p: _("Enter a whole number."),

@@ -64,6 +64,8 @@ __all__ = [
 ]
 
 MAX_BYTES = 10 * 1024 * 1024
+# A form of 300 criteria fills a few thousand cells; many more is not the downloaded form.
+MAX_CELLS = 200_000
 TOKEN_AGE = 2 * 60 * 60  # seconds a preview stays valid
 _SALT = "egovrank.assessments.workbook_upload"
 
@@ -374,7 +376,7 @@ def _read(filename: str, content: bytes) -> dict[str, list[list[str]]]:
 
     if not filename.lower().endswith(".xlsx"):
         raise refuse(_("The form workbook must be an Excel .xlsx file."), None)
-    return read_sheets(filename, content, refuse)
+    return read_sheets(filename, content, refuse, max_cells=MAX_CELLS)
 
 
 def plan_upload(participant: Participant, filename: str, content: bytes) -> UploadPlan:

@@ -26,6 +26,7 @@ from openpyxl import load_workbook
 from egovrank.core.archives import archive_refusal
 from egovrank.scoring.collation import without_marks
 from egovrank.scoring.fileformat.archives import IMPORT_LIMITS, ArchiveRefused, checked_archive
+from egovrank.scoring.fileformat.cellcount import more_cells_than
 from egovrank.scoring.fileformat.cells import csv_unescape
 from egovrank.scoring.fileformat.problems import FileRefused, Problem
 
@@ -181,6 +182,9 @@ def _xlsx_rows(filename: str, content: bytes, refuse: Refuse) -> list[tuple[int,
     except ArchiveRefused as error:
         raise refuse(archive_refusal(filename, error), None) from None
     too_large = _("the sheet holds more than %(max)s cells") % {"max": MAX_CELLS}
+    # Counted in the XML first: parsing up to the limit took seconds.
+    if more_cells_than(content, MAX_CELLS):
+        raise refuse(too_large, None)
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         sheet = workbook.worksheets[0]
@@ -222,7 +226,9 @@ class _Stop(Exception):
     """A refusal found while reading, raised past the reader's catch-all."""
 
 
-def read_sheets(filename: str, content: bytes, refuse: Refuse) -> dict[str, list[list[str]]]:
+def read_sheets(
+    filename: str, content: bytes, refuse: Refuse, *, max_cells: int = MAX_CELLS
+) -> dict[str, list[list[str]]]:
     """Every sheet of an Excel workbook by name, as rows of text cells (row 1 first),
     with the bounds of :func:`read_table` over the whole workbook. A formula is refused
     naming its cell: what a formula last showed is not what the person typed, and the
@@ -235,8 +241,11 @@ def read_sheets(filename: str, content: bytes, refuse: Refuse) -> dict[str, list
         checked_archive(content, IMPORT_LIMITS).close()
     except ArchiveRefused as error:
         raise refuse(archive_refusal(filename, error), None) from None
+    # Counted in the XML first: parsing up to the limit took seconds.
+    if more_cells_than(content, max_cells):
+        raise refuse(_("the sheet holds more than %(max)s cells") % {"max": max_cells}, None)
     try:
-        return _sheets(content)
+        return _sheets(content, max_cells)
     except _Stop as stop:
         raise refuse(str(stop), None) from None
     # openpyxl raises many unrelated types for a damaged or foreign zip.
@@ -244,9 +253,9 @@ def read_sheets(filename: str, content: bytes, refuse: Refuse) -> dict[str, list
         raise refuse(_("not an Excel workbook (.xlsx) that can be read"), None) from None
 
 
-def _sheets(content: bytes) -> dict[str, list[list[str]]]:
+def _sheets(content: bytes, max_cells: int) -> dict[str, list[list[str]]]:
     workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
-    budget = MAX_CELLS
+    budget = max_cells
     sheets: dict[str, list[list[str]]] = {}
     try:
         for sheet in workbook.worksheets:
@@ -257,7 +266,7 @@ def _sheets(content: bytes) -> dict[str, list[list[str]]]:
                     raise _Stop(_("more than %(max)s rows: split the file") % {"max": MAX_ROWS})
                 budget -= len(row)
                 if budget < 0:
-                    raise _Stop(_("the sheet holds more than %(max)s cells") % {"max": MAX_CELLS})
+                    raise _Stop(_("the sheet holds more than %(max)s cells") % {"max": max_cells})
                 rows.append([_checked_cell(sheet.title, cell) for cell in row])
             sheets[sheet.title] = rows
     finally:

@@ -39,14 +39,16 @@ class AnswerError(ValueError):
 
 
 # What can be wrong with a form entry before the rule scores it. Parameters: ``what``
-# (``first_figure``, ``second_figure`` or ``figure``) for the figure at fault,
-# ``maximum`` and ``step`` (Decimals) for manual points; ``numerator``, ``figure`` (its
-# code), ``shared`` (its value) and ``others`` (the other criteria using it, joined
-# with ", ") for a numerator above its shared denominator.
+# (``first_figure``, ``second_figure`` or ``figure``) for the figure at fault, ``max``
+# (digits) for a figure too long, ``maximum`` and ``step`` (Decimals) for manual
+# points; ``numerator``, ``figure`` (its code), ``shared`` (its value) and ``others``
+# (the other criteria using it, joined with ", ") for a numerator above its shared
+# denominator.
 EntryProblemCode = Literal[
     "cannot_be_not_applicable",
     "both_figures",
     "not_a_number",
+    "too_many_digits",
     "negative",
     "zero_denominator",
     "whole_number",

@@ -6,7 +6,9 @@ The rules, checked on the source of every module outside the tests:
 - only the helper makes a ``csv.writer`` or ``csv.DictWriter`` (others use ``csv_writer``);
 - in a module that makes an openpyxl ``Workbook``, a row appended to a sheet is a
   ``sheet_row(...)``, and a cell made with a value (``sheet.cell(r, c, value)``,
-  ``WriteOnlyCell(sheet, value=...)``) is wrapped in ``text_cell(...)``.
+  ``WriteOnlyCell(sheet, value=...)``) is wrapped in ``text_cell(...)``;
+- nor is a value put in a cell by assignment (``cell.value = ...``, ``sheet["A1"] = ...``):
+  openpyxl would take text starting with ``=`` for a formula there too.
 """
 
 import ast
@@ -64,6 +66,16 @@ def offences(path, tree):
         if (function == "cell" and has_value) or function == "WriteOnlyCell":
             if wrapper is None or name_of(wrapper.func) != "text_cell":
                 found.append(f"{line}: {function}(...) with a value not through text_cell")
+    for node in ast.walk(tree) if makes_workbook else ():
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        for target in targets:
+            line = f"{where}:{node.lineno}"
+            if isinstance(target, ast.Attribute) and target.attr == "value":
+                found.append(f"{line}: {name_of(target.value)}.value = ... not through text_cell")
+            if isinstance(target, ast.Subscript):
+                receiver = name_of(target.value)
+                if receiver == "ws" or receiver.lower().endswith("sheet"):
+                    found.append(f"{line}: {receiver}[...] = ... not through text_cell")
     return found
 
 
@@ -81,5 +93,7 @@ def test_the_guard_catches_a_writer_that_bypasses_the_helper():
         "    sheet = workbook.active\n"
         "    sheet.append(names)\n"
         "    sheet.cell(2, 1, names[0])\n"
+        "    sheet.cell(3, 1).value = names[1]\n"
+        "    sheet['A4'] = names[2]\n"
     )
-    assert len(offences(EGOVRANK / "orgs" / "new_export.py", bypass)) == 3
+    assert len(offences(EGOVRANK / "orgs" / "new_export.py", bypass)) == 5

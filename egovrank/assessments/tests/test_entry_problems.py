@@ -10,7 +10,7 @@ from egovrank.assessments.sheet import Entry, answers_of
 from egovrank.scoring.answers import ENTRY_PROBLEMS, EntryProblem
 from egovrank.scoring.tests.builders import leaf, make_set
 
-PARAMS = {"what": "second_figure", "maximum": Decimal("7.5"), "step": Decimal("0.5")}
+PARAMS = {"what": "second_figure", "maximum": Decimal("7.5"), "step": Decimal("0.5"), "max": 15}
 
 
 def test_every_problem_the_core_can_find_has_its_words():

@@ -14,7 +14,8 @@ from egovrank.accounts.models import User
 from egovrank.assessments.models import Assessment
 from egovrank.core.models import AuditEvent
 from egovrank.notifications.models import Notice, ReminderSent
-from egovrank.periods.models import Period
+from egovrank.periods.models import Participant, Period
+from egovrank.testing.formulas import HOSTILE_NAMES, assert_xlsx_keeps_as_text
 
 pytestmark = pytest.mark.django_db
 
@@ -167,6 +168,18 @@ def test_the_export_holds_what_the_dashboard_shows(world, client_as):
     assert units["11989"][4] == "Draft"
     deadline = timezone.localtime(world.period.self_assessment_deadline).replace(tzinfo=None)
     assert abs(units["11989"][8] - deadline) < timedelta(seconds=1)
+
+
+def test_the_export_writes_unit_names_a_spreadsheet_would_run_as_text(world, client_as):
+    # Issue 15: every Excel the app writes keeps formula-like user text as text.
+    participants = Participant.objects.filter(period=world.period).order_by("pk")
+    assert participants.count() >= len(HOSTILE_NAMES)
+    for participant, name in zip(participants, HOSTILE_NAMES, strict=False):
+        Participant.objects.filter(pk=participant.pk).update(unit_name=name)
+    response = client_as("administrator").get(
+        reverse("periods:dashboard_export", kwargs={"year": 2019})
+    )
+    assert_xlsx_keeps_as_text(response.content)
 
 
 def test_a_district_reviewer_s_export_holds_its_communes_only(world, client_as):

@@ -68,8 +68,10 @@ from ..tree import CriteriaSet
 # findings, but the semantic pass would only repeat them as confusing side effects.
 from .archives import IMPORT_LIMITS, ArchiveRefused, checked_archive
 from .build import Path, build_criteria_set, document_of, schema, schema_problems
+from .cellcount import more_cells_than
 from .cells import text_cell
 from .problems import CriteriaFileError, Problem, Text, gettext_noop
+from .yaml_io import MAX_DIGITS
 
 __all__ = [
     "INFO_SHEET",
@@ -468,8 +470,7 @@ def _write_table(
 ) -> None:
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
-        cell = sheet.cell(1, index)
-        cell.value = column.header
+        cell = text_cell(sheet.cell(1, index, column.header))
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
         cell.alignment = _WRAP
@@ -689,6 +690,17 @@ def _as_decimal(value: object) -> Decimal:
         raise _CellError(Text(gettext_noop("expected a number, got %(value)s"), value=repr(value)))
     if not number.is_finite():
         raise _CellError(Text(gettext_noop("'%(value)s' is not a finite number"), value=str(value)))
+    # The YAML reader's bound: longer numbers make decimal arithmetic fail (a 500 before).
+    if len(number.as_tuple().digits) > MAX_DIGITS or abs(number.adjusted()) > MAX_DIGITS:
+        text = str(value)
+        shown = text if len(text) <= 24 else f"{text[:20]}… ({len(text)} characters)"
+        raise _CellError(
+            Text(
+                gettext_noop("'%(value)s' is too long a number: at most %(max)s digits"),
+                value=shown,
+                max=MAX_DIGITS,
+            )
+        )
     return number
 
 
@@ -698,7 +710,10 @@ def _as_text(value: object) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int | float | Decimal):
-        return _decimal_text(_as_decimal(value))
+        try:
+            return _decimal_text(_as_decimal(value))
+        except _CellError:  # a number the reader refused is reported as typed
+            return str(value)
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
     if isinstance(value, date | time):
@@ -1263,6 +1278,10 @@ class _Reader:
 
 
 MAX_SHEET_CELLS = 1_000_000  # a set of 300 criteria fills about 6,000
+# Cells of the whole workbook, counted before it is loaded: the full load keeps about
+# 400 bytes a cell (3 million cells, a 7 MB file, took 1.2 GB), and the shipped sets
+# fill at most about 2,300.
+MAX_WORKBOOK_CELLS = 200_000
 
 
 def _open_workbook(data: bytes, filename: str) -> Workbook:
@@ -1278,11 +1297,21 @@ def _open_workbook(data: bytes, filename: str) -> Workbook:
     except ArchiveRefused as error:
         raise refuse(f"{filename} is refused unread: {error}") from None
     try:
-        workbook = load_workbook(BytesIO(data))
+        too_many = more_cells_than(data, MAX_WORKBOOK_CELLS)
+        workbook = None if too_many else load_workbook(BytesIO(data))
     # openpyxl raises many unrelated types for a damaged or foreign zip; all of them
     # mean the same thing to the person who sent it.
     except Exception as exc:
         raise refuse(f"not an Excel workbook (.xlsx) that can be read: {exc}") from exc
+    if workbook is None:
+        raise refuse(
+            Text(
+                gettext_noop(
+                    "the workbook holds more than %(max)s cells: a criteria set needs far fewer"
+                ),
+                max=MAX_WORKBOOK_CELLS,
+            )
+        )
     for sheet in workbook.worksheets:
         # Reading a sheet row by row makes every cell of its span: one value in XFD1048576
         # would make 17 billion.

@@ -98,6 +98,9 @@ def parse_ratio(code: str, text: str) -> Answer:
     return Ratio(read_number(code, left, "numerator"), read_number(code, right, "denominator"))
 
 
+MAX_FIGURE_DIGITS = 15
+
+
 def read_figure(text: str, what: str) -> Decimal:
     """A figure typed on a form: a non-negative number. ``what`` names it in problems
     (``first_figure``, ``second_figure`` or ``figure``)."""
@@ -107,6 +110,13 @@ def read_figure(text: str, what: str) -> Decimal:
         raise EntryProblem("not_a_number", what=what) from None
     if number < 0:
         raise EntryProblem("negative", what=what)
+    # Excel's precision, and far past any count or amount a form asks for; longer
+    # figures made the scoring's decimal arithmetic fail (a 500 on the form's save).
+    if (
+        len(number.as_tuple().digits) > MAX_FIGURE_DIGITS
+        or abs(number.adjusted()) >= MAX_FIGURE_DIGITS
+    ):
+        raise EntryProblem("too_many_digits", what=what, max=MAX_FIGURE_DIGITS)
     return number
 
 

@@ -577,6 +577,32 @@ def test_a_formula_without_a_saved_result_is_refused_at_its_cell():
     ]
 
 
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("9" * 5000, "99999999999999999999… (5000 characters)"),
+        (1e308, "1e+308"),
+        ("1" + "0" * 40, "10000000000000000000… (41 characters)"),
+    ],
+    ids=["5000 digits as text", "1e308", "41 digits"],
+)
+def test_a_number_too_long_to_use_is_a_problem_at_its_cell_not_a_crash(value, shown):
+    # Issue 15 (item 3) for YAML; the workbook answered 500 (InvalidOperation).
+    original = loads_criteria_set(EXAMPLE)
+    error = refused(
+        edited(
+            original,
+            lambda wb: setattr(cell_at(wb[NODE_SHEET], "A3", "Điểm tối đa"), "value", value),
+        )
+    )
+    assert [(p.where, p.message) for p in error.problems] == [
+        (
+            "giay.xlsx, sheet 'Tiêu chí', row 5, column E (Điểm tối đa)",
+            f"'{shown}' is too long a number: at most 30 digits",
+        )
+    ]
+
+
 # -- refusals
 
 
