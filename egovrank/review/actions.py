@@ -55,6 +55,7 @@ __all__ = [
     "check_approval",
     "check_return",
     "do_accept",
+    "do_accept_figure",
     "refuse_without_district_review",
     "do_adjust",
     "do_adjust_figure",
@@ -468,6 +469,54 @@ def do_adjust_figure(
             "points_before": str(before),
             "points_after": str(after),
             "reason": reason,
+        },
+    )
+    return verification
+
+
+@transaction.atomic(durable=True)
+def do_accept_figure(
+    participant: Participant, code: str, *, revision: int, actor: User
+) -> Verification:
+    """The unit's value of the shared figure ``code`` stands (an earlier verified value
+    is undone): every criterion using it is scored with the unit's value again. Refused
+    when a criterion's verified numerator would then be above it."""
+    participant, assessment = _reviewable(participant, actor=actor)
+    _figure(participant, code)
+    criteria_set = criteria_set_for(participant)
+    entries = entries_of(assessment)
+    verifications = verifications_of(assessment)
+    verified = verified_entries(entries, verifications)
+    entry = entries.get(code, Entry())
+    trial = dict(verified)
+    trial[code] = entry
+    conflicts = _figure_conflicts(criteria_set, code, verified, trial)
+    if conflicts:
+        raise InvalidReviewInput(
+            _("The unit's figure %(code)s = %(value)s cannot be accepted.")
+            % {"code": code, "value": entry.value or "—"},
+            conflicts,
+        )
+    current = _current(assessment, code, revision)
+    before = _verified_points(participant, entries, verifications, code)
+    _start(assessment, actor=actor)
+    verification = _save_verdict(
+        assessment, code, current, entry, decision=Decision.ACCEPTED, actor=actor
+    )
+    verifications[code] = verification
+    after = _verified_points(participant, entries, verifications, code)
+    record(
+        "review.accepted",
+        assessment,
+        actor=actor,
+        summary=f"{code}: accepted",
+        data={
+            "code": code,
+            "figure": True,
+            "unit_answer": entry.value,
+            "users": list(criteria_set.figure_users(code)),
+            "points_before": str(before),
+            "points_after": str(after),
         },
     )
     return verification

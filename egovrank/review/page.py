@@ -177,10 +177,12 @@ class ReviewPage:
         return found
 
     def figure(self, code: str, **extra: Any) -> dict[str, Any]:
-        """A shared figure as the unit gave it, its verified value and its verdict."""
+        """A shared figure as the unit gave it, its verified value and its verdict
+        (``verification`` when adjusted, ``accepted`` when the unit's value stands)."""
         line = self.own.figure_by_code[code]
         verification = self.verifications.get(code)
         adjusted = verification is not None and verification.adjusted
+        decided = verification is not None and bool(verification.decision)
         initial = {
             "value": verification.value if adjusted and verification else line.value,
             "reason": verification.reason if verification else "",
@@ -191,6 +193,13 @@ class ReviewPage:
             "code": code,
             "slug": line.slug,
             "verification": verification if adjusted else None,
+            "accepted": verification if decided and not adjusted else None,
+            "decided": decided,
+            # The unit changed its figure after the verdict (a revision).
+            "seen_value": verification.seen_value if verification is not None else "",
+            "seen_changed": decided
+            and verification is not None
+            and verification.seen_value != line.value,
             "revision": self.comparison.revision_of(code),
             "adjust": extra.pop("attempted", None) or initial,
             **extra,
