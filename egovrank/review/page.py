@@ -225,6 +225,9 @@ class ReviewPage:
         state = self.state
         leaves = [line.code for line in self.own.leaves]
         judged = [code for code in leaves if code in self.verifications]
+        # Shared figures take verdicts too: counted apart, since they are not criteria.
+        figures = [line.code for line in self.own.figures]
+        figures_judged = [code for code in figures if code in self.verifications]
         closed = state in REVIEW_CLOSED
         locked_period = period_lock(self.participant) if self.may_review else None
         never_submitted = state in (NOT_STARTED, AssessmentState.DRAFT)
@@ -246,6 +249,11 @@ class ReviewPage:
             "judged": len(judged),
             "leaves": len(leaves),
             "adjusted": sum(1 for code in judged if self.verifications[code].adjusted),
+            "figures_judged": len(figures_judged),
+            "figures_total": len(figures),
+            "figures_adjusted": sum(
+                1 for code in figures_judged if self.verifications[code].adjusted
+            ),
             "drafts": [self.drafts[code] for code in leaves if code in self.drafts],
             "requests": self.requests,
             "may_reopen": self.may_review and closed and locked_period is None,

@@ -305,3 +305,23 @@ def test_the_api_accepts_a_figure(shared):  # noqa: F811
     assert Decimal(result["criteria"]["HT1"]["points"]) == 8
     stale = client.post(url, {"revision": 1}, content_type="application/json")
     assert stale.status_code == 409 and stale.json()["verdict_revision"] == 2
+
+
+def test_the_review_pages_totals_count_figure_verdicts_apart_from_the_criteria(shared):  # noqa: F811
+    participant = submitted_with_staff(shared)
+    client = _reviewer(shared)
+    detail = reverse("review:detail", kwargs={"year": 2019, "unit": "K01-05"})
+    leaves = len(list(criteria_set_for(participant).leaves()))
+    html = client.get(detail).content.decode()
+    assert f"Verdict given on 0 of {leaves} criteria." in html
+    assert "Verdict given on 0 of 2 shared figures." in html
+    assert "Shared figures without a verdict are accepted as the unit gave them" in html
+    adjust_staff(shared, participant, "80")
+    html = client.get(detail).content.decode()
+    assert "Verdict given on 1 of 2 shared figures; 1 figure adjusted." in html
+    assert f"Verdict given on 0 of {leaves} criteria." in html  # a figure is no criterion
+    # The answer to a figure verdict (HTMX) carries the totals counted again.
+    answer = client.post(_url(shared, "accept_figure", "HO_SO"), {"revision": "0"}, **HTMX)
+    html = answer.content.decode()
+    assert "Verdict given on 2 of 2 shared figures; 1 figure adjusted." in html
+    assert "Shared figures without a verdict" not in html
