@@ -117,6 +117,9 @@ def test_the_export_page_lists_units_in_the_unit_lists_order(world, administrato
     # Listed units first, in their order; the others after them, by code.
     assert codes[:2] == ["K01-11", "K01-05"]
     assert codes[2:] == sorted(codes[2:])
+    # The unit's page shows its position.
+    page = administrator_client.get("/units/K01-05/").content.decode()
+    assert '<dd id="unit-list-order">2</dd>' in page
 
 
 @pytest.mark.django_db
