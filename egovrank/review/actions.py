@@ -522,6 +522,35 @@ def do_accept_figure(
     return verification
 
 
+def _refuse_withdrawal_conflicts(
+    participant: Participant, assessment: Assessment, code: str
+) -> None:
+    """Withdrawing an adjustment brings the unit's answer back: refused when that makes a
+    rule refuse what it did not (the unit's numerator above a verified shared figure, or
+    the unit's figure below a verified numerator), naming each criterion."""
+    criteria_set = criteria_set_for(participant)
+    entries = entries_of(assessment)
+    verifications = verifications_of(assessment)
+    before = verified_entries(entries, verifications)
+    verifications.pop(code, None)
+    after = verified_entries(entries, verifications)
+    _answers, refused_before = answers_of(criteria_set, before)
+    _answers, refused_after = answers_of(criteria_set, after)
+    conflicts = [
+        f"{other}: {message}"
+        for other, message in refused_after.items()
+        if other not in refused_before
+    ]
+    if conflicts:
+        raise InvalidReviewInput(
+            _(
+                "The verdict on %(code)s cannot be withdrawn: with the unit's value %(value)s back, these are refused."
+            )
+            % {"code": code, "value": entries.get(code, Entry()).value or "—"},
+            conflicts,
+        )
+
+
 @transaction.atomic(durable=True)
 def do_clear(participant: Participant, code: str, *, revision: int, actor: User) -> None:
     """Withdraw the verdict on ``code``: it is open again (and accepted on approval).
@@ -531,6 +560,8 @@ def do_clear(participant: Participant, code: str, *, revision: int, actor: User)
     current = _current(assessment, code, revision)
     if current is None or not current.decision:
         return
+    if current.adjusted:
+        _refuse_withdrawal_conflicts(participant, assessment, code)
     data = {"code": code, "decision": current.decision, "value": current.value}
     current.decision = ""
     current.value = ""

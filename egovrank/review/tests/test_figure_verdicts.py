@@ -325,3 +325,48 @@ def test_the_review_pages_totals_count_figure_verdicts_apart_from_the_criteria(s
     html = answer.content.decode()
     assert "Verdict given on 2 of 2 shared figures; 1 figure adjusted." in html
     assert "Shared figures without a verdict" not in html
+
+
+def test_withdrawing_an_adjustment_that_would_bring_back_a_conflict_is_refused(
+    shared,  # noqa: F811
+):
+    participant = submitted_with_staff(shared)
+    adjust_staff(shared, participant, "80")
+    do_adjust(
+        participant,
+        "HT1",
+        value="60",
+        reason="Đếm lại",
+        revision=0,
+        actor=shared.provincial_reviewer,
+    )
+    # The unit's 50 staff back under a verified 60: refused, naming HT1.
+    with pytest.raises(InvalidReviewInput) as refused:
+        do_clear(
+            participant,
+            "TONG_CBCCVC",
+            revision=revision_of(participant, "TONG_CBCCVC"),
+            actor=shared.provincial_reviewer,
+        )
+    assert refused.value.problems[0].startswith(
+        "HT1: The numerator (60) is above the shared figure TONG_CBCCVC (50)"
+    )
+    assert Verification.objects.get(code="TONG_CBCCVC").adjusted
+    # The other way round: the unit's numerator 40 back under a verified figure of 35.
+    do_clear(participant, "HT1", revision=1, actor=shared.provincial_reviewer)
+    adjust_staff(shared, participant, "80")
+    do_adjust(
+        participant,
+        "HT1",
+        value="30",
+        reason="Đếm lại",
+        revision=2,
+        actor=shared.provincial_reviewer,
+    )
+    adjust_staff(shared, participant, "35")
+    with pytest.raises(InvalidReviewInput, match="cannot be withdrawn"):
+        do_clear(participant, "HT1", revision=3, actor=shared.provincial_reviewer)
+    # Withdrawing what brings no conflict back still works.
+    adjust_staff(shared, participant, "50")
+    do_clear(participant, "HT1", revision=3, actor=shared.provincial_reviewer)
+    assert verified(participant).by_code["HT1"].points == 8
