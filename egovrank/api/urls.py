@@ -67,6 +67,11 @@ urlpatterns = [
     path(_review + "criteria/<apicode:code>/adjust/", review.AdjustView.as_view(), name="adjust"),
     path(_review + "criteria/<apicode:code>/clear/", review.ClearView.as_view(), name="clear"),
     path(
+        _review + "figures/<apicode:code>/accept/",
+        review.FigureAcceptView.as_view(),
+        name="accept_figure",
+    ),
+    path(
         _review + "figures/<apicode:code>/adjust/",
         review.FigureAdjustView.as_view(),
         name="adjust_figure",

@@ -4,7 +4,8 @@ read back into the stored text form (``Entry``) that the criteria's rules read.
 
 Field names carry the criterion code: ``v-<code>`` (value), ``num-<code>`` and
 ``den-<code>`` (a ratio's figures), ``na-<code>`` (not applicable), and
-``fig-<code>`` for each of the set's shared figures (asked once, as on the form).
+``fig-<code>`` for each of the set's shared figures (asked once, as on the form). A ratio
+whose two parts are both shared figures has no input of its own: the figures drive it.
 """
 
 from __future__ import annotations
@@ -42,8 +43,11 @@ def entries_from_post(
     entries = dict(base)
     for leaf in scored_leaves(criteria_set):
         code = leaf.code
-        if _rule(leaf).input_kind == "ratio":
+        kind = _rule(leaf).input_kind
+        if kind == "ratio":
             value = join_ratio(_text(data, f"num-{code}"), _text(data, f"den-{code}"))
+        elif kind == "figures":
+            value = ""  # both parts are shared figures (``fig-``): no value of its own
         else:
             value = _text(data, f"v-{code}")
         not_applicable = leaf.allow_na and data.get(f"na-{code}") == "on"

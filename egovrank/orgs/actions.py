@@ -98,6 +98,8 @@ class _Plan:
         for row in rows:
             if row.code and row.code not in self.rows:
                 self.rows[row.code] = row
+        # The file's row order is the unit list's order (ties under ``tie_order: unit_list``).
+        self.list_order = {code: index for index, code in enumerate(self.rows, start=1)}
         holders: dict[str, list[Unit]] = {}
         for unit in Unit.objects.filter(code__in=list(self.rows)).latest_first():
             holders.setdefault(unit.code, []).append(unit)
@@ -327,11 +329,15 @@ class _Plan:
             "parent": self.code_of.get(unit.parent_id) if unit.parent_id else None,
             "valid_from": unit.valid_from,
             "valid_until": unit.valid_until,
+            "list_order": unit.list_order,
         }
 
     def values(self, row: UnitRow, saved: dict[str, Unit]) -> dict[str, Any]:
         """The model values the row sets: only for the columns the file has."""
-        values: dict[str, Any] = {"kind": self.kind[row.code]}
+        values: dict[str, Any] = {
+            "kind": self.kind[row.code],
+            "list_order": self.list_order[row.code],
+        }
         for name in _PLAIN_FIELDS:
             if row.has(name) or row.code not in self.existing:
                 values[name] = getattr(row, name)

@@ -45,6 +45,10 @@ class UnitQuerySet(models.QuerySet["Unit"]):
             Q(valid_until__isnull=True) | Q(valid_until__gte=year),
         )
 
+    def in_list_order(self) -> UnitQuerySet:
+        """In the order of the unit list (``list_order``), then by code."""
+        return self.order_by(models.F("list_order").asc(nulls_last=True), "code")
+
     def latest_first(self) -> UnitQuerySet:
         """The unit still in force before those that ended, the latest ending first: an
         official code is reused after a reform, and a bare code means the latest unit."""
@@ -89,6 +93,9 @@ class Unit(models.Model):
     )
     valid_from = models.PositiveSmallIntegerField(_("valid from (year)"), null=True, blank=True)
     valid_until = models.PositiveSmallIntegerField(_("valid until (year)"), null=True, blank=True)
+    # The row the unit was on in the last unit list imported that held it (1, 2, …): the
+    # order of tied units for a criteria set with ``tie_order: unit_list``; exports keep it.
+    list_order = models.PositiveIntegerField(_("position in the unit list"), null=True, blank=True)
 
     objects = UnitQuerySet.as_manager()
 

@@ -145,7 +145,8 @@ def unit_export(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in EXPORTS:
         raise Http404
     content_type, build = EXPORTS[fmt]
-    units = units_visible_to(request.user).select_related("block", "parent")
+    # In the unit list's order, so that importing the file back keeps it.
+    units = units_visible_to(request.user).select_related("block", "parent").in_list_order()
     # Headings and kinds in the reader's language; the import reads either back.
     response = HttpResponse(build(units, get_language() or "vi"), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="units.{fmt}"'

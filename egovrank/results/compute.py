@@ -181,6 +181,7 @@ def to_unit_input(
         parent=district.code if district is not None else None,
         ranked=participant.ranked,
         not_ranked_reason=participant.not_ranked_reason,
+        list_order=participant.unit.list_order,
     )
     return unit, refused
 

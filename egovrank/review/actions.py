@@ -55,6 +55,7 @@ __all__ = [
     "check_approval",
     "check_return",
     "do_accept",
+    "do_accept_figure",
     "refuse_without_district_review",
     "do_adjust",
     "do_adjust_figure",
@@ -474,6 +475,83 @@ def do_adjust_figure(
 
 
 @transaction.atomic(durable=True)
+def do_accept_figure(
+    participant: Participant, code: str, *, revision: int, actor: User
+) -> Verification:
+    """The unit's value of the shared figure ``code`` stands (an earlier verified value
+    is undone): every criterion using it is scored with the unit's value again. Refused
+    when a criterion's verified numerator would then be above it."""
+    participant, assessment = _reviewable(participant, actor=actor)
+    _figure(participant, code)
+    criteria_set = criteria_set_for(participant)
+    entries = entries_of(assessment)
+    verifications = verifications_of(assessment)
+    verified = verified_entries(entries, verifications)
+    entry = entries.get(code, Entry())
+    trial = dict(verified)
+    trial[code] = entry
+    conflicts = _figure_conflicts(criteria_set, code, verified, trial)
+    if conflicts:
+        raise InvalidReviewInput(
+            _("The unit's figure %(code)s = %(value)s cannot be accepted.")
+            % {"code": code, "value": entry.value or "—"},
+            conflicts,
+        )
+    current = _current(assessment, code, revision)
+    before = _verified_points(participant, entries, verifications, code)
+    _start(assessment, actor=actor)
+    verification = _save_verdict(
+        assessment, code, current, entry, decision=Decision.ACCEPTED, actor=actor
+    )
+    verifications[code] = verification
+    after = _verified_points(participant, entries, verifications, code)
+    record(
+        "review.accepted",
+        assessment,
+        actor=actor,
+        summary=f"{code}: accepted",
+        data={
+            "code": code,
+            "figure": True,
+            "unit_answer": entry.value,
+            "users": list(criteria_set.figure_users(code)),
+            "points_before": str(before),
+            "points_after": str(after),
+        },
+    )
+    return verification
+
+
+def _refuse_withdrawal_conflicts(
+    participant: Participant, assessment: Assessment, code: str
+) -> None:
+    """Withdrawing an adjustment brings the unit's answer back: refused when that makes a
+    rule refuse what it did not (the unit's numerator above a verified shared figure, or
+    the unit's figure below a verified numerator), naming each criterion."""
+    criteria_set = criteria_set_for(participant)
+    entries = entries_of(assessment)
+    verifications = verifications_of(assessment)
+    before = verified_entries(entries, verifications)
+    verifications.pop(code, None)
+    after = verified_entries(entries, verifications)
+    _answers, refused_before = answers_of(criteria_set, before)
+    _answers, refused_after = answers_of(criteria_set, after)
+    conflicts = [
+        f"{other}: {message}"
+        for other, message in refused_after.items()
+        if other not in refused_before
+    ]
+    if conflicts:
+        raise InvalidReviewInput(
+            _(
+                "The verdict on %(code)s cannot be withdrawn: with the unit's value %(value)s back, these are refused."
+            )
+            % {"code": code, "value": entries.get(code, Entry()).value or "—"},
+            conflicts,
+        )
+
+
+@transaction.atomic(durable=True)
 def do_clear(participant: Participant, code: str, *, revision: int, actor: User) -> None:
     """Withdraw the verdict on ``code``: it is open again (and accepted on approval).
     The row stays, emptied, so its revision keeps counting for the stale check."""
@@ -482,6 +560,8 @@ def do_clear(participant: Participant, code: str, *, revision: int, actor: User)
     current = _current(assessment, code, revision)
     if current is None or not current.decision:
         return
+    if current.adjusted:
+        _refuse_withdrawal_conflicts(participant, assessment, code)
     data = {"code": code, "decision": current.decision, "value": current.value}
     current.decision = ""
     current.value = ""

@@ -60,7 +60,8 @@ def _preview(period: Period, district: Unit, states: dict[str, str]) -> list[Ran
     """The ranking the forwarding would carry now, level names in the page's language,
     best first."""
     rows = district_ranking(period, district, states, english=get_language() == "en")
-    rows.sort(key=lambda r: (r["rank"] is None, r["rank"] or 0, vietnamese_sort_key(r["name"])))
+    # Stable: tied communes stay in the results' order (the set's tie order).
+    rows.sort(key=lambda r: (r["rank"] is None, r["rank"] or 0))
     return rows
 
 

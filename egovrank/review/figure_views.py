@@ -1,5 +1,5 @@
-"""The reviewer's verdict on one of the set's shared figures: its verified value (with
-a reason) or the verdict withdrawn. Every criterion using the figure is re-scored, so
+"""The reviewer's verdict on one of the set's shared figures: the unit's value accepted,
+a verified value (with a reason), or the verdict withdrawn. Every criterion using the figure is re-scored, so
 the answer is the whole sheet: with HTMX the page's sheet swapped in place, without
 JavaScript the page back at the figure, or, when refused, the page with the refusal
 next to it (400: what was entered, 409: stale verdict or the form's state)."""
@@ -27,13 +27,14 @@ from .actions import (
     InvalidReviewInput,
     ReviewRefused,
     StaleVerification,
+    do_accept_figure,
     do_adjust_figure,
     do_clear,
 )
 from .forms import FigureAdjustForm, VerdictForm
 from .page import ReviewPage
 
-__all__ = ["adjust_figure", "clear_figure"]
+__all__ = ["accept_figure", "adjust_figure", "clear_figure"]
 
 
 class _Invalid(Exception):
@@ -94,6 +95,21 @@ def _attempted(request: HttpRequest) -> dict[str, Any]:
     if "reason" not in request.POST:
         return {}
     return {"attempted": FigureAdjustForm(request.POST).attempted()}
+
+
+@require_POST
+@role_required(has_review_role)
+def accept_figure(request: SignedInRequest, year: int, unit: str, code: str) -> HttpResponse:
+    def act(participant: Participant) -> str:
+        posted = VerdictForm(request.POST)
+        if not posted.is_valid():
+            raise _Invalid(error=_("The form was not sent completely; reload the page."))
+        do_accept_figure(
+            participant, code, revision=posted.cleaned_data["revision"], actor=request.user
+        )
+        return _("%(code)s: the unit's figure is accepted.") % {"code": code}
+
+    return _verdict(request, year, unit, code, act)
 
 
 @require_POST

@@ -177,10 +177,12 @@ class ReviewPage:
         return found
 
     def figure(self, code: str, **extra: Any) -> dict[str, Any]:
-        """A shared figure as the unit gave it, its verified value and its verdict."""
+        """A shared figure as the unit gave it, its verified value and its verdict
+        (``verification`` when adjusted, ``accepted`` when the unit's value stands)."""
         line = self.own.figure_by_code[code]
         verification = self.verifications.get(code)
         adjusted = verification is not None and verification.adjusted
+        decided = verification is not None and bool(verification.decision)
         initial = {
             "value": verification.value if adjusted and verification else line.value,
             "reason": verification.reason if verification else "",
@@ -191,6 +193,13 @@ class ReviewPage:
             "code": code,
             "slug": line.slug,
             "verification": verification if adjusted else None,
+            "accepted": verification if decided and not adjusted else None,
+            "decided": decided,
+            # The unit changed its figure after the verdict (a revision).
+            "seen_value": verification.seen_value if verification is not None else "",
+            "seen_changed": decided
+            and verification is not None
+            and verification.seen_value != line.value,
             "revision": self.comparison.revision_of(code),
             "adjust": extra.pop("attempted", None) or initial,
             **extra,
@@ -216,6 +225,9 @@ class ReviewPage:
         state = self.state
         leaves = [line.code for line in self.own.leaves]
         judged = [code for code in leaves if code in self.verifications]
+        # Shared figures take verdicts too: counted apart, since they are not criteria.
+        figures = [line.code for line in self.own.figures]
+        figures_judged = [code for code in figures if code in self.verifications]
         closed = state in REVIEW_CLOSED
         locked_period = period_lock(self.participant) if self.may_review else None
         never_submitted = state in (NOT_STARTED, AssessmentState.DRAFT)
@@ -237,6 +249,11 @@ class ReviewPage:
             "judged": len(judged),
             "leaves": len(leaves),
             "adjusted": sum(1 for code in judged if self.verifications[code].adjusted),
+            "figures_judged": len(figures_judged),
+            "figures_total": len(figures),
+            "figures_adjusted": sum(
+                1 for code in figures_judged if self.verifications[code].adjusted
+            ),
             "drafts": [self.drafts[code] for code in leaves if code in self.drafts],
             "requests": self.requests,
             "may_reopen": self.may_review and closed and locked_period is None,

@@ -14,6 +14,7 @@ urlpatterns = [
     path(_form + "criteria/<str:code>/adjust/", views.adjust, name="adjust"),
     path(_form + "criteria/<str:code>/clear/", views.clear, name="clear"),
     path(_form + "criteria/<str:code>/comment/", views.comment, name="comment"),
+    path(_form + "figures/<str:code>/accept/", figure_views.accept_figure, name="accept_figure"),
     path(_form + "figures/<str:code>/adjust/", figure_views.adjust_figure, name="adjust_figure"),
     path(_form + "figures/<str:code>/clear/", figure_views.clear_figure, name="clear_figure"),
     path(_form + "result.<doc:fmt>", views.result_document, name="result_document"),

@@ -111,6 +111,9 @@ class UnitInput:
     not_ranked_reason: str = ""
     # The set's shared figures (``figures:``) as this unit gave them, by figure code.
     figures: Mapping[str, Decimal] = field(default_factory=dict)
+    # Position in the unit list (1, 2, …): the order of tied units under
+    # ``tie_order: unit_list``; units without one keep the order they are given in.
+    list_order: int | None = None
 
 
 # --- the compiled plan ---------------------------------------------------------------
@@ -693,7 +696,14 @@ def score_block(criteria_set: CriteriaSet, units: Iterable[UnitInput]) -> BlockR
         scored = _unit_score(criteria_set, plan, unit, columns, row)
         standings.append(
             _ScoredStanding(
-                unit.code, unit.name, scored.share, unit.submitted, unit.ranked, unit.parent, scored
+                unit.code,
+                unit.name,
+                scored.share,
+                unit.submitted,
+                unit.ranked,
+                unit.parent,
+                unit.list_order,
+                scored,
             )
         )
     rows = []

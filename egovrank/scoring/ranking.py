@@ -7,8 +7,9 @@ Rules (docs/domain.md, scoring):
   1 + the number of submitted units with a strictly higher share, so it depends only on
   the shares;
 - units with equal rank are listed in Vietnamese alphabetical order (then by code), or,
-  when the set says ``tie_order: unit_list``, in the order they are given (the period's
-  unit list); the order never changes a rank;
+  when the set says ``tie_order: unit_list``, by their position in the unit list
+  (``list_order``); units without a position come after those with one, in the order
+  they are given; the order never changes a rank;
 - a unit that did not submit scores 0 and comes after every unit that submitted; all
   non-submitters share the rank after the last submitter;
 - a unit evaluated but not ranked (``ranked=False``) gets no rank and is listed last.
@@ -52,6 +53,8 @@ class Standing:
     submitted: bool = True
     ranked: bool = True
     parent: str | None = None
+    # The unit's position in the unit list (1, 2, …), for ``tie_order: unit_list``.
+    list_order: int | None = None
 
 
 S = TypeVar("S", bound=Standing)
@@ -64,12 +67,17 @@ def _tier(standing: Standing) -> int:
 
 
 def _order(standings: Iterable[S], tie_order: str = "alphabetical") -> list[S]:
-    if tie_order == "unit_list":  # sorted() is stable: ties keep the order given
-        return sorted(standings, key=lambda s: (_tier(s), -share_key(s.share)))
+    if tie_order == "unit_list":  # sorted() is stable: unlisted ties keep the order given
+        return sorted(standings, key=lambda s: (_tier(s), -share_key(s.share), _listed(s)))
     return sorted(
         standings,
         key=lambda s: (_tier(s), -share_key(s.share), vietnamese_sort_key(s.name), s.code),
     )
+
+
+def _listed(standing: Standing) -> tuple[bool, int]:
+    position = standing.list_order
+    return (False, position) if position is not None else (True, 0)
 
 
 class _Counter:

@@ -33,6 +33,7 @@ from egovrank.review.actions import (
     ReviewRefused,
     StaleVerification,
     do_accept,
+    do_accept_figure,
     do_adjust,
     do_adjust_figure,
     do_approve,
@@ -227,6 +228,29 @@ class _FigureVerdict(_Verdict):
 
     def result(self, page: ReviewPage, code: str) -> Any:
         return FigureVerdictResultSerializer(shapes.figure_verdict_result(page, code)).data
+
+
+class FigureAcceptView(_FigureVerdict):
+    """The unit's value of a shared figure stands (an earlier verified value is undone);
+    refused (400, naming the criterion) when a verified numerator would be above it."""
+
+    def act(self, request: Request, participant: Participant, code: str) -> None:
+        revision = data_of(request, VerdictInputSerializer)["revision"]
+        try:
+            do_accept_figure(participant, code, revision=revision, actor=acting_user(request))
+        except InvalidReviewInput as invalid:
+            found = refusal(invalid, path="value")
+            assert found is not None
+            raise found from None
+
+    @extend_schema(
+        operation_id="review_figure_accept",
+        request=VerdictInputSerializer,
+        responses={200: FigureVerdictResultSerializer},
+        tags=TAGS,
+    )
+    def post(self, request: Request, year: int, unit: str, code: str) -> Response:
+        return super().post(request, year, unit, code)
 
 
 class FigureAdjustView(_FigureVerdict):

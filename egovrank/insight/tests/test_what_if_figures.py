@@ -9,9 +9,10 @@ from django.urls import reverse
 from egovrank.assessments.models import Answer
 from egovrank.assessments.queries import criteria_set_for
 from egovrank.assessments.tests.test_shared_figures import shared  # noqa: F401 - fixture
+from egovrank.criteria.models import CriteriaVersion
 from egovrank.insight.access import access_published_unit
 from egovrank.insight.queries import unit_basis
-from egovrank.periods.models import Participant
+from egovrank.periods.models import Participant, PeriodBlock
 
 from .conftest import client_of
 from .helpers import CHANGES, form_of, hand_checked
@@ -62,3 +63,54 @@ def test_trying_another_shared_figure_rescores_every_criterion_using_it(shared):
     # Nothing saved.
     stored = Answer.objects.get(assessment__participant__unit_code="K01-05", code="TONG_CBCCVC")
     assert stored.value == "50"
+
+
+BOTH_SHARED = "Số hồ sơ TTHC được tiếp nhận, xử lý trên hệ thống một cửa điện tử"
+
+
+@pytest.fixture
+def both_shared(shared):  # noqa: F811
+    """The shared set with a third figure, the applications handled by the one-stop
+    system, as the numerator of the criterion whose denominator is HO_SO: a criterion
+    both of whose figures are shared."""
+    version = PeriodBlock.objects.get(period=shared.period, block=shared.blocks["KHOI01"]).version
+    text = version.source_yaml.replace(
+        "nodes:\n",
+        "  - {code: HO_SO_MOT_CUA, name: Số hồ sơ xử lý trên hệ thống một cửa điện tử}\nnodes:\n",
+        1,
+    )
+    text = text.replace(f'numerator: "{BOTH_SHARED}"', "numerator_figure: HO_SO_MOT_CUA", 1)
+    text = text.replace("id: test-shared-figures", "id: test-both-shared", 1)
+    both = CriteriaVersion.objects.create(
+        set_id="test-both-shared", title="Both shared", block_code="KHOI01", source_yaml=text
+    )
+    PeriodBlock.objects.filter(period=shared.period, block=shared.blocks["KHOI01"]).update(
+        version=both
+    )
+    return shared
+
+
+def test_a_criterion_whose_two_figures_are_shared_has_no_input_of_its_own(both_shared):
+    criteria_set = criteria_set_for(shared_participant())
+    (code,) = criteria_set.figure_users("HO_SO_MOT_CUA")
+    answers = {**shared_answers("50", "40"), "HO_SO_MOT_CUA": "5"}
+    del answers[code]  # it takes no value of its own
+    changes = {key: {**CHANGES[key], **answers} for key in CHANGES}
+    hand_checked(both_shared, changes)
+    basis = unit_basis(access_published_unit(both_shared.administrator, 2019, "K01-05"))
+    officer = client_of(both_shared.unit_officer)
+    page = officer.get(URL).content.decode()
+    assert f'name="v-{code}"' not in page
+    assert (
+        "Both figures come from the shared figures HO_SO_MOT_CUA and HO_SO: "
+        "try other values of them above." in page
+    )
+    # 5 of 10 applications, then 10 of 10: the figure's input drives the criterion.
+    maximum = criteria_set.get(code).max_points
+    before = officer.post(URL, form_of(basis)).context["simulation"]
+    assert before.nodes[code].points == maximum / 2
+    after = officer.post(URL, form_of(basis, {"fig-HO_SO_MOT_CUA": "10"})).context["simulation"]
+    assert after.nodes[code].points == maximum
+    # A value posted for the criterion itself (an old page) is not read: nothing refused.
+    stray = officer.post(URL, form_of(basis, {f"v-{code}": "3"})).context["simulation"]
+    assert stray.errors == {} and stray.nodes[code].points == maximum / 2

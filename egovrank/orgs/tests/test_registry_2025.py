@@ -14,7 +14,7 @@ from django.core.management.base import CommandError
 from egovrank.orgs.actions import do_import_units
 from egovrank.orgs.models import Unit, UnitSuccession
 from egovrank.orgs.successorfile import SuccessorFileError, do_import_successors
-from egovrank.orgs.unitfile import UnitFileError
+from egovrank.orgs.unitfile import UnitFileError, parse_unit_file
 from egovrank.testing.database import rolled_back_at_the_end
 
 from .helpers import DEMO, make_hungyen_blocks, make_province
@@ -198,3 +198,11 @@ def test_the_unit_page_shows_the_latest_unit_and_the_former_one_by_its_year(clie
     former = client.get("/units/11953/?year=2024", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "<h1>Phường Hiến Nam</h1>" in former
     assert client.get("/units/11953/?year=1990x").status_code == 404
+
+
+def test_the_2025_units_take_their_order_from_the_shipped_list():
+    rows, _problems = parse_unit_file(AFTER.name, AFTER.read_bytes())
+    position = {row.code: number for number, row in enumerate(rows, start=1)}
+    listed = Unit.objects.valid_in(2025).filter(code__in=list(position))
+    assert listed.count() == len(position)
+    assert all(unit.list_order == position[unit.code] for unit in listed)

@@ -42,6 +42,9 @@ def units():
         valid_from=2010,
         valid_until=2024,
     )
+    # As if imported from a list in this order (an import sets each unit's position).
+    for position, code in enumerate(["0123", "12097", "33"], start=1):
+        Unit.objects.filter(code=code).update(list_order=position)
     return list(Unit.objects.select_related("block", "parent"))
 
 
@@ -88,6 +91,38 @@ def test_a_round_trip_changes_nothing(units, filename, export, language):
 
 
 @pytest.mark.django_db
+def test_the_export_keeps_the_unit_lists_order_and_the_import_reads_it_back(units):
+    Unit.objects.filter(code="33").update(list_order=1)
+    Unit.objects.filter(code="0123").update(list_order=3)
+    ordered = list(Unit.objects.select_related("block", "parent").in_list_order())
+    lines = units_to_csv(ordered).decode("utf-8").splitlines()[1:]
+    assert [line.split(",")[0] for line in lines] == ["33", "12097", "0123"]
+
+    Unit.objects.update(list_order=None)
+    do_import_units("u.csv", units_to_csv(ordered), actor=None)
+
+    assert list(Unit.objects.in_list_order().values_list("code", "list_order")) == [
+        ("33", 1),
+        ("12097", 2),
+        ("0123", 3),
+    ]
+
+
+@pytest.mark.django_db
+def test_the_export_page_lists_units_in_the_unit_lists_order(world, administrator_client):
+    Unit.objects.filter(code="K01-11").update(list_order=1)
+    Unit.objects.filter(code="K01-05").update(list_order=2)
+    text = administrator_client.get("/units/export.csv").content.decode("utf-8-sig")
+    codes = [line.split(",")[0] for line in text.splitlines()[1:]]
+    # Listed units first, in their order; the others after them, by code.
+    assert codes[:2] == ["K01-11", "K01-05"]
+    assert codes[2:] == sorted(codes[2:])
+    # The unit's page shows its position.
+    page = administrator_client.get("/units/K01-05/").content.decode()
+    assert '<dd id="unit-list-order">2</dd>' in page
+
+
+@pytest.mark.django_db
 def test_a_leading_zero_code_survives_the_xlsx_file(units):
     content = units_to_xlsx(units)
     Unit.objects.filter(parent__code="0123").delete()
@@ -102,7 +137,7 @@ def test_a_leading_zero_code_survives_the_xlsx_file(units):
 @pytest.mark.django_db
 def test_a_code_starting_with_a_hash_is_not_read_back_as_a_comment(units):
     Unit.objects.filter(code="12097").update(code="#9")
-    units = list(Unit.objects.select_related("block", "parent"))
+    units = list(Unit.objects.select_related("block", "parent").in_list_order())
 
     report = do_import_units("u.csv", units_to_csv(units), actor=None)
 

@@ -14,15 +14,18 @@ from egovrank.assessments.models import Answer
 from egovrank.assessments.queries import criteria_set_for
 from egovrank.assessments.tests.conftest import client_of, form_url
 from egovrank.assessments.tests.test_shared_figures import shared  # noqa: F401 - fixture
+from egovrank.core.models import AuditEvent
 from egovrank.results.compute import compute
 from egovrank.review.actions import (
     InvalidReviewInput,
     StaleVerification,
+    do_accept_figure,
     do_adjust,
     do_adjust_figure,
     do_approve,
     do_clear,
 )
+from egovrank.review.choices import Decision
 from egovrank.review.documents import review_document
 from egovrank.review.models import Verification
 from egovrank.review.queries import compare
@@ -218,3 +221,152 @@ def test_the_api_adjusts_a_figure(shared):  # noqa: F811
     review = client.get(reverse("api:review", kwargs={"year": 2019, "unit": "K01-05"})).json()
     [staff] = [f for f in review["figures"] if f["code"] == "TONG_CBCCVC"]
     assert staff["value"] == "50" and staff["verified_value"] == "80"
+
+
+def accept_staff(world, participant):
+    return do_accept_figure(
+        participant,
+        "TONG_CBCCVC",
+        revision=revision_of(participant, "TONG_CBCCVC"),
+        actor=world.provincial_reviewer,
+    )
+
+
+def test_accepting_a_figure_lets_the_units_value_stand(shared):  # noqa: F811
+    participant = submitted_with_staff(shared)
+    verification = accept_staff(shared, participant)
+    assert (verification.decision, verification.seen_value) == (Decision.ACCEPTED, "50")
+    assert verified(participant).by_code["HT1"].points == 8
+    event = AuditEvent.objects.filter(action="review.accepted").latest("pk")
+    assert event.data["figure"] is True and event.data["users"] == ["HT1", "UD2", "NL3", "NL4"]
+    # Accepting after an adjustment undoes it: the unit's 50 again.
+    adjust_staff(shared, participant, "80")
+    assert verified(participant).by_code["HT1"].points == 5
+    accept_staff(shared, participant)
+    assert verified(participant).by_code["HT1"].points == 8
+    assert Verification.objects.get(code="TONG_CBCCVC").decision == Decision.ACCEPTED
+    # A stale revision is refused.
+    with pytest.raises(StaleVerification):
+        do_accept_figure(participant, "TONG_CBCCVC", revision=0, actor=shared.provincial_reviewer)
+
+
+def test_accepting_a_figure_below_a_verified_numerator_is_refused(shared):  # noqa: F811
+    participant = submitted_with_staff(shared)
+    adjust_staff(shared, participant, "80")
+    do_adjust(
+        participant,
+        "HT1",
+        value="60",
+        reason="Đếm lại",
+        revision=0,
+        actor=shared.provincial_reviewer,
+    )
+    with pytest.raises(InvalidReviewInput) as refused:
+        accept_staff(shared, participant)
+    assert refused.value.problems[0].startswith(
+        "HT1: The numerator (60) is above the shared figure TONG_CBCCVC (50)"
+    )
+    assert Verification.objects.get(code="TONG_CBCCVC").decision == Decision.ADJUSTED
+
+
+def test_the_review_page_accepts_a_figure(shared):  # noqa: F811
+    participant = submitted_with_staff(shared)
+    client = _reviewer(shared)
+    detail = reverse("review:detail", kwargs={"year": 2019, "unit": "K01-05"})
+    page = client.get(detail).content.decode()
+    assert 'action="' + _url(shared, "accept_figure") + '"' in page
+    answer = client.post(_url(shared, "accept_figure"), {"revision": "0"})
+    assert answer.status_code == 302 and answer["Location"].endswith("#fig-TONG_CBCCVC")
+    html = client.get(detail).content.decode()
+    assert 'id="fig-accepted-TONG_CBCCVC"' in html
+    # Accepted: no accept button for it any more, the verdict can be withdrawn.
+    assert 'action="' + _url(shared, "accept_figure") + '"' not in html
+    assert 'action="' + _url(shared, "clear_figure") + '"' in html
+    assert "TONG_CBCCVC: the unit&#x27;s figure is accepted." in html
+    # With HTMX: the sheet comes back; a stale revision is refused.
+    stale = client.post(_url(shared, "accept_figure"), {"revision": "0"}, **HTMX)
+    assert stale.status_code == 409
+    assert client.post(_url(shared, "accept_figure", "HT1"), {"revision": "0"}).status_code == 404
+    assert Verification.objects.get(assessment__participant=participant).revision == 1
+
+
+def test_the_api_accepts_a_figure(shared):  # noqa: F811
+    participant = submitted_with_staff(shared)
+    adjust_staff(shared, participant, "80")
+    client = _reviewer(shared)
+    url = reverse(
+        "api:accept_figure", kwargs={"year": 2019, "unit": "K01-05", "code": "TONG_CBCCVC"}
+    )
+    answer = client.post(url, {"revision": 1}, content_type="application/json")
+    assert answer.status_code == 200, answer.content
+    result = answer.json()
+    assert result["verdict"]["decision"] == "accepted" and result["verdict_revision"] == 2
+    assert result["verified_value"] == "50"
+    assert Decimal(result["criteria"]["HT1"]["points"]) == 8
+    stale = client.post(url, {"revision": 1}, content_type="application/json")
+    assert stale.status_code == 409 and stale.json()["verdict_revision"] == 2
+
+
+def test_the_review_pages_totals_count_figure_verdicts_apart_from_the_criteria(shared):  # noqa: F811
+    participant = submitted_with_staff(shared)
+    client = _reviewer(shared)
+    detail = reverse("review:detail", kwargs={"year": 2019, "unit": "K01-05"})
+    leaves = len(list(criteria_set_for(participant).leaves()))
+    html = client.get(detail).content.decode()
+    assert f"Verdict given on 0 of {leaves} criteria." in html
+    assert "Verdict given on 0 of 2 shared figures." in html
+    assert "Shared figures without a verdict are accepted as the unit gave them" in html
+    adjust_staff(shared, participant, "80")
+    html = client.get(detail).content.decode()
+    assert "Verdict given on 1 of 2 shared figures; 1 figure adjusted." in html
+    assert f"Verdict given on 0 of {leaves} criteria." in html  # a figure is no criterion
+    # The answer to a figure verdict (HTMX) carries the totals counted again.
+    answer = client.post(_url(shared, "accept_figure", "HO_SO"), {"revision": "0"}, **HTMX)
+    html = answer.content.decode()
+    assert "Verdict given on 2 of 2 shared figures; 1 figure adjusted." in html
+    assert "Shared figures without a verdict" not in html
+
+
+def test_withdrawing_an_adjustment_that_would_bring_back_a_conflict_is_refused(
+    shared,  # noqa: F811
+):
+    participant = submitted_with_staff(shared)
+    adjust_staff(shared, participant, "80")
+    do_adjust(
+        participant,
+        "HT1",
+        value="60",
+        reason="Đếm lại",
+        revision=0,
+        actor=shared.provincial_reviewer,
+    )
+    # The unit's 50 staff back under a verified 60: refused, naming HT1.
+    with pytest.raises(InvalidReviewInput) as refused:
+        do_clear(
+            participant,
+            "TONG_CBCCVC",
+            revision=revision_of(participant, "TONG_CBCCVC"),
+            actor=shared.provincial_reviewer,
+        )
+    assert refused.value.problems[0].startswith(
+        "HT1: The numerator (60) is above the shared figure TONG_CBCCVC (50)"
+    )
+    assert Verification.objects.get(code="TONG_CBCCVC").adjusted
+    # The other way round: the unit's numerator 40 back under a verified figure of 35.
+    do_clear(participant, "HT1", revision=1, actor=shared.provincial_reviewer)
+    adjust_staff(shared, participant, "80")
+    do_adjust(
+        participant,
+        "HT1",
+        value="30",
+        reason="Đếm lại",
+        revision=2,
+        actor=shared.provincial_reviewer,
+    )
+    adjust_staff(shared, participant, "35")
+    with pytest.raises(InvalidReviewInput, match="cannot be withdrawn"):
+        do_clear(participant, "HT1", revision=3, actor=shared.provincial_reviewer)
+    # Withdrawing what brings no conflict back still works.
+    adjust_staff(shared, participant, "50")
+    do_clear(participant, "HT1", revision=3, actor=shared.provincial_reviewer)
+    assert verified(participant).by_code["HT1"].points == 8

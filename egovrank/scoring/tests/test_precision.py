@@ -144,6 +144,29 @@ def test_tied_units_follow_the_unit_list_when_the_set_says_so():
     assert [(r.unit.code, r.rank) for r in listed.rows] == [("z", 1), ("a", 1)]
 
 
+def test_tied_units_follow_their_position_in_the_unit_list_not_the_order_given():
+    answers = {"A": Points(D(5))}
+    units = [
+        unit("a", answers, name="An Thi"),
+        unit("m", answers, name="Mỹ Hào"),  # no position: after the listed ones
+        unit("z", answers, name="Ý Yên", list_order=1),
+        unit("k", answers, name="Khoái Châu", list_order=2),
+        unit("b", {"A": Points(D(6))}, name="Bình", list_order=3),
+    ]
+    cs = make_set(leaf("A", 10, "manual"), scoring={"tie_order": "unit_list"})
+    rows = score_block(cs, units).rows
+    assert [(r.unit.code, r.rank) for r in rows] == [
+        ("b", 1),
+        ("z", 2),
+        ("k", 2),
+        ("a", 2),
+        ("m", 2),
+    ]
+    # Alphabetical ignores the positions.
+    alphabetical = score_block(make_set(leaf("A", 10, "manual")), units).rows
+    assert [r.unit.code for r in alphabetical] == ["b", "a", "k", "m", "z"]
+
+
 standings = st.lists(
     st.builds(
         Standing,
@@ -152,6 +175,7 @@ standings = st.lists(
         share=st.fractions(min_value=0, max_value=1, max_denominator=6),
         submitted=st.booleans(),
         ranked=st.booleans(),
+        list_order=st.none() | st.integers(min_value=1, max_value=30),
     ),
     max_size=20,
     unique_by=lambda s: s.code,
@@ -176,6 +200,27 @@ def test_ranks_skip_after_ties_whatever_the_tie_order(items):
         for standing, position in ranked:
             higher = sum(1 for other, _ in ranked if other.share > standing.share)
             assert position == higher + 1
+
+
+@given(standings)
+def test_tied_units_under_unit_list_follow_their_positions_then_the_order_given(items):
+    ordered = [s for s, _ in rank(items, "unit_list")]
+    assert sorted(ordered, key=lambda s: s.code) == sorted(items, key=lambda s: s.code)
+    given_at = {s.code: index for index, s in enumerate(items)}
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        if (first.share, first.submitted, first.ranked) != (
+            second.share,
+            second.submitted,
+            second.ranked,
+        ) or not (first.submitted and first.ranked):
+            continue
+        if first.list_order is None:
+            assert second.list_order is None
+            assert given_at[first.code] < given_at[second.code]
+        elif second.list_order is not None:
+            assert first.list_order <= second.list_order
+            if first.list_order == second.list_order:
+                assert given_at[first.code] < given_at[second.code]
 
 
 def test_a_unit_not_ranked_keeps_its_points_level_and_reason():

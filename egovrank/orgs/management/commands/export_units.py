@@ -26,7 +26,7 @@ class Command(BaseCommand):
         if writer is None:
             message = gettext("%(file)s: the file name must end in .csv or .xlsx")
             raise CommandError(message % {"file": path})
-        units = list(Unit.objects.select_related("block", "parent"))
+        units = list(Unit.objects.select_related("block", "parent").in_list_order())
         try:
             path.write_bytes(writer(units))
         except OSError as exc:
