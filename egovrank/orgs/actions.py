@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext
 
 from egovrank.core.audit import event, record, record_all
@@ -98,8 +99,6 @@ class _Plan:
         for row in rows:
             if row.code and row.code not in self.rows:
                 self.rows[row.code] = row
-        # The file's row order is the unit list's order (ties under ``tie_order: unit_list``).
-        self.list_order = {code: index for index, code in enumerate(self.rows, start=1)}
         holders: dict[str, list[Unit]] = {}
         for unit in Unit.objects.filter(code__in=list(self.rows)).latest_first():
             holders.setdefault(unit.code, []).append(unit)
@@ -119,6 +118,18 @@ class _Plan:
         for row in self.rows.values():
             if row.code not in self.unclear:
                 self.check_cycle(row)
+        self.list_order = self.positions()
+
+    def positions(self) -> dict[str, int]:
+        """The list positions the file sets (``tie_order: unit_list``). A position cell
+        sets its unit's exactly; otherwise a unit already registered keeps its own, and a
+        new one goes after every position already held, in the file's row order. So a
+        file of a few units never renumbers the others: reordering takes the column."""
+        given = {code: row.position for code, row in self.rows.items() if row.position}
+        held = Unit.objects.aggregate(last=Max("list_order"))["last"] or 0
+        last = max([held, *given.values()])
+        new = [code for code in self.rows if code not in self.existing and code not in given]
+        return given | {code: last + index for index, code in enumerate(new, start=1)}
 
     def holder(self, row: UnitRow, held: list[Unit]) -> Unit | None:
         """The unit ``row`` changes among those holding its code (latest first); None for
@@ -334,10 +345,9 @@ class _Plan:
 
     def values(self, row: UnitRow, saved: dict[str, Unit]) -> dict[str, Any]:
         """The model values the row sets: only for the columns the file has."""
-        values: dict[str, Any] = {
-            "kind": self.kind[row.code],
-            "list_order": self.list_order[row.code],
-        }
+        values: dict[str, Any] = {"kind": self.kind[row.code]}
+        if row.code in self.list_order:
+            values["list_order"] = self.list_order[row.code]
         for name in _PLAIN_FIELDS:
             if row.has(name) or row.code not in self.existing:
                 values[name] = getattr(row, name)

@@ -1,9 +1,10 @@
 """Unit lists as files: reading and writing CSV (UTF-8) and Excel (.xlsx).
 
-Columns: ``code,name,short_name,block,kind,parent,valid_from,valid_until``. A file needs
-``code``, ``name`` and ``block`` or ``kind``; the other columns are optional, and a column
-left out means "leave that value alone" on import. Vietnamese headers (``mã``, ``tên``,
-``khối``…) are read too; exports always write the English names so a round trip is exact.
+Columns: ``position,code,name,short_name,block,kind,parent,valid_from,valid_until``. A file
+needs ``code``, ``name`` and ``block`` or ``kind``; the other columns are optional, and a
+column left out means "leave that value alone" on import. Vietnamese headers (``stt``,
+``mã``, ``tên``, ``khối``…) are read too; exports write names the import reads back, so a
+round trip is exact. ``position`` (STT) is the unit's place in the unit list.
 
 Reading is all-or-nothing: every problem is collected with its row and column. This module
 only checks what the file alone can tell; ``actions.do_import_units`` adds the checks that
@@ -41,6 +42,7 @@ __all__ = [
 ]
 
 COLUMNS = (
+    "position",
     "code",
     "name",
     "short_name",
@@ -55,6 +57,7 @@ REQUIRED = ("code", "name")
 # Header spellings people actually type, compared after fold(): case, diacritics, "_"
 # and extra spaces do not matter, so "Mã", "ma" and "MÃ" are all ``code``.
 _ALIASES = {
+    "position": ("stt", "số thứ tự", "order", "position", "list order"),
     "code": ("code", "mã", "mã đơn vị"),
     "name": ("name", "tên", "tên đơn vị"),
     "short_name": ("short name", "tên ngắn", "tên viết tắt", "tên rút gọn"),
@@ -81,6 +84,7 @@ def _max_length(name: str) -> int:
 
 _MAX_LENGTH = {name: _max_length(name) for name in ("code", "name", "short_name")}
 _YEAR = re.compile(r"\d{1,4}")
+_POSITION = re.compile(r"\d{1,9}")  # a PositiveIntegerField holds up to 2**31 - 1
 
 
 _HEADER = {fold(alias): column for column, aliases in _ALIASES.items() for alias in aliases}
@@ -100,6 +104,7 @@ class UnitRow:
     row: int
     code: str
     name: str
+    position: int | None = None
     short_name: str = ""
     block: str = ""
     kind: str = ""
@@ -247,6 +252,16 @@ class _Reader:
                     "text": repr(text)
                 }
                 bad(column, message)
+        position = None
+        text = values.get("position", "")
+        if text:
+            if _POSITION.fullmatch(text) and int(text) > 0:
+                position = int(text)
+            else:
+                message = gettext(
+                    "%(text)s is not a position in the list (a whole number from 1)"
+                ) % {"text": repr(text)}
+                bad("position", message)
         start, end = years["valid_from"], years["valid_until"]
         if start is not None and end is not None and end < start:
             message = gettext("valid until %(end)d is before valid from %(start)d") % {
@@ -258,6 +273,7 @@ class _Reader:
             row=number,
             code=values["code"],
             name=values["name"],
+            position=position,
             short_name=values.get("short_name", ""),
             block=values.get("block", ""),
             kind=kind,
@@ -275,6 +291,7 @@ class _Reader:
 # The Vietnamese file's headings and kinds: words people read, which the importer
 # reads back (each is one of the aliases above), so the file still round-trips.
 _HEADINGS_VI = {
+    "position": "STT",
     "code": "Mã",
     "name": "Tên",
     "short_name": "Tên viết tắt",
@@ -301,6 +318,7 @@ def _headings(language: str) -> list[str]:
 def _values(unit: Unit, language: str = "en") -> list[str | int | None]:
     kind = _KIND_VI.get(UnitKind(unit.kind), unit.kind) if language.startswith("vi") else unit.kind
     return [
+        unit.list_order,
         unit.code,
         unit.name,
         unit.short_name,
@@ -326,7 +344,15 @@ def units_to_csv(units: Iterable[Unit], language: str = "en") -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-_WIDTHS = {"code": 14, "name": 48, "short_name": 24, "block": 12, "kind": 12, "parent": 14}
+_WIDTHS = {
+    "position": 6,
+    "code": 14,
+    "name": 48,
+    "short_name": 24,
+    "block": 12,
+    "kind": 12,
+    "parent": 14,
+}
 _TEXT_COLUMNS = ("code", "parent")  # text format keeps leading zeros such as 0123
 
 

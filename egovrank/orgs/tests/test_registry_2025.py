@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db.models import Max
 
 from egovrank.orgs.actions import do_import_units
 from egovrank.orgs.models import Unit, UnitSuccession
@@ -202,7 +203,12 @@ def test_the_unit_page_shows_the_latest_unit_and_the_former_one_by_its_year(clie
 
 def test_the_2025_units_take_their_order_from_the_shipped_list():
     rows, _problems = parse_unit_file(AFTER.name, AFTER.read_bytes())
-    position = {row.code: number for number, row in enumerate(rows, start=1)}
-    listed = Unit.objects.valid_in(2025).filter(code__in=list(position))
-    assert listed.count() == len(position)
-    assert all(unit.list_order == position[unit.code] for unit in listed)
+    # The province (33) was there before; every other row is a new unit, so they follow
+    # the file's row order, one after another, after every position the earlier lists
+    # gave (none of which they take over).
+    codes = [row.code for row in rows if row.code != "33"]
+    listed = Unit.objects.filter(valid_from=2025, code__in=codes)
+    assert listed.count() == len(codes)
+    first = Unit.objects.exclude(pk__in=listed).aggregate(last=Max("list_order"))["last"]
+    order = dict(listed.values_list("code", "list_order"))
+    assert [order[code] for code in codes] == list(range(first + 1, first + 1 + len(codes)))

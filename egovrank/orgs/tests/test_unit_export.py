@@ -59,7 +59,7 @@ def test_the_csv_export_has_a_bom_the_english_header_and_one_row_per_unit(units)
     assert text.startswith("\ufeff")
     lines = text.lstrip("\ufeff").splitlines()
     assert lines[0] == ",".join(COLUMNS)
-    assert lines[1] == '0123,"Huyện Văn Lâm, tỉnh Hưng Yên",Văn Lâm,KHOI02,district,33,2010,'
+    assert lines[1] == '1,0123,"Huyện Văn Lâm, tỉnh Hưng Yên",Văn Lâm,KHOI02,district,33,2010,'
     assert len(lines) == 4
 
 
@@ -70,9 +70,10 @@ def test_the_xlsx_export_has_a_bold_frozen_header_and_text_codes(units):
     assert [cell.value for cell in sheet[1]] == list(COLUMNS)
     assert all(cell.font.bold for cell in sheet[1])
     assert sheet.freeze_panes == "A2"
-    assert sheet["A2"].value == "0123"
-    assert sheet["A2"].number_format == "@"
-    assert sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width
+    assert sheet["A2"].value == 1  # the position, a number
+    assert sheet["B2"].value == "0123"
+    assert sheet["B2"].number_format == "@"
+    assert sheet.column_dimensions["C"].width > sheet.column_dimensions["B"].width
 
 
 @pytest.mark.django_db
@@ -96,7 +97,7 @@ def test_the_export_keeps_the_unit_lists_order_and_the_import_reads_it_back(unit
     Unit.objects.filter(code="0123").update(list_order=3)
     ordered = list(Unit.objects.select_related("block", "parent").in_list_order())
     lines = units_to_csv(ordered).decode("utf-8").splitlines()[1:]
-    assert [line.split(",")[0] for line in lines] == ["33", "12097", "0123"]
+    assert [line.split(",")[:2] for line in lines] == [["1", "33"], ["2", "12097"], ["3", "0123"]]
 
     Unit.objects.update(list_order=None)
     do_import_units("u.csv", units_to_csv(ordered), actor=None)
@@ -113,7 +114,7 @@ def test_the_export_page_lists_units_in_the_unit_lists_order(world, administrato
     Unit.objects.filter(code="K01-11").update(list_order=1)
     Unit.objects.filter(code="K01-05").update(list_order=2)
     text = administrator_client.get("/units/export.csv").content.decode("utf-8-sig")
-    codes = [line.split(",")[0] for line in text.splitlines()[1:]]
+    codes = [line.split(",")[1] for line in text.splitlines()[1:]]
     # Listed units first, in their order; the others after them, by code.
     assert codes[:2] == ["K01-11", "K01-05"]
     assert codes[2:] == sorted(codes[2:])
@@ -175,7 +176,7 @@ def test_the_vietnamese_file_has_vietnamese_headings_and_kinds(units):
     text = units_to_csv(units, "vi").decode("utf-8")
     header, first = text.lstrip("\ufeff").splitlines()[:2]
     assert header == (
-        "Mã,Tên,Tên viết tắt,Khối,Cấp,Mã đơn vị cấp trên,Hiệu lực từ năm,Hiệu lực đến năm"
+        "STT,Mã,Tên,Tên viết tắt,Khối,Cấp,Mã đơn vị cấp trên,Hiệu lực từ năm,Hiệu lực đến năm"
     )
     assert ",huyện," in first or ",xã," in first or ",sở," in first or ",tỉnh," in first
     sheet = load_workbook(io.BytesIO(units_to_xlsx(units, "vi"))).worksheets[0]

@@ -1,6 +1,6 @@
 """``tie_order: unit_list`` (issue 16): tied units are listed in the order of the unit
-list, that is the row order of the unit list imported (``Unit.list_order``); units
-without a position come after, by code."""
+list, that is each unit's position in it (``Unit.list_order``, set by the unit list's STT
+column); units without a position come after, by code."""
 
 import pytest
 
@@ -23,12 +23,13 @@ nodes:
   - {code: A, name: Điểm chấm, max_points: 100, rule: {kind: manual}}
 """
 
-# The three departments of the world, in an order that is neither by code nor by name.
+# The three departments of the world, in an order that is neither by code nor by name;
+# they are registered already, so the list says their positions in its STT column.
 UNIT_LIST = """\
-code,name,block
-K01-09,Sở Xây dựng,KHOI01
-K01-11,Sở Thông tin và Truyền thông,KHOI01
-K01-05,Sở Tài chính,KHOI01
+STT,code,name,block
+1,K01-09,Sở Xây dựng,KHOI01
+2,K01-11,Sở Thông tin và Truyền thông,KHOI01
+3,K01-05,Sở Tài chính,KHOI01
 """.encode()
 
 
@@ -47,7 +48,7 @@ def tied(world, tie_order):
     return [(row.unit.code, row.rank) for row, _ in compute(world.period)["KHOI01"].rows()]
 
 
-def test_the_unit_lists_row_order_sets_each_units_position(world):
+def test_the_unit_lists_stt_column_sets_each_units_position(world):
     do_import_units("units.csv", UNIT_LIST, actor=None)
     positions = dict(Unit.objects.filter(code__startswith="K01").values_list("code", "list_order"))
     assert positions == {"K01-09": 1, "K01-11": 2, "K01-05": 3}
