@@ -6,6 +6,7 @@ is closed, forwarded, finalised or published (short of a correction).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -389,15 +390,44 @@ def _figure_conflicts(
     """What the criteria using the shared figure ``code`` refuse once it is changed and
     did not refuse before (a numerator above the verified denominator): each named with
     its criterion, the message naming the figure."""
+    refused = _newly_refused(criteria_set, before, after)
+    if code in refused:
+        return [refused[code]]
+    return [
+        f"{user}: {refused[user]}" for user in criteria_set.figure_users(code) if user in refused
+    ]
+
+
+def _verdict_state(
+    participant: Participant, assessment: Assessment
+) -> tuple[CriteriaSet, dict[str, Entry], dict[str, Verification]]:
+    """The set, the unit's entries and the standing verdicts of a form under review."""
+    return criteria_set_for(participant), entries_of(assessment), verifications_of(assessment)
+
+
+def _refuse_figure_conflicts(
+    criteria_set: CriteriaSet,
+    code: str,
+    verified: dict[str, Entry],
+    change: Callable[[Entry], Entry],
+    refused: str,
+) -> None:
+    """Refuse (``refused``, with each criterion's reason) a verified entry of the shared
+    figure ``code``, ``change`` of the current one, that a criterion using it refuses."""
+    trial = dict(verified)
+    trial[code] = change(verified.get(code, Entry()))
+    conflicts = _figure_conflicts(criteria_set, code, verified, trial)
+    if conflicts:
+        raise InvalidReviewInput(refused, conflicts)
+
+
+def _newly_refused(
+    criteria_set: CriteriaSet, before: dict[str, Entry], after: dict[str, Entry]
+) -> dict[str, str]:
+    """What the rules refuse in ``after`` and did not in ``before``, by code."""
     _answers, refused_before = answers_of(criteria_set, before)
     _answers, refused_after = answers_of(criteria_set, after)
-    if code in refused_after:
-        return [refused_after[code]]
-    return [
-        f"{user}: {refused_after[user]}"
-        for user in criteria_set.figure_users(code)
-        if user in refused_after and user not in refused_before
-    ]
+    return {code: message for code, message in refused_after.items() if code not in refused_before}
 
 
 @transaction.atomic(durable=True)
@@ -421,19 +451,14 @@ def do_adjust_figure(
     _figure(participant, code)
     if not value:
         raise InvalidReviewInput(_("Enter the verified figure."))
-    criteria_set = criteria_set_for(participant)
-    entries = entries_of(assessment)
-    verifications = verifications_of(assessment)
-    verified = verified_entries(entries, verifications)
-    trial = dict(verified)
-    trial[code] = replace(trial.get(code, Entry()), value=value, not_applicable=False)
-    conflicts = _figure_conflicts(criteria_set, code, verified, trial)
-    if conflicts:
-        raise InvalidReviewInput(
-            _("The verified figure %(code)s = %(value)s is refused.")
-            % {"code": code, "value": value},
-            conflicts,
-        )
+    criteria_set, entries, verifications = _verdict_state(participant, assessment)
+    _refuse_figure_conflicts(
+        criteria_set,
+        code,
+        verified_entries(entries, verifications),
+        lambda verified: replace(verified, value=value, not_applicable=False),
+        _("The verified figure %(code)s = %(value)s is refused.") % {"code": code, "value": value},
+    )
     current = _current(assessment, code, revision)
     before = _verified_points(participant, entries, verifications, code)
     _start(assessment, actor=actor)
@@ -483,20 +508,16 @@ def do_accept_figure(
     when a criterion's verified numerator would then be above it."""
     participant, assessment = _reviewable(participant, actor=actor)
     _figure(participant, code)
-    criteria_set = criteria_set_for(participant)
-    entries = entries_of(assessment)
-    verifications = verifications_of(assessment)
-    verified = verified_entries(entries, verifications)
+    criteria_set, entries, verifications = _verdict_state(participant, assessment)
     entry = entries.get(code, Entry())
-    trial = dict(verified)
-    trial[code] = entry
-    conflicts = _figure_conflicts(criteria_set, code, verified, trial)
-    if conflicts:
-        raise InvalidReviewInput(
-            _("The unit's figure %(code)s = %(value)s cannot be accepted.")
-            % {"code": code, "value": entry.value or "—"},
-            conflicts,
-        )
+    _refuse_figure_conflicts(
+        criteria_set,
+        code,
+        verified_entries(entries, verifications),
+        lambda _verified: entry,
+        _("The unit's figure %(code)s = %(value)s cannot be accepted.")
+        % {"code": code, "value": entry.value or "—"},
+    )
     current = _current(assessment, code, revision)
     before = _verified_points(participant, entries, verifications, code)
     _start(assessment, actor=actor)
@@ -528,19 +549,12 @@ def _refuse_withdrawal_conflicts(
     """Withdrawing an adjustment brings the unit's answer back: refused when that makes a
     rule refuse what it did not (the unit's numerator above a verified shared figure, or
     the unit's figure below a verified numerator), naming each criterion."""
-    criteria_set = criteria_set_for(participant)
-    entries = entries_of(assessment)
-    verifications = verifications_of(assessment)
+    criteria_set, entries, verifications = _verdict_state(participant, assessment)
     before = verified_entries(entries, verifications)
     verifications.pop(code, None)
     after = verified_entries(entries, verifications)
-    _answers, refused_before = answers_of(criteria_set, before)
-    _answers, refused_after = answers_of(criteria_set, after)
-    conflicts = [
-        f"{other}: {message}"
-        for other, message in refused_after.items()
-        if other not in refused_before
-    ]
+    refused = _newly_refused(criteria_set, before, after)
+    conflicts = [f"{other}: {message}" for other, message in refused.items()]
     if conflicts:
         raise InvalidReviewInput(
             _(

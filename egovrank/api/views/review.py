@@ -106,6 +106,13 @@ class ReviewDetail(ApiView):
         return Response(ReviewDetailSerializer(shapes.review_detail(page)).data)
 
 
+def _value_refused(invalid: InvalidReviewInput) -> Refusal:
+    """A verdict the rules refuse, as the API's 400 on the ``value`` field."""
+    found = refusal(invalid, path="value")
+    assert found is not None
+    return found
+
+
 class _Verdict(ApiView):
     """A verdict on one criterion of a form under review; a stale revision is refused
     (409) with the verdict as it stands now."""
@@ -191,9 +198,7 @@ class AdjustView(_Verdict):
             )
         except InvalidReviewInput as invalid:
             # The reason is checked above: what is left is the answer the rule refuses.
-            found = refusal(invalid, path="value")
-            assert found is not None
-            raise found from None
+            raise _value_refused(invalid) from None
 
     @extend_schema(
         operation_id="review_adjust",
@@ -239,9 +244,7 @@ class FigureAcceptView(_FigureVerdict):
         try:
             do_accept_figure(participant, code, revision=revision, actor=acting_user(request))
         except InvalidReviewInput as invalid:
-            found = refusal(invalid, path="value")
-            assert found is not None
-            raise found from None
+            raise _value_refused(invalid) from None
 
     @extend_schema(
         operation_id="review_figure_accept",
@@ -269,9 +272,7 @@ class FigureAdjustView(_FigureVerdict):
                 actor=acting_user(request),
             )
         except InvalidReviewInput as invalid:
-            found = refusal(invalid, path="value")
-            assert found is not None
-            raise found from None
+            raise _value_refused(invalid) from None
 
     @extend_schema(
         operation_id="review_figure_adjust",
